@@ -1,0 +1,191 @@
+"""People and organisations: the one membership mechanism every role goes through."""
+
+import hashlib
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class OrganisationKind(models.TextChoices):
+    JOBROAD = "jobroad", _("JobRoad")
+    COMPANY = "company", _("Company")
+    INTERMEDIARY = "intermediary", _("Intermediary")
+    RECEPTION_CENTRE = "reception_centre", _("Reception centre")
+    FUNDER = "funder", _("Funder")
+
+
+class Role(models.TextChoices):
+    ADMIN = "admin", _("Administrator")
+    COORDINATOR = "coordinator", _("Coordinator")
+    COMPANY_HR = "company_hr", _("Company HR")
+    INTERMEDIARY = "intermediary", _("Intermediary")
+    JOB_COACH = "job_coach", _("Job coach")
+    FUNDER_VIEWER = "funder_viewer", _("Funder viewer")
+
+
+# Which roles a membership of each kind of organisation can carry.
+ROLES_BY_KIND: dict[str, frozenset[str]] = {
+    OrganisationKind.JOBROAD: frozenset({Role.ADMIN, Role.COORDINATOR, Role.JOB_COACH}),
+    OrganisationKind.COMPANY: frozenset({Role.COMPANY_HR}),
+    OrganisationKind.INTERMEDIARY: frozenset({Role.INTERMEDIARY, Role.JOB_COACH}),
+    OrganisationKind.RECEPTION_CENTRE: frozenset({Role.INTERMEDIARY, Role.JOB_COACH}),
+    OrganisationKind.FUNDER: frozenset({Role.FUNDER_VIEWER}),
+}
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        return self._create_user(email, password, **extra_fields)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    email = models.EmailField(_("e-mail address"), unique=True)
+    full_name = models.CharField(_("full name"), max_length=150, blank=True)
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES, default="nl")
+    is_staff = models.BooleanField(_("staff status"), default=False)
+    is_active = models.BooleanField(_("active"), default=True)
+    date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        ordering = ["full_name", "email"]
+
+    def __str__(self):
+        return self.full_name or self.email
+
+    def get_full_name(self):
+        return self.full_name or self.email
+
+    def get_short_name(self):
+        return (self.full_name or self.email).split()[0]
+
+
+class Organisation(models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=OrganisationKind.choices)
+    street = models.CharField(_("street and number"), max_length=200, blank=True)
+    postal_code = models.CharField(_("postal code"), max_length=10, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["kind", "name"], name="organisation_unique_name_per_kind")]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def address(self) -> str:
+        return ", ".join(part for part in (self.street, f"{self.postal_code} {self.city}".strip()) if part)
+
+    def allowed_roles(self) -> frozenset[str]:
+        return ROLES_BY_KIND[self.kind]
+
+
+class Membership(models.Model):
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        ordering = ["organisation__name", "user__full_name"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organisation", "role"], name="membership_unique_role"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} · {self.get_role_display()} · {self.organisation}"
+
+    def clean(self):
+        if self.organisation_id and self.role not in self.organisation.allowed_roles():
+            raise ValidationError(
+                {"role": _("A %(kind)s cannot have this role.") % {"kind": self.organisation.get_kind_display()}}
+            )
+
+
+def hash_token(token: str) -> str:
+    """Only a hash of a link token is stored, so a database leak does not leak working links."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class Invitation(models.Model):
+    email = models.EmailField(_("e-mail address"))
+    full_name = models.CharField(_("full name"), max_length=150, blank=True)
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="invitations")
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    invited_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.email} → {self.organisation} ({self.get_role_display()})"
+
+    def is_expired(self, now=None) -> bool:
+        return (now or timezone.now()) >= self.expires_at
+
+    @property
+    def is_accepted(self) -> bool:
+        return self.accepted_at is not None
+
+
+class CapturedMail(models.Model):
+    """A mail the embedded mode did not send but kept, so coordinators can read it in the app."""
+
+    recipients = models.TextField(_("to"))
+    subject = models.CharField(_("subject"), max_length=300)
+    body = models.TextField(_("text"))
+    html_body = models.TextField(_("HTML"), blank=True)
+    created_at = models.DateTimeField(_("captured at"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("captured mail")
+        verbose_name_plural = _("captured mail")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return self.subject

@@ -1,0 +1,76 @@
+"""Writes on people and organisations: invitations and their acceptance."""
+
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import Invitation, Membership, Organisation, User, hash_token
+
+
+class InvitationUnusable(Exception):
+    """The link was already used or has expired; ``reason`` is shown to the person."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def invite_person(*, organisation: Organisation, email: str, full_name: str, role: str, invited_by: User) -> str:
+    """Create an invitation and queue its mail on commit. Returns the one-time token (only its hash is stored).
+
+    Refuses a role the organisation's kind cannot carry.
+    """
+    if role not in organisation.allowed_roles():
+        raise ValidationError(_("A %(kind)s cannot have this role.") % {"kind": organisation.get_kind_display()})
+    token = secrets.token_urlsafe(32)
+    with transaction.atomic():
+        invitation = Invitation.objects.create(
+            email=email.lower(),
+            full_name=full_name,
+            organisation=organisation,
+            role=role,
+            invited_by=invited_by,
+            token_hash=hash_token(token),
+            expires_at=timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS),
+        )
+        from .tasks import send_invitation_mail
+
+        transaction.on_commit(lambda: send_invitation_mail.delay(invitation_id=invitation.pk, token=token))
+    return token
+
+
+def invitation_for_token(token: str) -> Invitation:
+    """The invitation behind a link, or InvitationUnusable with a reason a person understands."""
+    invitation = Invitation.objects.select_related("organisation").filter(token_hash=hash_token(token)).first()
+    if invitation is None:
+        raise InvitationUnusable(_("This invitation link is not valid. Ask your coordinator for a new one."))
+    if invitation.is_accepted:
+        raise InvitationUnusable(_("This invitation has already been used. You can log in with your password."))
+    if invitation.is_expired():
+        raise InvitationUnusable(_("This invitation has expired. Ask your coordinator for a new one."))
+    return invitation
+
+
+def accept_invitation(*, token: str, password: str, full_name: str) -> User:
+    """Create (or reuse) the account, add the membership and spend the link — all or nothing.
+
+    The invitation row is locked, so two clicks on the same link cannot both succeed.
+    """
+    with transaction.atomic():
+        invitation = invitation_for_token(token)
+        invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+        if invitation.is_accepted:
+            raise InvitationUnusable(_("This invitation has already been used. You can log in with your password."))
+        user = User.objects.filter(email__iexact=invitation.email).first()
+        if user is None:
+            user = User.objects.create_user(email=invitation.email, password=password, full_name=full_name)
+        Membership.objects.get_or_create(user=user, organisation=invitation.organisation, role=invitation.role)
+        invitation.accepted_at = timezone.now()
+        invitation.accepted_by = user
+        invitation.save(update_fields=["accepted_at", "accepted_by"])
+    return user

@@ -1,0 +1,41 @@
+"""The periodic sweep: database housekeeping run every minute by Celery beat (or, in the embedded
+mode, by a thread beside the web server). Later capabilities register their sweeps here."""
+
+import logging
+from collections.abc import Callable
+from datetime import timedelta
+
+from django.contrib.sessions.models import Session
+from django.utils import timezone
+
+from .models import Invitation
+
+logger = logging.getLogger(__name__)
+
+EXPIRED_INVITATIONS_KEPT_DAYS = 90
+
+
+def delete_expired_sessions() -> int:
+    deleted, _ = Session.objects.filter(expire_date__lt=timezone.now()).delete()
+    return deleted
+
+
+def delete_stale_invitations() -> int:
+    """Unused invitations are kept a while after expiry so a coordinator can see who never answered."""
+    cutoff = timezone.now() - timedelta(days=EXPIRED_INVITATIONS_KEPT_DAYS)
+    deleted, _ = Invitation.objects.filter(accepted_at__isnull=True, expires_at__lt=cutoff).delete()
+    return deleted
+
+
+SWEEPS: list[Callable[[], int]] = [delete_expired_sessions, delete_stale_invitations]
+
+
+def run_all_sweeps() -> dict[str, int]:
+    """Run every sweep; one failing sweep is logged and does not stop the others."""
+    results = {}
+    for sweep in SWEEPS:
+        try:
+            results[sweep.__name__] = sweep()
+        except Exception:
+            logger.exception("Sweep %s failed", sweep.__name__)
+    return results

@@ -1,0 +1,25 @@
+from allauth.account.decorators import secure_admin_login
+from django.contrib import admin
+from django.urls import include, path
+
+from . import views
+
+# The admin logs in through allauth (rate limits and MFA), never around it.
+admin.site.login = secure_admin_login(admin.site.login)
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("organisations/", views.organisation_list, name="organisation_list"),
+    path("organisations/<int:pk>/", views.organisation_detail, name="organisation_detail"),
+    path("organisations/<int:pk>/invite/", views.organisation_invite, name="organisation_invite"),
+    path("invitations/<str:token>/", views.invitation_accept, name="invitation_accept"),
+    path("mail/", views.mail_list, name="mail_list"),
+    path("mail/<int:pk>/", views.mail_detail, name="mail_detail"),
+    path("campaigns/", include("campaigns.urls")),
+    path("candidates/", include("candidates.urls")),
+    path("companies/", include("companies.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]

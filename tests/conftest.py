@@ -1,0 +1,140 @@
+"""Role fixtures: two of every kind of organisation, so a leak between them shows.
+
+``world`` holds alice (coordinator of campaign A) and bob (coordinator of campaign B), HR of two
+companies, intermediaries of two partner organisations, two coaches and a funder viewer.
+"""
+
+from dataclasses import dataclass
+
+import pytest
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from allauth.mfa.utils import is_mfa_enabled
+
+from campaigns.models import Campaign, Enrolment, Participation
+from candidates.models import Candidate
+from companies.models import Company, Vacancy
+from jobroad.models import Organisation, OrganisationKind, Role, User
+from jobroad.permissions import must_use_mfa
+
+from .factories import (
+    CampaignFactory,
+    CandidateFactory,
+    CompanyFactory,
+    MembershipFactory,
+    OrganisationFactory,
+    UserFactory,
+    VacancyFactory,
+)
+
+
+@dataclass
+class World:
+    jobroad: Organisation
+    admin: User
+    alice: User
+    bob: User
+    hr_a: User
+    hr_b: User
+    intermediary_a: User
+    intermediary_b: User
+    coach_a: User
+    coach_b: User
+    funder_viewer: User
+    company_a: Company
+    company_b: Company
+    vacancy_a: Vacancy
+    vacancy_b: Vacancy
+    intermediary_org_a: Organisation
+    intermediary_org_b: Organisation
+    funder: Organisation
+    campaign_a: Campaign
+    campaign_b: Campaign
+    candidate_a: Candidate
+    candidate_b: Candidate
+
+
+def member(email: str, organisation: Organisation, role: str, **extra) -> User:
+    return MembershipFactory(user=UserFactory(email=email, **extra), organisation=organisation, role=role).user
+
+
+def with_totp(user: User) -> str:
+    """Give the user an activated TOTP authenticator; returns its secret."""
+    secret = generate_totp_secret()
+    TOTP.activate(user, secret)
+    return secret
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def world(db) -> World:
+    jobroad = OrganisationFactory(name="JobRoad", kind=OrganisationKind.JOBROAD)
+    intermediary_org_a = OrganisationFactory(name="Werkwinkel A", kind=OrganisationKind.INTERMEDIARY)
+    intermediary_org_b = OrganisationFactory(name="OCMW B", kind=OrganisationKind.INTERMEDIARY)
+    funder = OrganisationFactory(name="Fund", kind=OrganisationKind.FUNDER)
+    company_a = CompanyFactory(organisation__name="Company A")
+    company_b = CompanyFactory(organisation__name="Company B")
+    coach_a = member("coach.a@example.org", jobroad, Role.JOB_COACH)
+    coach_b = member("coach.b@example.org", intermediary_org_b, Role.JOB_COACH)
+    alice = member("alice@example.org", jobroad, Role.COORDINATOR)
+    bob = member("bob@example.org", jobroad, Role.COORDINATOR)
+    campaign_a = CampaignFactory(name="Campaign A", funder=funder)
+    campaign_b = CampaignFactory(name="Campaign B")
+    campaign_a.coordinators.add(alice)
+    campaign_b.coordinators.add(bob)
+    campaign_a.partners.add(intermediary_org_a)
+    campaign_b.partners.add(intermediary_org_b)
+    Participation.objects.create(campaign=campaign_a, company=company_a)
+    Participation.objects.create(campaign=campaign_b, company=company_b)
+    candidate_a = CandidateFactory(first_name="Amal", registered_by=intermediary_org_a, coach=coach_a)
+    candidate_b = CandidateFactory(first_name="Yonas", registered_by=intermediary_org_b, coach=coach_b)
+    Enrolment.objects.create(campaign=campaign_a, candidate=candidate_a)
+    Enrolment.objects.create(campaign=campaign_b, candidate=candidate_b)
+    return World(
+        jobroad=jobroad,
+        admin=member("admin@example.org", jobroad, Role.ADMIN, is_staff=True, is_superuser=True),
+        alice=alice,
+        bob=bob,
+        hr_a=member("hr.a@example.org", company_a.organisation, Role.COMPANY_HR),
+        hr_b=member("hr.b@example.org", company_b.organisation, Role.COMPANY_HR),
+        intermediary_a=member("intermediary.a@example.org", intermediary_org_a, Role.INTERMEDIARY),
+        intermediary_b=member("intermediary.b@example.org", intermediary_org_b, Role.INTERMEDIARY),
+        coach_a=coach_a,
+        coach_b=coach_b,
+        funder_viewer=member("funder@example.org", funder, Role.FUNDER_VIEWER),
+        company_a=company_a,
+        company_b=company_b,
+        vacancy_a=VacancyFactory(company=company_a),
+        vacancy_b=VacancyFactory(company=company_b),
+        intermediary_org_a=intermediary_org_a,
+        intermediary_org_b=intermediary_org_b,
+        funder=funder,
+        campaign_a=campaign_a,
+        campaign_b=campaign_b,
+        candidate_a=candidate_a,
+        candidate_b=candidate_b,
+    )
+
+
+@pytest.fixture
+def client_for(client, world):
+    """A logged-in test client for a user; staff get an activated TOTP so MFA does not get in the way."""
+
+    def log_in(user: User):
+        if must_use_mfa(user) and not is_mfa_enabled(user, [Authenticator.Type.TOTP]):
+            with_totp(user)
+        client.force_login(user)
+        return client
+
+    return log_in
+
+
+@pytest.fixture(autouse=True)
+def isolated_cache(settings, request):
+    """A cache key prefix per test, so rate-limit counters never leak between tests or xdist workers."""
+    for alias in settings.CACHES:
+        settings.CACHES[alias] = {**settings.CACHES[alias], "KEY_PREFIX": f"test:{request.node.nodeid}"}
