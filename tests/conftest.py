@@ -4,9 +4,14 @@
 companies, intermediaries of two partner organisations, two coaches and a funder viewer.
 """
 
+import socket
 from dataclasses import dataclass
+from email import message_from_bytes
+from email.message import EmailMessage
+from email.policy import default as default_policy
 
 import pytest
+from aiosmtpd.controller import Controller
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from allauth.mfa.utils import is_mfa_enabled
@@ -14,6 +19,7 @@ from allauth.mfa.utils import is_mfa_enabled
 from campaigns.models import Campaign, Enrolment, Participation
 from candidates.models import Candidate
 from companies.models import Company, Vacancy
+from jobroad.celery import app as celery_app
 from jobroad.models import Organisation, OrganisationKind, Role, User
 from jobroad.permissions import must_use_mfa
 
@@ -138,3 +144,42 @@ def isolated_cache(settings, request):
     """A cache key prefix per test, so rate-limit counters never leak between tests or xdist workers."""
     for alias in settings.CACHES:
         settings.CACHES[alias] = {**settings.CACHES[alias], "KEY_PREFIX": f"test:{request.node.nodeid}"}
+
+
+@pytest.fixture(autouse=True)
+def tasks_run_in_process():
+    """Tasks run eagerly in tests, whatever the mode; tests/jobroad/test_celery.py sends through the real broker."""
+    previous = celery_app.conf.task_always_eager
+    celery_app.conf.task_always_eager = True
+    yield
+    celery_app.conf.task_always_eager = previous
+
+
+@dataclass
+class SmtpServer:
+    messages: list[EmailMessage]
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A real SMTP server on loopback; Django's SMTP backend is pointed at it."""
+    server = SmtpServer(messages=[])
+
+    class Collect:
+        async def handle_DATA(self, smtp, session, envelope):
+            server.messages.append(message_from_bytes(envelope.content, policy=default_policy))
+            return "250 OK"
+
+    controller = Controller(Collect(), hostname="127.0.0.1", port=free_port())
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", controller.port
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    yield server
+    controller.stop()
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]

@@ -135,6 +135,23 @@ def test_anonymous_is_sent_to_log_in(client, world, case):
     assert response.url.startswith(reverse("account_login"))
 
 
+@pytest.mark.parametrize(
+    ("name", "kwargs"),
+    [
+        ("healthz", {}),
+        ("invitation_accept", {"token": "unknown"}),
+        ("account_login", {}),
+        ("account_reset_password", {}),
+        ("account_signup", {}),
+    ],
+)
+def test_public_pages_answer_with_a_csp(client, db, name, kwargs):
+    response = client.get(reverse(name, kwargs=kwargs))
+
+    assert response.status_code in {200, 410}
+    assert "Content-Security-Policy" in response
+
+
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("case", MATRIX, ids=str)
 def test_each_role_sees_only_what_it_may(client_for, world, case, role):
@@ -144,6 +161,7 @@ def test_each_role_sees_only_what_it_may(client_for, world, case, role):
 
     expected = case.allowed_status if role in case.allowed else 404
     assert response.status_code == expected
+    assert "Content-Security-Policy" in response
 
 
 def admin_urls_without_arguments() -> list[str]:

@@ -1,0 +1,67 @@
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from campaigns.models import Campaign, CampaignPhase, Enrolment
+from candidates.models import Candidate
+from companies.models import Company, Vacancy
+from jobroad.management.commands.seed_demo import DEMO_PASSWORD
+from jobroad.models import Membership, Organisation, OrganisationKind, Role, User
+from jobroad.selectors import dashboard_for
+
+MODELS = [User, Organisation, Membership, Company, Vacancy, Candidate, Campaign, Enrolment]
+
+
+def seed() -> str:
+    out = StringIO()
+    call_command("seed_demo", stdout=out)
+    return out.getvalue()
+
+
+@pytest.fixture
+def demo(db):
+    return seed()
+
+
+def test_the_demo_world_has_what_the_issue_asks(demo):
+    kinds = Organisation.objects.values_list("kind", flat=True)
+    assert list(kinds).count(OrganisationKind.RECEPTION_CENTRE) == 2
+    assert list(kinds).count(OrganisationKind.INTERMEDIARY) == 3
+    assert Company.objects.count() == 12
+    assert len(set(Company.objects.values_list("sector", flat=True))) == 12
+    assert 25 <= Vacancy.objects.count() <= 35
+    assert Candidate.objects.count() == 60
+    assert len(set(Candidate.objects.values_list("residence_status", flat=True))) > 2
+    assert set(Campaign.objects.values_list("phase", flat=True)) == set(CampaignPhase.values)
+    assert set(Membership.objects.values_list("role", flat=True)) == set(Role.values)
+
+
+def test_running_it_twice_changes_nothing(demo):
+    counts = {model: model.objects.count() for model in MODELS}
+
+    seed()
+
+    assert {model: model.objects.count() for model in MODELS} == counts
+
+
+def test_it_prints_a_log_in_for_every_demo_user(demo):
+    for user in User.objects.filter(memberships__isnull=False).distinct():
+        assert user.email in demo
+        assert user.check_password(DEMO_PASSWORD)
+    assert DEMO_PASSWORD in demo
+
+
+def test_every_demo_user_has_a_dashboard_with_something_on_it(demo):
+    for user in User.objects.filter(memberships__isnull=False).distinct():
+        dashboard = dashboard_for(user)
+        assert dashboard.sections, user.email
+        for section in dashboard.sections:
+            rows = {
+                "coordinator": dashboard.campaigns,
+                "company_hr": dashboard.companies,
+                "intermediary": dashboard.candidates,
+                "job_coach": dashboard.caseload,
+                "funder_viewer": dashboard.funded_campaigns,
+            }[section]
+            assert rows.exists(), f"{user.email}: empty {section} dashboard"

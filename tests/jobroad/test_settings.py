@@ -1,0 +1,85 @@
+"""The two run modes: production settings pass Django's deployment checks and refuse demo shortcuts."""
+
+import os
+import re
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+
+ROOT = Path(__file__).resolve().parents[2]
+PRODUCTION_ENV = {
+    "JOBROAD_PRODUCTION": "1",
+    "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+    "DJANGO_ALLOWED_HOSTS": "jobroad.example.org",
+}
+
+
+def manage(*args, **env):
+    environment = {key: value for key, value in os.environ.items() if not key.startswith(("JOBROAD_", "DJANGO_"))}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=environment | env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_settings_pass_the_deployment_checks():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION_ENV)
+
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_the_embedded_defaults_would_not_pass_them():
+    """Proves the check above can fail: the embedded mode is not hardened for the internet."""
+    result = manage("check", "--deploy", "--fail-level", "WARNING")
+
+    assert result.returncode != 0
+
+
+@pytest.mark.parametrize(
+    ("env", "complaint"),
+    [
+        (PRODUCTION_ENV | {"JOBROAD_DEMO_SKIP_MFA": "1"}, "JOBROAD_DEMO_SKIP_MFA"),
+        ({"JOBROAD_PRODUCTION": "1", "DJANGO_ALLOWED_HOSTS": "jobroad.example.org"}, "DJANGO_SECRET_KEY"),
+    ],
+)
+def test_production_refuses_to_start_misconfigured(env, complaint):
+    result = manage("check", **env)
+
+    assert result.returncode != 0
+    assert complaint in result.stderr
+
+
+def test_the_cache_is_real_so_rate_limits_count():
+    assert "Dummy" not in settings.CACHES["default"]["BACKEND"]
+
+
+def test_csp_forbids_inline_scripts_and_styles(client, db):
+    policy = client.get(reverse("account_login"))["Content-Security-Policy"]
+
+    directives = dict(part.strip().split(" ", 1) for part in policy.split(";") if part.strip())
+    assert directives["script-src"] == "'self'"
+    assert directives["style-src"] == "'self'"
+    assert "unsafe-inline" not in policy
+
+
+INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>", re.IGNORECASE)
+INLINE_STYLE = re.compile(r"<style\b|\sstyle=|\son[a-z]+=", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("template", sorted((ROOT / "templates").rglob("*.html")), ids=lambda path: path.name)
+def test_our_templates_have_no_inline_script_style_or_handlers(template):
+    """The CSP would block them; keep behaviour in static/ files."""
+    text = template.read_text()
+
+    assert not INLINE_SCRIPT.search(text)
+    assert not INLINE_STYLE.search(text)
