@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.urls import reverse
@@ -96,3 +98,19 @@ def test_there_is_no_public_sign_up(client, db):
 
     assert "account/signup_closed.html" in [template.name for template in response.templates]
     assert not User.objects.filter(email="stranger@example.org").exists()
+
+
+def test_a_forgotten_password_is_reset_through_a_mailed_link(client, world, mailoutbox):
+    client.post(reverse("account_reset_password"), {"email": world.hr_a.email})
+
+    [mail] = mailoutbox
+    link = re.search(r"http://testserver(/accounts/password/reset/key/\S+/)", mail.body).group(1)
+    form_page = client.get(link, follow=True)
+    response = client.post(
+        form_page.redirect_chain[-1][0] if form_page.redirect_chain else link,
+        {"password1": "brand-new-password-77", "password2": "brand-new-password-77"},
+    )
+
+    assert response.status_code == 302
+    world.hr_a.refresh_from_db()
+    assert world.hr_a.check_password("brand-new-password-77")

@@ -98,7 +98,7 @@ class Command(BaseCommand):
             world = self.build_world(random.Random(2026))
         self.stdout.write(self.style.SUCCESS("Demo data ready. Log in at http://127.0.0.1:8000 with:"))
         for email, role in world["logins"]:
-            self.stdout.write(f"  {email:<38} {role:<16} password: {DEMO_PASSWORD}")
+            self.stdout.write(f"  {email:<38} {Role(role).label!s:<16} password: {DEMO_PASSWORD}")
 
     def build_world(self, rng: random.Random) -> dict:
         jobroad = organisation("JobRoad", OrganisationKind.JOBROAD, "Brussel")
