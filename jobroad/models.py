@@ -189,3 +189,70 @@ class CapturedMail(models.Model):
 
     def __str__(self):
         return self.subject
+
+
+class Channel(models.TextChoices):
+    EMAIL = "email", _("E-mail")
+    SMS = "sms", _("SMS")
+
+
+class MessageStatus(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    SENDING = "sending", _("Sending")
+    SENT = "sent", _("Sent")
+    FAILED = "failed", _("Failed")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class Message(models.Model):
+    """One e-mail or SMS in the outbox: written with the change that causes it, sent by the dispatcher.
+
+    ``key`` names the occurrence (``interview:42:reminder-24h:2026-11-24T10:00``) so writing the same
+    reminder twice is one row, and a row is sent at most once. ``event`` groups an event's messages so
+    moving or cancelling the event moves or cancels them together.
+    """
+
+    key = models.CharField(_("key"), max_length=200, unique=True)
+    event = models.CharField(_("event"), max_length=120, blank=True, db_index=True)
+    channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices, default=Channel.EMAIL)
+    template = models.CharField(_("template"), max_length=80)
+    language = models.CharField(_("language"), max_length=10, default="nl")
+    context = models.JSONField(_("context"), default=dict, blank=True)
+    recipient_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="messages",
+        verbose_name=_("recipient"),
+    )
+    recipient_name = models.CharField(_("recipient name"), max_length=150, blank=True)
+    recipient_address = models.CharField(_("e-mail address or phone number"), max_length=254)
+    campaign = models.ForeignKey(
+        "campaigns.Campaign", on_delete=models.CASCADE, null=True, blank=True, related_name="messages"
+    )
+    due_at = models.DateTimeField(_("due"), db_index=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=MessageStatus.choices, default=MessageStatus.PENDING, db_index=True
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    # Set when the dispatcher claims the row; a delivery task only acts on the claim it was given.
+    claim = models.UUIDField(null=True, blank=True, editable=False)
+    claimed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    subject = models.CharField(_("subject"), max_length=300, blank=True)
+    body = models.TextField(_("text"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("message")
+        verbose_name_plural = _("messages")
+        ordering = ["-due_at", "-id"]
+        indexes = [models.Index(fields=["status", "due_at"], name="message_due")]
+
+    def __str__(self):
+        return f"{self.template} → {self.recipient_name or self.recipient_address}"

@@ -6,6 +6,7 @@ database. DATABASE_URL / REDIS_URL / JOBROAD_PRODUCTION switch to the scaled-out
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -195,6 +196,14 @@ CELERY_BEAT_SCHEDULE = {
     "periodic-sweep": {"task": "jobroad.run_periodic_sweep", "schedule": 60.0},
 }
 SWEEP_INTERVAL_SECONDS = int(os.environ.get("JOBROAD_SWEEP_INTERVAL", "60"))
+
+# The outbox (jobroad/outbox.py): a message stuck in "sending" this long is claimed again; after this many
+# tries it is marked failed and shown to coordinators.
+OUTBOX_RECLAIM_AFTER_SECONDS = int(os.environ.get("JOBROAD_OUTBOX_RECLAIM_AFTER", "600"))
+OUTBOX_MAX_ATTEMPTS = int(os.environ.get("JOBROAD_OUTBOX_MAX_ATTEMPTS", "5"))
+OUTBOX_MESSAGE_ID_DOMAIN = urlsplit(SITE_URL).hostname or "jobroad.invalid"
+# SMS: a class with send(to, text). The default logs; a provider's adapter goes here.
+SMS_BACKEND = os.environ.get("JOBROAD_SMS_BACKEND", "jobroad.channels.LogSmsBackend")
 
 INVITATION_VALID_DAYS = int(os.environ.get("JOBROAD_INVITATION_VALID_DAYS", "7"))
 

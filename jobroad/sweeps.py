@@ -9,6 +9,7 @@ from django.contrib.sessions.models import Session
 from django.utils import timezone
 
 from .models import Invitation
+from .outbox import dispatch_due_messages
 
 logger = logging.getLogger(__name__)
 
@@ -27,7 +28,8 @@ def delete_stale_invitations() -> int:
     return deleted
 
 
-SWEEPS: list[Callable[[], int]] = [delete_expired_sessions, delete_stale_invitations]
+# The outbox goes first: a slow housekeeping sweep must not hold up a reminder.
+SWEEPS: list[Callable[[], int]] = [dispatch_due_messages, delete_expired_sessions, delete_stale_invitations]
 
 
 def run_all_sweeps() -> dict[str, int]:

@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from . import outbox
 from .models import Invitation
 from .sweeps import run_all_sweeps
 
@@ -35,3 +36,8 @@ def send_invitation_mail(*, invitation_id: int, token: str) -> None:
 @shared_task(name="jobroad.run_periodic_sweep")
 def run_periodic_sweep() -> None:
     run_all_sweeps()
+
+
+@shared_task(name="jobroad.deliver_message")
+def deliver_message(*, message_id: int, claim: str) -> None:
+    outbox.deliver_message(message_id=message_id, claim=claim)

@@ -1,0 +1,138 @@
+"""Turning an outbox message into what leaves the machine: rendering per language, e-mail with an optional
+``.ics`` invitation, and SMS through a small pluggable backend."""
+
+import hashlib
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+from email.utils import formataddr
+from zoneinfo import ZoneInfo
+
+import icalendar
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template import TemplateDoesNotExist
+from django.template.loader import select_template
+from django.utils import timezone, translation
+from django.utils.module_loading import import_string
+
+from .models import Channel, Message
+
+logger = logging.getLogger(__name__)
+
+BRUSSELS = ZoneInfo("Europe/Brussels")
+
+
+class Undeliverable(Exception):
+    """The message itself cannot be sent (no address, unknown channel); retrying will not help."""
+
+
+@dataclass(frozen=True)
+class Rendered:
+    subject: str
+    text: str
+    html: str = ""
+    calendar: bytes = b""
+
+
+def message_templates(template: str, part: str, language: str) -> list[str]:
+    """A language's own wording first (for candidate languages without a gettext catalogue), then the
+    shared template rendered with the language's translations."""
+    return [f"messages/{template}/{language}/{part}", f"messages/{template}/{part}"]
+
+
+def render(message: Message) -> Rendered:
+    context = {
+        **message.context,
+        "recipient_name": message.recipient_name,
+        "site_url": settings.SITE_URL,
+        "event": _event_for_display(message.context.get("event")),
+    }
+    with translation.override(message.language):
+        if message.channel == Channel.SMS:
+            text = _render(message, "sms.txt", context)
+            return Rendered(subject="", text=text.strip())
+        subject = " ".join(_render(message, "subject.txt", context).split())
+        text = _render(message, "body.txt", context)
+        try:
+            html = _render(message, "body.html", context)
+        except TemplateDoesNotExist:  # the HTML part is optional
+            html = ""
+    event = message.context.get("event")
+    calendar = calendar_invitation(event, message.recipient_address) if event else b""
+    return Rendered(subject=subject, text=text, html=html, calendar=calendar)
+
+
+def _render(message: Message, part: str, context: dict) -> str:
+    template = select_template(message_templates(message.template, part, message.language))
+    return template.render(context)
+
+
+def _event_for_display(event: dict | None) -> dict | None:
+    if not event:
+        return None
+    return {
+        **event,
+        "start": timezone.localtime(datetime.fromisoformat(event["start"]), BRUSSELS),
+        "end": timezone.localtime(datetime.fromisoformat(event["end"]), BRUSSELS),
+    }
+
+
+def calendar_invitation(event: dict, attendee: str) -> bytes:
+    """An iCalendar REQUEST for an interview or visit, in Brussels time. ``event`` carries ``uid``, ``start``,
+    ``end`` (ISO 8601 with offset), ``summary``, ``location`` and a ``sequence`` raised on every move."""
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//JobRoad//Platform//NL")
+    calendar.add("version", "2.0")
+    calendar.add("method", "REQUEST")
+    entry = icalendar.Event()
+    entry.add("uid", event["uid"])
+    entry.add("sequence", int(event.get("sequence", 0)))
+    entry.add("dtstamp", timezone.now())
+    entry.add("dtstart", datetime.fromisoformat(event["start"]).astimezone(BRUSSELS))
+    entry.add("dtend", datetime.fromisoformat(event["end"]).astimezone(BRUSSELS))
+    entry.add("summary", event.get("summary", ""))
+    if event.get("location"):
+        entry.add("location", event["location"])
+    entry.add("attendee", f"mailto:{attendee}")
+    calendar.add_component(entry)
+    calendar.add_missing_timezones()
+    return calendar.to_ical()
+
+
+def message_id(message: Message) -> str:
+    """The same Message-ID for every try of one message, so a receiving server can recognise a repeat."""
+    digest = hashlib.sha256(message.key.encode()).hexdigest()[:24]
+    return f"<{digest}@{settings.OUTBOX_MESSAGE_ID_DOMAIN}>"
+
+
+def send(message: Message, rendered: Rendered) -> None:
+    if not message.recipient_address:
+        raise Undeliverable("The message has no address.")
+    if message.channel == Channel.EMAIL:
+        send_email(message, rendered)
+    elif message.channel == Channel.SMS:
+        import_string(settings.SMS_BACKEND)().send(message.recipient_address, rendered.text)
+    else:
+        raise Undeliverable(f"Unknown channel {message.channel!r}.")
+
+
+def send_email(message: Message, rendered: Rendered) -> None:
+    mail = EmailMultiAlternatives(
+        subject=rendered.subject,
+        body=rendered.text,
+        to=[formataddr((message.recipient_name, message.recipient_address))],
+        headers={"Message-ID": message_id(message), "X-JobRoad-Message-Key": message.key},
+    )
+    if rendered.html:
+        mail.attach_alternative(rendered.html, "text/html")
+    if rendered.calendar:
+        mail.attach("invitation.ics", rendered.calendar, "text/calendar; method=REQUEST; charset=utf-8")
+    mail.send()
+
+
+class LogSmsBackend:
+    """The default SMS backend: no provider needed to run; the text is logged and kept on the message."""
+
+    def send(self, to: str, text: str) -> None:
+        logger.info("SMS to %s: %s", to, text)

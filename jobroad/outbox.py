@@ -1,0 +1,238 @@
+"""The outbox: every e-mail and SMS is a ``Message`` row, written in the transaction that causes it and
+sent by the dispatcher. Nothing waits in the broker — reminders and retries are due times in the
+database — so a worker killed mid-send, a Redis restart or two dispatchers lose nothing and send
+nothing twice.
+"""
+
+import logging
+import smtplib
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F, Q
+from django.template import TemplateDoesNotExist
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import channels
+from .models import Channel, Message, MessageStatus, User
+
+logger = logging.getLogger(__name__)
+
+DISPATCH_BATCH = 200
+
+
+@dataclass(frozen=True)
+class Recipient:
+    address: str
+    name: str = ""
+    user: User | None = field(default=None, compare=False)
+    language: str = "nl"
+    channel: str = Channel.EMAIL
+
+    @classmethod
+    def for_user(cls, user: User) -> "Recipient":
+        return cls(address=user.email, name=user.full_name, user=user, language=user.language or "nl")
+
+
+@dataclass(frozen=True)
+class PlannedMessage:
+    """A message an event wants to exist; ``sync_event_messages`` makes the outbox match."""
+
+    key: str
+    template: str
+    recipient: Recipient
+    due_at: datetime
+    context: dict = field(default_factory=dict)
+
+
+def schedule_message(
+    *,
+    key: str,
+    template: str,
+    recipient: Recipient,
+    due_at: datetime,
+    context: dict | None = None,
+    event: str = "",
+    campaign=None,
+    created_by: User | None = None,
+) -> Message:
+    """Write one message, or move the pending one with the same key. Call it inside the transaction of the
+    change that causes it. A message already sent or failed is history and is left as it is."""
+    values = {
+        "template": template,
+        "channel": recipient.channel,
+        "language": recipient.language,
+        "recipient_user": recipient.user,
+        "recipient_name": recipient.name,
+        "recipient_address": recipient.address,
+        "due_at": due_at,
+        "context": context or {},
+        "event": event,
+        "campaign": campaign,
+    }
+    with transaction.atomic():
+        message, created = Message.objects.select_for_update().get_or_create(
+            key=key, defaults=values | {"created_by": created_by}
+        )
+        if not created and message.status in {MessageStatus.PENDING, MessageStatus.CANCELLED}:
+            for name, value in values.items():
+                setattr(message, name, value)
+            message.status = MessageStatus.PENDING
+            message.save()
+    return message
+
+
+def sync_event_messages(*, event: str, planned: Iterable[PlannedMessage], campaign=None) -> list[Message]:
+    """Make an event's pending messages exactly ``planned``: new ones written, moved ones re-timed, the ones
+    no longer wanted (a moved or cancelled event) cancelled. Sent messages stay as history."""
+    planned = list(planned)
+    with transaction.atomic():
+        messages = [
+            schedule_message(
+                key=item.key,
+                template=item.template,
+                recipient=item.recipient,
+                due_at=item.due_at,
+                context=item.context,
+                event=event,
+                campaign=campaign,
+            )
+            for item in planned
+        ]
+        Message.objects.filter(event=event, status=MessageStatus.PENDING).exclude(
+            key__in=[item.key for item in planned]
+        ).update(status=MessageStatus.CANCELLED)
+    return messages
+
+
+def cancel_event_messages(*, event: str) -> int:
+    """Cancel everything still pending for an event (a cancelled interview, a filled-in evaluation)."""
+    return Message.objects.filter(event=event, status=MessageStatus.PENDING).update(status=MessageStatus.CANCELLED)
+
+
+class MessageRefused(Exception):
+    """A coordinator's action that does not fit the message's state; the reason is shown as is."""
+
+
+def cancel_message(*, message: Message) -> None:
+    """Cancel one pending message."""
+    changed = Message.objects.filter(pk=message.pk, status=MessageStatus.PENDING).update(status=MessageStatus.CANCELLED)
+    if not changed:
+        raise MessageRefused(_("Only a message that is still waiting can be cancelled."))
+
+
+def resend_message(*, message: Message, now: datetime | None = None) -> None:
+    """Put a failed or cancelled message back in the queue, due now, with a fresh count of attempts."""
+    changed = Message.objects.filter(pk=message.pk, status__in=[MessageStatus.FAILED, MessageStatus.CANCELLED]).update(
+        status=MessageStatus.PENDING, due_at=now or timezone.now(), attempts=0, last_error=""
+    )
+    if not changed:
+        raise MessageRefused(_("Only a failed or cancelled message can be sent again."))
+
+
+# --- Dispatch --------------------------------------------------------------------------------------------
+
+
+def claim_due_messages(*, now: datetime | None = None, limit: int = DISPATCH_BATCH) -> list[tuple[int, uuid.UUID]]:
+    """Claim due messages for delivery and queue one delivery task per claim when the claim commits.
+
+    Due means pending and due, or stuck in ``sending`` past the reclaim timeout (its worker died or its
+    task was lost with the broker). Each row is claimed by a compare-and-set on its previous claim, so two
+    dispatchers never both win it — on PostgreSQL ``skip_locked`` keeps them off each other's rows, on
+    SQLite the database's single writer and the compare-and-set do the same.
+    """
+    now = now or timezone.now()
+    stale = now - timedelta(seconds=settings.OUTBOX_RECLAIM_AFTER_SECONDS)
+    claimed = []
+    with transaction.atomic():
+        due = (
+            Message.objects.select_for_update(skip_locked=True)
+            .filter(
+                Q(status=MessageStatus.PENDING, due_at__lte=now) | Q(status=MessageStatus.SENDING, claimed_at__lt=stale)
+            )
+            .order_by("due_at", "pk")
+            .values_list("pk", "status", "claim", "attempts")[:limit]
+        )
+        for pk, status, previous_claim, attempts in due:
+            if attempts >= settings.OUTBOX_MAX_ATTEMPTS:
+                _mark_failed(pk, previous_claim, f"No worker finished sending it after {attempts} attempts.")
+                continue
+            claim = uuid.uuid4()
+            won = Message.objects.filter(pk=pk, status=status, claim=previous_claim).update(
+                status=MessageStatus.SENDING, claim=claim, claimed_at=now, attempts=F("attempts") + 1
+            )
+            if won:
+                claimed.append((pk, claim))
+        transaction.on_commit(lambda: _queue_deliveries(claimed))
+    return claimed
+
+
+def _queue_deliveries(claimed: list[tuple[int, uuid.UUID]]) -> None:
+    from .tasks import deliver_message
+
+    for pk, claim in claimed:
+        deliver_message.delay(message_id=pk, claim=str(claim))
+
+
+# Worth another try later: the server or the network, not the message.
+TRANSIENT_ERRORS = (smtplib.SMTPServerDisconnected, smtplib.SMTPConnectError, smtplib.SMTPHeloError, OSError)
+
+
+def deliver_message(*, message_id: int, claim: str, now: datetime | None = None) -> MessageStatus | None:
+    """Send one claimed message and record the outcome. A claim that is no longer the row's (reclaimed,
+    cancelled, already sent) does nothing, so a task delivered twice by the broker sends once."""
+    message = Message.objects.filter(pk=message_id, status=MessageStatus.SENDING, claim=claim).first()
+    if message is None:
+        logger.info("Message %s: claim %s is no longer current; nothing to do.", message_id, claim)
+        return None
+    try:
+        rendered = channels.render(message)
+        channels.send(message, rendered)
+    except smtplib.SMTPResponseException as error:
+        if 400 <= error.smtp_code < 500:
+            return _retry_or_fail(message, claim, error, now)
+        return _mark_failed(message.pk, claim, str(error))
+    except TRANSIENT_ERRORS as error:
+        return _retry_or_fail(message, claim, error, now)
+    except (TemplateDoesNotExist, channels.Undeliverable, smtplib.SMTPException) as error:
+        return _mark_failed(message.pk, claim, str(error) or error.__class__.__name__)
+    Message.objects.filter(pk=message.pk, claim=claim).update(
+        status=MessageStatus.SENT,
+        sent_at=now or timezone.now(),
+        subject=rendered.subject[:300],
+        body=rendered.text,
+        last_error="",
+    )
+    return MessageStatus.SENT
+
+
+def retry_delay(attempts: int) -> timedelta:
+    """Back-off between tries: 1, 2, 4, 8 … minutes, at most an hour."""
+    return timedelta(minutes=min(60, 2 ** max(0, attempts - 1)))
+
+
+def _retry_or_fail(message: Message, claim: str, error: Exception, now: datetime | None) -> MessageStatus:
+    if message.attempts >= settings.OUTBOX_MAX_ATTEMPTS:
+        return _mark_failed(message.pk, claim, str(error))
+    Message.objects.filter(pk=message.pk, claim=claim).update(
+        status=MessageStatus.PENDING,
+        due_at=(now or timezone.now()) + retry_delay(message.attempts),
+        last_error=str(error)[:2000] or error.__class__.__name__,
+    )
+    return MessageStatus.PENDING
+
+
+def _mark_failed(pk: int, claim, error: str) -> MessageStatus:
+    logger.warning("Message %s failed: %s", pk, error)
+    Message.objects.filter(pk=pk, claim=claim).update(status=MessageStatus.FAILED, last_error=error[:2000])
+    return MessageStatus.FAILED
+
+
+def dispatch_due_messages() -> int:
+    """The sweep entry point: claim what is due; the deliveries run as tasks after the claim commits."""
+    return len(claim_due_messages())

@@ -1,0 +1,75 @@
+"""Declarative reminder rules: which messages an event wants, when, to whom and with which template.
+
+A capability that owns an event (a workshop session, an interview, an evaluation) calls
+``plan_reminders`` with the event's time and its people, then ``outbox.sync_event_messages`` in the
+same transaction; moving the event re-plans (new keys carry the new time, the old pending ones are
+cancelled), cancelling it syncs to nothing. Later capabilities add their rules to ``RULES``.
+"""
+
+import hashlib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from .outbox import PlannedMessage, Recipient
+
+
+@dataclass(frozen=True)
+class ReminderRule:
+    event_kind: str
+    name: str
+    offset: timedelta  # from the event's time; negative = before
+    audiences: tuple[str, ...]
+    template: str
+
+
+RULES: list[ReminderRule] = [
+    ReminderRule(
+        "workshop_session", "reminder-2d", -timedelta(days=2), ("candidate", "intermediary"), "workshop_reminder"
+    ),
+    ReminderRule("workshop_session", "reminder-2h", -timedelta(hours=2), ("candidate",), "workshop_reminder"),
+    ReminderRule(
+        "interview", "reminder-1d", -timedelta(days=1), ("candidate", "intermediary", "hr"), "interview_reminder"
+    ),
+    ReminderRule(
+        "interview", "reminder-2h", -timedelta(hours=2), ("candidate", "intermediary", "hr"), "interview_reminder"
+    ),
+    # Evaluation rules run from the interview's end; filling the evaluation cancels them.
+    ReminderRule("evaluation", "request-1d", timedelta(days=1), ("hr",), "evaluation_request"),
+    ReminderRule("evaluation", "escalate-3d", timedelta(days=3), ("coordinator",), "evaluation_escalation"),
+]
+
+
+def event_key(event_kind: str, event_id: int | str) -> str:
+    return f"{event_kind}:{event_id}"
+
+
+def plan_reminders(
+    *,
+    event_kind: str,
+    event_id: int | str,
+    at: datetime,
+    recipients: Mapping[str, Sequence[Recipient]],
+    context: dict,
+    now: datetime,
+    rules: Sequence[ReminderRule] = RULES,
+) -> list[PlannedMessage]:
+    """The messages the rules want for one event at ``at``. Reminders whose time has already passed are
+    left out. The key holds the event's time, so a moved event's reminders are new occurrences."""
+    planned = []
+    for rule in rules:
+        if rule.event_kind != event_kind or at + rule.offset <= now:
+            continue
+        for audience in rule.audiences:
+            for recipient in recipients.get(audience, ()):
+                who = hashlib.sha256(f"{audience}:{recipient.channel}:{recipient.address}".encode()).hexdigest()[:12]
+                planned.append(
+                    PlannedMessage(
+                        key=f"{event_key(event_kind, event_id)}:{rule.name}:{at:%Y%m%dT%H%M%z}:{who}",
+                        template=rule.template,
+                        recipient=recipient,
+                        due_at=at + rule.offset,
+                        context=context | {"audience": audience},
+                    )
+                )
+    return planned
