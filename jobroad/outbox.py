@@ -179,11 +179,21 @@ def _queue_deliveries(claimed: list[tuple[int, uuid.UUID]]) -> None:
         deliver_message.delay(message_id=pk, claim=str(claim))
 
 
-# Worth another try later: the server or the network, not the message.
-TRANSIENT_ERRORS = (smtplib.SMTPServerDisconnected, smtplib.SMTPConnectError, smtplib.SMTPHeloError, OSError)
+def is_transient(error: Exception) -> bool:
+    """Worth another try later: the server or the network failed, not the message. SMTP says so in its
+    reply codes (4xx: try again, 5xx: never); a connection that broke is always worth a retry."""
+    if isinstance(error, smtplib.SMTPResponseException):
+        return 400 <= error.smtp_code < 500
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return all(400 <= code < 500 for code, _reply in error.recipients.values())
+    if isinstance(error, smtplib.SMTPServerDisconnected):
+        return True
+    if isinstance(error, smtplib.SMTPException):
+        return False
+    return isinstance(error, OSError)
 
 
-def deliver_message(*, message_id: int, claim: str, now: datetime | None = None) -> MessageStatus | None:
+def deliver_message(*, message_id: int, claim: str) -> MessageStatus | None:
     """Send one claimed message and record the outcome. A claim that is no longer the row's (reclaimed,
     cancelled, already sent) does nothing, so a task delivered twice by the broker sends once."""
     message = Message.objects.filter(pk=message_id, status=MessageStatus.SENDING, claim=claim).first()
@@ -193,17 +203,13 @@ def deliver_message(*, message_id: int, claim: str, now: datetime | None = None)
     try:
         rendered = channels.render(message)
         channels.send(message, rendered)
-    except smtplib.SMTPResponseException as error:
-        if 400 <= error.smtp_code < 500:
-            return _retry_or_fail(message, claim, error, now)
-        return _mark_failed(message.pk, claim, str(error))
-    except TRANSIENT_ERRORS as error:
-        return _retry_or_fail(message, claim, error, now)
-    except (TemplateDoesNotExist, channels.Undeliverable, smtplib.SMTPException) as error:
+    except (OSError, TemplateDoesNotExist, channels.Undeliverable) as error:
+        if is_transient(error):
+            return _retry_or_fail(message, claim, error)
         return _mark_failed(message.pk, claim, str(error) or error.__class__.__name__)
     Message.objects.filter(pk=message.pk, claim=claim).update(
         status=MessageStatus.SENT,
-        sent_at=now or timezone.now(),
+        sent_at=timezone.now(),
         subject=rendered.subject[:300],
         body=rendered.text,
         last_error="",
@@ -216,12 +222,12 @@ def retry_delay(attempts: int) -> timedelta:
     return timedelta(minutes=min(60, 2 ** max(0, attempts - 1)))
 
 
-def _retry_or_fail(message: Message, claim: str, error: Exception, now: datetime | None) -> MessageStatus:
+def _retry_or_fail(message: Message, claim: str, error: Exception) -> MessageStatus:
     if message.attempts >= settings.OUTBOX_MAX_ATTEMPTS:
         return _mark_failed(message.pk, claim, str(error))
     Message.objects.filter(pk=message.pk, claim=claim).update(
         status=MessageStatus.PENDING,
-        due_at=(now or timezone.now()) + retry_delay(message.attempts),
+        due_at=timezone.now() + retry_delay(message.attempts),
         last_error=str(error)[:2000] or error.__class__.__name__,
     )
     return MessageStatus.PENDING

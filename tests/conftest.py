@@ -4,7 +4,9 @@
 companies, intermediaries of two partner organisations, two coaches and a funder viewer.
 """
 
+import hashlib
 import socket
+import uuid
 from dataclasses import dataclass
 from email import message_from_bytes
 from email.message import EmailMessage
@@ -139,11 +141,15 @@ def client_for(client, world):
     return log_in
 
 
+RUN = uuid.uuid4().hex[:12]
+
+
 @pytest.fixture(autouse=True)
 def isolated_cache(settings, request):
-    """A cache key prefix per test, so rate-limit counters never leak between tests or xdist workers."""
-    for alias in settings.CACHES:
-        settings.CACHES[alias] = {**settings.CACHES[alias], "KEY_PREFIX": f"test:{request.node.nodeid}"}
+    """A cache key prefix per test and run, so rate-limit counters never leak between tests, xdist workers
+    or two runs against the same Redis."""
+    prefix = f"test:{RUN}:{hashlib.sha256(request.node.nodeid.encode()).hexdigest()[:16]}"
+    settings.CACHES = {alias: {**config, "KEY_PREFIX": prefix} for alias, config in settings.CACHES.items()}
 
 
 @pytest.fixture(autouse=True)
