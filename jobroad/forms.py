@@ -1,10 +1,15 @@
+import re
+
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 from django.contrib.auth import password_validation
+from django.core import validators
 from django.utils.translation import gettext_lazy as _
 
-from .models import Role
+from .models import Channel, Role
+
+PHONE_NUMBER = re.compile(r"\+[1-9][0-9]{7,14}")
 
 
 class InvitationForm(forms.Form):
@@ -47,4 +52,48 @@ class AcceptInvitationForm(forms.Form):
                     password_validation.validate_password(password1, candidate_user)
                 except forms.ValidationError as error:
                     self.add_error("password1", error)
+        return cleaned
+
+
+class MessageForm(forms.Form):
+    """A coordinator's own message to a person, now or at a chosen time."""
+
+    recipient = forms.ModelChoiceField(label=_("To"), queryset=None, required=False)
+    address = forms.CharField(
+        label=_("Or an e-mail address or phone number"),
+        max_length=254,
+        required=False,
+        help_text=_("For someone without an account, e.g. a candidate's phone number for an SMS."),
+    )
+    channel = forms.ChoiceField(label=_("Channel"), choices=Channel.choices, initial=Channel.EMAIL)
+    subject = forms.CharField(label=_("Subject"), max_length=200, required=False)
+    text = forms.CharField(label=_("Message"), widget=forms.Textarea(attrs={"rows": 6}), max_length=5000)
+    due_at = forms.DateTimeField(
+        label=_("Send at"),
+        required=False,
+        help_text=_("Leave empty to send within a minute."),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["recipient"].queryset = people
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("send", _("Put in the outbox")))
+
+    def clean(self):
+        cleaned = super().clean()
+        recipient, address, channel = cleaned.get("recipient"), cleaned.get("address", ""), cleaned.get("channel")
+        if bool(recipient) == bool(address):
+            raise forms.ValidationError(_("Choose a person or type an address — one of the two."))
+        if channel == Channel.EMAIL:
+            if address:
+                try:
+                    validators.validate_email(address)
+                except forms.ValidationError:
+                    self.add_error("address", _("This is not an e-mail address."))
+            if not cleaned.get("subject"):
+                self.add_error("subject", _("An e-mail needs a subject."))
+        elif channel == Channel.SMS and not PHONE_NUMBER.fullmatch(address or ""):
+            self.add_error("address", _("An SMS needs a phone number in international form, e.g. +32470123456."))
         return cleaned

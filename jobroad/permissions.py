@@ -11,7 +11,7 @@ from campaigns.models import Campaign
 from candidates.models import Candidate
 from companies.models import Company, Vacancy
 
-from .models import CapturedMail, Invitation, Membership, Organisation, Role
+from .models import CapturedMail, Invitation, Membership, Message, Organisation, Role, User
 
 STAFF_ROLES = frozenset({Role.ADMIN, Role.COORDINATOR})
 
@@ -113,6 +113,28 @@ def visible_invitations(user) -> QuerySet[Invitation]:
     if is_coordinator(user):
         return Invitation.objects.all()
     return Invitation.objects.none()
+
+
+def can_manage_messages(user) -> bool:
+    return is_coordinator(user)
+
+
+def visible_messages(user) -> QuerySet[Message]:
+    """The outbox: an admin sees every message, a coordinator those of their campaigns and those that
+    belong to no campaign (invitations, notes); nobody else sees the outbox."""
+    roles = roles_of(user)
+    if Role.ADMIN in roles:
+        return Message.objects.all()
+    if Role.COORDINATOR in roles:
+        own_campaigns = Campaign.objects.filter(coordinators=user).values("pk")
+        return Message.objects.filter(Q(campaign__isnull=True) | Q(campaign__in=own_campaigns))
+    return Message.objects.none()
+
+
+def visible_people(user) -> QuerySet[User]:
+    """People a user may address or look up: the members of the organisations they can see."""
+    members = Membership.objects.filter(organisation__in=visible_organisations(user)).values("user")
+    return User.objects.filter(is_active=True, pk__in=members)
 
 
 def visible_captured_mail(user) -> QuerySet[CapturedMail]:

@@ -2,13 +2,13 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from campaigns.models import Campaign
 from companies.models import Company
 
 from . import permissions
-from .models import Role
+from .models import Message, MessageStatus, Role
 
 
 @dataclass
@@ -16,6 +16,7 @@ class Dashboard:
     roles: frozenset[str]
     campaigns: QuerySet | None = None
     open_invitations: QuerySet | None = None
+    failed_messages: int = 0
     companies: QuerySet | None = None
     candidates: QuerySet | None = None
     caseload: QuerySet | None = None
@@ -42,6 +43,7 @@ def dashboard_for(user) -> Dashboard:
         dashboard.sections.append("coordinator")
         dashboard.campaigns = campaigns_with_counts(user)
         dashboard.open_invitations = permissions.visible_invitations(user).filter(accepted_at__isnull=True)[:10]
+        dashboard.failed_messages = permissions.visible_messages(user).filter(status=MessageStatus.FAILED).count()
     if Role.COMPANY_HR in roles:
         dashboard.sections.append("company_hr")
         dashboard.companies = (
@@ -69,3 +71,17 @@ def dashboard_for(user) -> Dashboard:
 
 def _with_campaigns(candidates: QuerySet) -> QuerySet:
     return candidates.prefetch_related("campaigns")[:50]
+
+
+def messages_filtered(messages: QuerySet[Message], params) -> QuerySet[Message]:
+    """The outbox narrowed by the list's filters: ``status``, ``person`` (a user id) and ``q`` (name,
+    address or key)."""
+    if params.get("status") in MessageStatus.values:
+        messages = messages.filter(status=params["status"])
+    if params.get("person", "").isdigit():
+        messages = messages.filter(recipient_user_id=params["person"])
+    if query := params.get("q", "").strip():
+        messages = messages.filter(
+            Q(recipient_name__icontains=query) | Q(recipient_address__icontains=query) | Q(key__icontains=query)
+        )
+    return messages

@@ -1,6 +1,7 @@
 """Writes on people and organisations: invitations and their acceptance."""
 
 import secrets
+import uuid
 from datetime import timedelta
 
 from django.conf import settings
@@ -9,7 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Invitation, Membership, Organisation, User, hash_token
+from .models import Invitation, Membership, Message, Organisation, User, hash_token
+from .outbox import Recipient, schedule_message
 
 
 class InvitationUnusable(Exception):
@@ -74,3 +76,21 @@ def accept_invitation(*, token: str, password: str, full_name: str) -> User:
         invitation.accepted_by = user
         invitation.save(update_fields=["accepted_at", "accepted_by"])
     return user
+
+
+def write_note(
+    *, author: User, recipient: User | None, address: str, channel: str, subject: str, text: str, due_at
+) -> Message:
+    """A coordinator's own message, into the outbox like every other; it leaves with the next dispatch."""
+    if recipient is not None:
+        target = Recipient.for_user(recipient)
+    else:
+        target = Recipient(address=address, language=author.language or settings.LANGUAGE_CODE, channel=channel)
+    return schedule_message(
+        key=f"note:{uuid.uuid4()}",
+        template="note",
+        recipient=target,
+        due_at=due_at or timezone.now(),
+        context={"subject": subject, "text": text},
+        created_by=author,
+    )

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
@@ -5,11 +6,13 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template import TemplateDoesNotExist
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import permissions, services
-from .forms import AcceptInvitationForm, InvitationForm
+from . import channels, outbox, permissions, selectors, services
+from .forms import AcceptInvitationForm, InvitationForm, MessageForm
+from .models import MessageStatus
 from .selectors import dashboard_for
 
 PAGE_SIZE = 50
@@ -110,3 +113,73 @@ def mail_list(request):
 def mail_detail(request, pk):
     mail = get_object_or_404(permissions.visible_captured_mail(request.user), pk=pk)
     return render(request, "jobroad/mail_detail.html", {"mail": mail})
+
+
+@login_required
+def message_list(request):
+    if not permissions.can_manage_messages(request.user):
+        raise Http404
+    messages_ = selectors.messages_filtered(permissions.visible_messages(request.user), request.GET)
+    person = None
+    if request.GET.get("person", "").isdigit():
+        person = get_object_or_404(permissions.visible_people(request.user), pk=request.GET["person"])
+    context = {
+        "page": paginate(request, messages_.select_related("recipient_user")),
+        "statuses": MessageStatus.choices,
+        "status": request.GET.get("status", ""),
+        "q": request.GET.get("q", ""),
+        "person": person,
+        "mail_captured": settings.EMAIL_BACKEND == "jobroad.mail.CapturingEmailBackend",
+    }
+    return render(request, "jobroad/message_list.html", context)
+
+
+@login_required
+def message_detail(request, pk):
+    message = get_object_or_404(permissions.visible_messages(request.user).select_related("recipient_user"), pk=pk)
+    try:
+        if message.status == MessageStatus.SENT:  # exactly what left, not what the template says today
+            preview = channels.Rendered(subject=message.subject, text=message.body)
+        else:
+            preview = channels.render(message)
+        preview_error = ""
+    except TemplateDoesNotExist as error:
+        preview, preview_error = None, _("The template %(name)s is missing.") % {"name": error}
+    return render(
+        request, "jobroad/message_detail.html", {"message": message, "preview": preview, "preview_error": preview_error}
+    )
+
+
+@login_required
+def message_create(request):
+    if not permissions.can_manage_messages(request.user):
+        raise Http404
+    form = MessageForm(request.POST or None, people=permissions.visible_people(request.user))
+    if request.method == "POST" and form.is_valid():
+        message = services.write_note(author=request.user, **form.cleaned_data)
+        messages.success(request, _("The message is in the outbox."))
+        return redirect("message_detail", pk=message.pk)
+    return render(request, "jobroad/message_form.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@login_required
+@require_POST
+def message_cancel(request, pk):
+    return _change_message(request, pk, outbox.cancel_message, _("The message is cancelled."))
+
+
+@login_required
+@require_POST
+def message_resend(request, pk):
+    return _change_message(request, pk, outbox.resend_message, _("The message is back in the queue."))
+
+
+def _change_message(request, pk, change, success: str):
+    message = get_object_or_404(permissions.visible_messages(request.user), pk=pk)
+    try:
+        change(message=message)
+    except outbox.MessageRefused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, success)
+    return redirect("message_detail", pk=message.pk)

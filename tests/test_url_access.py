@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
-from jobroad.models import CapturedMail
+from jobroad.models import CapturedMail, Message
 
 ROLES = [
     "admin", "alice", "bob", "hr_a", "hr_b", "intermediary_a", "intermediary_b",
@@ -79,7 +80,37 @@ MATRIX = [
         lambda w: {"pk": w.candidate_a.pk},
     ),
     Case("company_detail", COORDINATORS | {"hr_a"}, lambda w: {"pk": w.company_a.pk}),
+    Case("message_list", COORDINATORS),
+    Case("message_create", COORDINATORS),
+    Case("message_detail", COORDINATORS, lambda w: {"pk": message_for(None).pk}, label="no campaign"),
+    Case("message_detail", frozenset({"admin", "alice"}), lambda w: {"pk": message_for(w.campaign_a).pk}),
+    Case(
+        "message_cancel",
+        frozenset({"admin", "bob"}),
+        lambda w: {"pk": message_for(w.campaign_b).pk},
+        method="post",
+        allowed_status=302,
+    ),
+    Case(
+        "message_resend",
+        frozenset({"admin", "alice"}),
+        lambda w: {"pk": message_for(w.campaign_a).pk},
+        method="post",
+        allowed_status=302,
+    ),
 ]
+
+
+def message_for(campaign) -> Message:
+    return Message.objects.create(
+        key=f"test:{Message.objects.count()}",
+        template="note",
+        recipient_address="sara@example.org",
+        campaign=campaign,
+        due_at=timezone.now(),
+        context={"subject": "Hallo", "text": "Tot morgen"},
+    )
+
 
 # Reachable without logging in; each is tested for what it must do in its own test module.
 PUBLIC = {"healthz", "invitation_accept", "set_language"}
