@@ -255,4 +255,9 @@ class Message(models.Model):
         indexes = [models.Index(fields=["status", "due_at"], name="message_due")]
 
     def __str__(self):
-        return f"{self.template} → {self.recipient_name or self.recipient_address}"
+        return f"{self.title} → {self.recipient_name or self.recipient_address}"
+
+    @property
+    def title(self) -> str:
+        """The subject as sent; before that a note's own subject, or the kind of message."""
+        return self.subject or self.context.get("subject") or self.template.replace("_", " ")

@@ -4,9 +4,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from campaigns.models import Enrolment, Participation
-from jobroad.models import CapturedMail, Role
+from jobroad.models import CapturedMail, Message, Role
 
 from .factories import CampaignFactory, CandidateFactory, CompanyFactory, MembershipFactory, VacancyFactory
 
@@ -29,7 +30,21 @@ def add_rows(world):
         Enrolment.objects.create(campaign=campaign, candidate=candidate)
         Enrolment.objects.create(campaign=world.campaign_a, candidate=candidate)
         CapturedMail.objects.create(subject="Invitation", body="…")
+        outbox_message(world, campaign)
     VacancyFactory.create_batch(MORE, company=world.company_a)
+
+
+def outbox_message(world, campaign) -> Message:
+    return Message.objects.create(
+        key=f"note:{Message.objects.count()}",
+        template="note",
+        recipient_user=world.hr_a,
+        recipient_name=world.hr_a.full_name,
+        recipient_address=world.hr_a.email,
+        campaign=campaign,
+        due_at=timezone.now(),
+        context={"subject": "Welkom", "text": "…"},
+    )
 
 
 PAGES = [
@@ -46,6 +61,7 @@ PAGES = [
     ("alice", "organisation_list", {}),
     ("alice", "report_list", {}),
     ("alice", "mail_list", {}),
+    ("alice", "message_list", {}),
     ("alice", "campaign_detail", {"pk": "campaign_a"}),
     ("alice", "company_detail", {"pk": "company_a"}),
     ("alice", "organisation_detail", {"pk": "intermediary_org_a"}),
@@ -56,6 +72,7 @@ PAGES = [
 @pytest.mark.parametrize(("role", "name", "kwargs"), PAGES, ids=lambda value: str(value))
 def test_query_count_does_not_grow_with_rows(client_for, world, role, name, kwargs):
     CapturedMail.objects.create(subject="Welcome", body="…")  # one row of everything to start with
+    outbox_message(world, world.campaign_a)
     client = client_for(getattr(world, role))
     url = reverse(name, kwargs={key: getattr(world, attribute).pk for key, attribute in kwargs.items()})
 

@@ -44,3 +44,9 @@ def log_in(page, base_url: str, email: str, password: str = PASSWORD) -> None:
     page.locator("input[name=login]").fill(email)
     page.locator("input[name=password]").fill(password)
     page.locator("main form button[type=submit]").first.click()
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    """A Flemish browser: the platform follows the browser's language until someone picks another."""
+    return {**browser_context_args, "locale": "nl-BE"}
