@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 APT_PACKAGES := chromium poppler-utils gettext fonts-dejavu-core
 
-.PHONY: run test lint format system-packages install migrate messages demo clean
+.PHONY: run test lint format system-packages install migrate messages demo chaos bench clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
@@ -38,6 +38,14 @@ run: install demo
 
 test: install messages
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The outbox under faults: real worker + beat on PostgreSQL + Redis, kill -9 and a Redis restart mid-way.
+chaos: $(VENV)/.installed
+	$(PY) scripts/chaos.py
+
+# Benchmarks as tables; DATABASE_URL=postgres://… to measure on PostgreSQL.
+bench: $(VENV)/.installed messages
+	$(PY) bench/run.py
 
 lint: $(VENV)/.installed
 	$(PY) -m ruff check .

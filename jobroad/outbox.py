@@ -139,35 +139,32 @@ def resend_message(*, message: Message, now: datetime | None = None) -> None:
 
 
 def claim_due_messages(*, now: datetime | None = None, limit: int = DISPATCH_BATCH) -> list[tuple[int, uuid.UUID]]:
-    """Claim due messages for delivery and queue one delivery task per claim when the claim commits.
+    """Claim due messages for delivery and queue one delivery task per message when the claim commits.
 
     Due means pending and due, or stuck in ``sending`` past the reclaim timeout (its worker died or its
-    task was lost with the broker). Each row is claimed by a compare-and-set on its previous claim, so two
-    dispatchers never both win it — on PostgreSQL ``skip_locked`` keeps them off each other's rows, on
-    SQLite the database's single writer and the compare-and-set do the same.
+    task was lost with the broker). The claim is a compare-and-set: the UPDATE repeats the conditions the
+    rows were read with, so of two dispatchers only one wins a row — on PostgreSQL ``skip_locked`` keeps
+    them off each other's rows, on SQLite the single writer makes the loser's UPDATE match nothing.
     """
     now = now or timezone.now()
     stale = now - timedelta(seconds=settings.OUTBOX_RECLAIM_AFTER_SECONDS)
-    claimed = []
+    pending_due = Q(status=MessageStatus.PENDING, due_at__lte=now)
+    stuck = Q(status=MessageStatus.SENDING, claimed_at__lt=stale)
+    claim = uuid.uuid4()
     with transaction.atomic():
-        due = (
+        due = list(
             Message.objects.select_for_update(skip_locked=True)
-            .filter(
-                Q(status=MessageStatus.PENDING, due_at__lte=now) | Q(status=MessageStatus.SENDING, claimed_at__lt=stale)
-            )
+            .filter(pending_due | stuck)
             .order_by("due_at", "pk")
-            .values_list("pk", "status", "claim", "attempts")[:limit]
+            .values_list("pk", flat=True)[:limit]
         )
-        for pk, status, previous_claim, attempts in due:
-            if attempts >= settings.OUTBOX_MAX_ATTEMPTS:
-                _mark_failed(pk, previous_claim, f"No worker finished sending it after {attempts} attempts.")
-                continue
-            claim = uuid.uuid4()
-            won = Message.objects.filter(pk=pk, status=status, claim=previous_claim).update(
-                status=MessageStatus.SENDING, claim=claim, claimed_at=now, attempts=F("attempts") + 1
-            )
-            if won:
-                claimed.append((pk, claim))
+        Message.objects.filter(stuck, pk__in=due, attempts__gte=settings.OUTBOX_MAX_ATTEMPTS).update(
+            status=MessageStatus.FAILED, last_error=_("No worker finished sending it; it was tried too often.")
+        )
+        Message.objects.filter(pending_due | stuck, pk__in=due).update(
+            status=MessageStatus.SENDING, claim=claim, claimed_at=now, attempts=F("attempts") + 1
+        )
+        claimed = [(pk, claim) for pk in Message.objects.filter(claim=claim).values_list("pk", flat=True)]
         transaction.on_commit(lambda: _queue_deliveries(claimed))
     return claimed
 

@@ -192,10 +192,10 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULE = {
-    "periodic-sweep": {"task": "jobroad.run_periodic_sweep", "schedule": 60.0},
-}
 SWEEP_INTERVAL_SECONDS = int(os.environ.get("JOBROAD_SWEEP_INTERVAL", "60"))
+CELERY_BEAT_SCHEDULE = {
+    "periodic-sweep": {"task": "jobroad.run_periodic_sweep", "schedule": float(SWEEP_INTERVAL_SECONDS)},
+}
 
 # The outbox (jobroad/outbox.py): a message stuck in "sending" this long is claimed again; after this many
 # tries it is marked failed and shown to coordinators.

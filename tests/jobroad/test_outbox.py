@@ -323,3 +323,18 @@ def test_no_code_hands_the_broker_a_long_eta_or_countdown():
     ]
 
     assert offenders == []
+
+
+def test_a_message_whose_workers_keep_dying_ends_failed_not_looping(db, mailoutbox, settings):
+    note()
+    Message.objects.update(
+        status=MessageStatus.SENDING,
+        attempts=settings.OUTBOX_MAX_ATTEMPTS,
+        claimed_at=datetime(2026, 11, 22, 9, 0, tzinfo=BRUSSELS),
+    )
+
+    assert dispatch(now=datetime(2026, 11, 22, 12, 0, tzinfo=BRUSSELS)) == []
+
+    message = Message.objects.get()
+    assert (message.status, message.attempts) == (MessageStatus.FAILED, settings.OUTBOX_MAX_ATTEMPTS)
+    assert mailoutbox == []

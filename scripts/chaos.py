@@ -1,0 +1,202 @@
+"""`make chaos`: the outbox under faults, on loopback only and bounded in time.
+
+Runs a real Celery worker and beat on PostgreSQL + Redis, seeds 500 due messages, kill -9s the worker
+and restarts Redis mid-way, and counts what a real SMTP server (aiosmtpd) received, by message key:
+
+    chaos: sent=500 lost=0 duplicates=0
+
+Exit status 1 if anything was lost or sent twice. It uses its own Redis (a free port) and its own
+database (jobroad_chaos) in the local PostgreSQL, so it never touches the data of a running platform.
+"""
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from email import message_from_bytes
+from email.policy import default as default_policy
+from pathlib import Path
+
+import psycopg2
+from aiosmtpd.controller import Controller
+
+ROOT = Path(__file__).resolve().parents[1]
+MESSAGES = 500
+DEADLINE_SECONDS = 300
+POSTGRES = {"host": "127.0.0.1", "port": 5432, "user": "postgres"}
+DATABASE = "jobroad_chaos"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Receiver:
+    """An SMTP server that counts deliveries per message key. Each RCPT is slowed a little, so the
+    worker is killed while it has messages in hand, not after it has finished."""
+
+    def __init__(self):
+        self.keys: Counter[str] = Counter()
+        self.lock = threading.Lock()
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        time.sleep(0.02)
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        key = message_from_bytes(envelope.content, policy=default_policy)["X-JobRoad-Message-Key"]
+        with self.lock:
+            self.keys[str(key).strip()] += 1
+        return "250 OK"
+
+    @property
+    def received(self) -> int:
+        with self.lock:
+            return sum(self.keys.values())
+
+
+def recreate_database() -> None:
+    connection = psycopg2.connect(dbname="postgres", **POSTGRES)
+    connection.autocommit = True
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
+        cursor.execute(f"CREATE DATABASE {DATABASE}")
+    connection.close()
+
+
+def count_retried() -> int:
+    connection = psycopg2.connect(dbname=DATABASE, **POSTGRES)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM jobroad_message WHERE attempts > 1")
+        [retried] = cursor.fetchone()
+    connection.close()
+    return retried
+
+
+def start_redis(port: int, workdir: Path) -> subprocess.Popen:
+    process = subprocess.Popen(
+        ["redis-server", "--bind", "127.0.0.1", "--port", str(port), "--save", "", "--appendonly", "no",
+         "--dir", str(workdir)],
+        stdout=subprocess.DEVNULL,
+    )  # fmt: skip
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return process
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError("Redis did not start")
+
+
+def start(command: list[str], env: dict, log: Path) -> subprocess.Popen:
+    # A session of its own, so kill -9 reaches the worker's pool children too.
+    return subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=log.open("ab"), stderr=subprocess.STDOUT, start_new_session=True
+    )
+
+
+def kill_hard(process: subprocess.Popen) -> None:
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+
+
+def wait_for(condition, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def main() -> int:
+    workdir = Path(tempfile.mkdtemp(prefix="jobroad-chaos-"))
+    receiver = Receiver()
+    smtp = Controller(receiver, hostname="127.0.0.1", port=free_port())
+    smtp.start()
+    redis_port = free_port()
+    redis = start_redis(redis_port, workdir)
+    recreate_database()
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("JOBROAD_", "DJANGO_", "EMAIL_"))}
+    env |= {
+        "DJANGO_SETTINGS_MODULE": "jobroad.settings",
+        "DATABASE_URL": f"postgres://{POSTGRES['user']}@{POSTGRES['host']}:{POSTGRES['port']}/{DATABASE}",
+        "REDIS_URL": f"redis://127.0.0.1:{redis_port}/0",
+        "EMAIL_HOST": "127.0.0.1",
+        "EMAIL_PORT": str(smtp.port),
+        "EMAIL_USE_TLS": "0",
+        "JOBROAD_SWEEP_INTERVAL": "2",
+        "JOBROAD_OUTBOX_RECLAIM_AFTER": "15",
+        "JOBROAD_OUTBOX_MAX_ATTEMPTS": "20",
+        "DJANGO_LOG_LEVEL": "WARNING",
+    }
+    python = sys.executable
+    subprocess.run([python, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
+    subprocess.run([python, "manage.py", "shell", "-c", SEED], cwd=ROOT, env=env, check=True)
+
+    celery = [python, "-m", "celery", "-A", "jobroad"]
+    worker_command = [
+        *celery,
+        "worker",
+        "--concurrency",
+        "2",
+        "--loglevel",
+        "WARNING",
+        "--without-gossip",
+        "--without-mingle",
+    ]
+    log = workdir / "celery.log"
+    beat = start([*celery, "beat", "--loglevel", "WARNING", "--schedule", str(workdir / "beat-schedule")], env, log)
+    worker = start(worker_command, env, log)
+    try:
+        wait_for(lambda: receiver.received >= MESSAGES // 5, 120)
+        print(f"chaos: kill -9 the worker after {receiver.received} deliveries", flush=True)
+        kill_hard(worker)
+        worker = start(worker_command, env, log)
+
+        wait_for(lambda: receiver.received >= MESSAGES // 2, 120)
+        print(f"chaos: restart Redis after {receiver.received} deliveries (queued tasks are lost)", flush=True)
+        redis.kill()
+        redis.wait()
+        redis = start_redis(redis_port, workdir)
+
+        wait_for(lambda: len(receiver.keys) >= MESSAGES, DEADLINE_SECONDS)
+        time.sleep(5)  # anything sent twice would arrive now
+    finally:
+        for process in (worker, beat):
+            kill_hard(process)
+        redis.kill()
+        smtp.stop()
+
+    print(f"chaos: {count_retried()} messages were claimed again after a fault", flush=True)
+    sent = len(receiver.keys)
+    duplicates = sum(count - 1 for count in receiver.keys.values())
+    lost = MESSAGES - sent
+    print(f"chaos: sent={sent} lost={lost} duplicates={duplicates}")
+    if lost or duplicates:
+        print(f"chaos: see {log}", file=sys.stderr)
+    return 1 if lost or duplicates else 0
+
+
+SEED = f"""
+from django.utils import timezone
+from jobroad.models import Message
+now = timezone.now()
+Message.objects.bulk_create(
+    Message(key=f"chaos:{{n}}", template="note", recipient_address=f"person{{n}}@example.org",
+            due_at=now, context={{"subject": f"Chaos {{n}}", "text": "..."}})
+    for n in range({MESSAGES})
+)
+"""
+
+if __name__ == "__main__":
+    sys.exit(main())
