@@ -43,7 +43,7 @@ def message_templates(template: str, part: str, language: str) -> list[str]:
 
 def render(message: Message) -> Rendered:
     context = {
-        **message.context,
+        **{key: _as_datetime(value) if key.endswith("_at") else value for key, value in message.context.items()},
         "recipient_name": message.recipient_name,
         "site_url": settings.SITE_URL,
         "event": _event_for_display(message.context.get("event")),
@@ -58,14 +58,19 @@ def render(message: Message) -> Rendered:
             html = _render(message, "body.html", context)
         except TemplateDoesNotExist:  # the HTML part is optional
             html = ""
-    event = message.context.get("event")
-    calendar = calendar_invitation(event, message.recipient_address) if event else b""
+    wants_calendar = message.context.get("calendar") and message.context.get("event")
+    calendar = calendar_invitation(message.context["event"], message.recipient_address) if wants_calendar else b""
     return Rendered(subject=subject, text=text, html=html, calendar=calendar)
 
 
 def _render(message: Message, part: str, context: dict) -> str:
     template = select_template(message_templates(message.template, part, message.language))
     return template.render(context)
+
+
+def _as_datetime(value):
+    """Context is JSON: times travel as ISO 8601 strings and are shown in Brussels time."""
+    return timezone.localtime(datetime.fromisoformat(value), BRUSSELS) if isinstance(value, str) else value
 
 
 def _event_for_display(event: dict | None) -> dict | None:

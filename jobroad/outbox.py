@@ -25,6 +25,9 @@ logger = logging.getLogger(__name__)
 
 DISPATCH_BATCH = 200
 
+# Their context and text hold a one-time link: once sent, the outbox keeps neither.
+SECRET_TEMPLATES = frozenset({"invitation"})
+
 
 @dataclass(frozen=True)
 class Recipient:
@@ -204,11 +207,13 @@ def deliver_message(*, message_id: int, claim: str) -> MessageStatus | None:
         if is_transient(error):
             return _retry_or_fail(message, claim, error)
         return _mark_failed(message.pk, claim, str(error) or error.__class__.__name__)
+    secret = message.template in SECRET_TEMPLATES
     Message.objects.filter(pk=message.pk, claim=claim).update(
         status=MessageStatus.SENT,
         sent_at=timezone.now(),
         subject=rendered.subject[:300],
-        body=rendered.text,
+        body=_("(Not kept: it held a one-time link.)") if secret else rendered.text,
+        context={} if secret else message.context,
         last_error="",
     )
     return MessageStatus.SENT
@@ -234,6 +239,13 @@ def _mark_failed(pk: int, claim, error: str) -> MessageStatus:
     logger.warning("Message %s failed: %s", pk, error)
     Message.objects.filter(pk=pk, claim=claim).update(status=MessageStatus.FAILED, last_error=error[:2000])
     return MessageStatus.FAILED
+
+
+def dispatch_soon() -> None:
+    """Dispatch right after the current transaction commits, rather than at the next sweep."""
+    from .tasks import dispatch_outbox
+
+    transaction.on_commit(dispatch_outbox.delay)
 
 
 def dispatch_due_messages() -> int:

@@ -21,23 +21,26 @@ class ReminderRule:
     offset: timedelta  # from the event's time; negative = before
     audiences: tuple[str, ...]
     template: str
+    calendar: bool = False  # attach the event as an .ics invitation
 
+
+BEFORE, AFTER = -1, 1
+CANDIDATE_SIDE = ("candidate", "intermediary")
+INTERVIEW_PEOPLE = ("candidate", "intermediary", "hr")
 
 RULES: list[ReminderRule] = [
-    ReminderRule(
-        "workshop_session", "reminder-2d", -timedelta(days=2), ("candidate", "intermediary"), "workshop_reminder"
-    ),
-    ReminderRule("workshop_session", "reminder-2h", -timedelta(hours=2), ("candidate",), "workshop_reminder"),
-    ReminderRule(
-        "interview", "reminder-1d", -timedelta(days=1), ("candidate", "intermediary", "hr"), "interview_reminder"
-    ),
-    ReminderRule(
-        "interview", "reminder-2h", -timedelta(hours=2), ("candidate", "intermediary", "hr"), "interview_reminder"
-    ),
-    # Evaluation rules run from the interview's end; filling the evaluation cancels them.
-    ReminderRule("evaluation", "request-1d", timedelta(days=1), ("hr",), "evaluation_request"),
-    ReminderRule("evaluation", "escalate-3d", timedelta(days=3), ("coordinator",), "evaluation_escalation"),
-]
+    ReminderRule("workshop_session", "reminder-2d", BEFORE * timedelta(days=2), CANDIDATE_SIDE,
+                 "workshop_reminder", calendar=True),
+    ReminderRule("workshop_session", "reminder-2h", BEFORE * timedelta(hours=2), ("candidate",),
+                 "workshop_reminder", calendar=True),
+    ReminderRule("interview", "reminder-1d", BEFORE * timedelta(days=1), INTERVIEW_PEOPLE,
+                 "interview_reminder", calendar=True),
+    ReminderRule("interview", "reminder-2h", BEFORE * timedelta(hours=2), INTERVIEW_PEOPLE,
+                 "interview_reminder", calendar=True),
+    # Evaluation rules run from the interview's end; filling in the evaluation cancels them.
+    ReminderRule("evaluation", "request-1d", AFTER * timedelta(days=1), ("hr",), "evaluation_request"),
+    ReminderRule("evaluation", "escalate-3d", AFTER * timedelta(days=3), ("coordinator",), "evaluation_escalation"),
+]  # fmt: skip
 
 
 def event_key(event_kind: str, event_id: int | str) -> str:
@@ -69,7 +72,7 @@ def plan_reminders(
                         template=rule.template,
                         recipient=recipient,
                         due_at=at + rule.offset,
-                        context=context | {"audience": audience},
+                        context=context | {"audience": audience, "calendar": rule.calendar},
                     )
                 )
     return planned

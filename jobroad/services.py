@@ -7,11 +7,12 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from .models import Invitation, Membership, Message, Organisation, User, hash_token
-from .outbox import Recipient, schedule_message
+from .models import Invitation, Membership, Message, Organisation, Role, User, hash_token
+from .outbox import Recipient, dispatch_soon, schedule_message
 
 
 class InvitationUnusable(Exception):
@@ -23,13 +24,15 @@ class InvitationUnusable(Exception):
 
 
 def invite_person(*, organisation: Organisation, email: str, full_name: str, role: str, invited_by: User) -> str:
-    """Create an invitation and queue its mail on commit. Returns the one-time token (only its hash is stored).
+    """Create an invitation and put its mail in the outbox, sent as soon as the invitation commits. Returns the
+    one-time token: only its hash is kept, and the outbox forgets the link once the mail has left.
 
     Refuses a role the organisation's kind cannot carry.
     """
     if role not in organisation.allowed_roles():
         raise ValidationError(_("A %(kind)s cannot have this role.") % {"kind": organisation.get_kind_display()})
     token = secrets.token_urlsafe(32)
+    language = invited_by.language or settings.LANGUAGE_CODE
     with transaction.atomic():
         invitation = Invitation.objects.create(
             email=email.lower(),
@@ -40,9 +43,22 @@ def invite_person(*, organisation: Organisation, email: str, full_name: str, rol
             token_hash=hash_token(token),
             expires_at=timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS),
         )
-        from .tasks import send_invitation_mail
-
-        transaction.on_commit(lambda: send_invitation_mail.delay(invitation_id=invitation.pk, token=token))
+        with translation.override(language):
+            role_label = str(Role(role).label)
+        schedule_message(
+            key=f"invitation:{invitation.pk}",
+            template="invitation",
+            recipient=Recipient(address=invitation.email, name=full_name, language=language),
+            due_at=timezone.now(),
+            context={
+                "link": settings.SITE_URL + reverse("invitation_accept", kwargs={"token": token}),
+                "organisation": organisation.name,
+                "role": role_label,
+                "expires_at": invitation.expires_at.isoformat(),
+            },
+            created_by=invited_by,
+        )
+        dispatch_soon()  # someone is waiting for this mail; the next sweep is only a safety net
     return token
 
 

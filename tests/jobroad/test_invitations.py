@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from jobroad import services
-from jobroad.models import CapturedMail, Invitation, Membership, Role, User
+from jobroad.models import CapturedMail, Invitation, Membership, Message, MessageStatus, Role, User
 
 NEW_PASSWORD = "a-fresh-long-password-42"
 
@@ -39,7 +39,7 @@ def test_a_coordinator_invites_and_the_mail_carries_a_one_time_link(client_for, 
 
     assert response.status_code == 302
     mail = CapturedMail.objects.get()
-    assert mail.recipients == "sara@werkwinkel.example"
+    assert mail.recipients == "Sara Peeters <sara@werkwinkel.example>"
     path = link_path(mail.body)
     client.logout()
     assert client.get(path).status_code == 200
@@ -59,6 +59,9 @@ def test_only_the_hash_of_the_token_is_stored(client_for, world):
     token = link_path(CapturedMail.objects.get().body).split("/")[2]
     assert not Invitation.objects.filter(token_hash=token).exists()
     assert Invitation.objects.get().token_hash != token
+    sent = Message.objects.get(template="invitation")
+    assert (sent.status, sent.context) == (MessageStatus.SENT, {})
+    assert token not in sent.body
 
 
 def test_a_used_link_gets_a_clear_page_not_an_error(client_for, client, world):
@@ -152,8 +155,8 @@ def test_the_invitation_mail_goes_out_over_smtp(client_for, world, smtp_server):
     invite(client_for, world)
 
     [message] = smtp_server.messages
-    assert message["To"] == "sara@werkwinkel.example"
-    assert "/invitations/" in message.get_content()
+    assert message["To"] == "Sara Peeters <sara@werkwinkel.example>"
+    assert "/invitations/" in message.get_body(preferencelist=("plain",)).get_content()
     assert not CapturedMail.objects.exists()
 
 

@@ -1,0 +1,49 @@
+"""Every message kind renders in every UI language, with subject, text and HTML parts."""
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from jobroad import channels
+from jobroad.models import Message
+
+AT = datetime(2026, 12, 1, 10, 0, tzinfo=ZoneInfo("Europe/Brussels"))
+EVENT = {
+    "uid": "x@jobroad.example",
+    "start": AT.isoformat(),
+    "end": (AT + timedelta(hours=1)).isoformat(),
+    "summary": "Kennismaking <b>Hotel Zeezicht</b>",
+    "location": "Zeedijk 5",
+}
+KINDS = {
+    "note": {"subject": "Welkom", "text": "Tot <script>dinsdag</script>"},
+    "workshop_reminder": {"event": EVENT},
+    "interview_reminder": {"event": EVENT},
+    "evaluation_request": {"event": EVENT, "link": "/evaluations/1/"},
+    "evaluation_escalation": {"event": EVENT, "link": "/evaluations/1/"},
+    "invitation": {
+        "link": "http://x/invitations/t/",
+        "organisation": "OCMW",
+        "role": "Doorverwijzer",
+        "expires_at": AT.isoformat(),
+    },
+}
+GREETING = {"nl": "Hallo Sara", "fr": "Bonjour Sara", "en": "Hello Sara"}
+
+
+@pytest.mark.parametrize("language", ["nl", "fr", "en"])
+@pytest.mark.parametrize("template", sorted(KINDS))
+def test_every_message_kind_renders_in_every_language(template, language):
+    message = Message(key="k", template=template, language=language, recipient_name="Sara", context=KINDS[template])
+
+    rendered = channels.render(message)
+
+    assert rendered.subject and "\n" not in rendered.subject
+    assert "&lt;" not in rendered.subject  # plain text: nothing to escape
+    assert rendered.calendar == b""  # only a reminder rule that asks for it attaches an .ics
+    assert GREETING[language] in rendered.text
+    assert GREETING[language] in rendered.html
+    assert "<script>" not in rendered.html and "<b>Hotel" not in rendered.html  # the HTML part escapes
+    if template.endswith("_reminder"):
+        assert "10:00" in rendered.text
