@@ -3,6 +3,7 @@
 
 import hashlib
 import logging
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from email.utils import formataddr
@@ -10,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
+from django.core.mail import EmailMultiAlternatives, get_connection
 from django.template import TemplateDoesNotExist
 from django.template.loader import select_template
 from django.utils import timezone, translation
@@ -111,19 +112,34 @@ def message_id(message: Message) -> str:
     return f"<{digest}@{settings.OUTBOX_MESSAGE_ID_DOMAIN}>"
 
 
-def send(message: Message, rendered: Rendered) -> None:
+@contextmanager
+def connection_for(message: Message):
+    """An open mail connection for an e-mail (closed with QUIT on leaving), nothing for an SMS."""
+    if message.channel != Channel.EMAIL:
+        yield None
+        return
+    connection = get_connection()
+    connection.open()
+    try:
+        yield connection
+    finally:
+        connection.close()
+
+
+def send(message: Message, rendered: Rendered, connection=None) -> None:
     if not message.recipient_address:
         raise Undeliverable("The message has no address.")
     if message.channel == Channel.EMAIL:
-        send_email(message, rendered)
+        send_email(message, rendered, connection)
     elif message.channel == Channel.SMS:
         import_string(settings.SMS_BACKEND)().send(message.recipient_address, rendered.text)
     else:
         raise Undeliverable(f"Unknown channel {message.channel!r}.")
 
 
-def send_email(message: Message, rendered: Rendered) -> None:
+def send_email(message: Message, rendered: Rendered, connection=None) -> None:
     mail = EmailMultiAlternatives(
+        connection=connection,
         subject=rendered.subject,
         body=rendered.text,
         to=[formataddr((message.recipient_name, message.recipient_address))],

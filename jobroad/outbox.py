@@ -1,7 +1,7 @@
 """The outbox: every e-mail and SMS is a ``Message`` row, written in the transaction that causes it and
 sent by the dispatcher. Nothing waits in the broker — reminders and retries are due times in the
 database — so a worker killed mid-send, a Redis restart or two dispatchers lose nothing and send
-nothing twice.
+nothing twice (short of SMTP's own at-least-once instant between "250 OK" and our update; see README).
 """
 
 import logging
@@ -202,13 +202,21 @@ def deliver_message(*, message_id: int, claim: str) -> MessageStatus | None:
         return None
     try:
         rendered = channels.render(message)
-        channels.send(message, rendered)
+        with channels.connection_for(message) as connection:
+            channels.send(message, rendered, connection=connection)
+            # Recorded before the connection's QUIT: the fewer steps between the server's "250 OK" and
+            # this record, the smaller the chance that a worker dying in between sends the message twice.
+            _mark_sent(message, claim, rendered)
     except (OSError, TemplateDoesNotExist, channels.Undeliverable) as error:
         if is_transient(error):
             return _retry_or_fail(message, claim, error)
         return _mark_failed(message.pk, claim, str(error) or error.__class__.__name__)
+    return MessageStatus.SENT
+
+
+def _mark_sent(message: Message, claim: str, rendered: channels.Rendered) -> None:
     secret = message.template in SECRET_TEMPLATES
-    Message.objects.filter(pk=message.pk, claim=claim).update(
+    Message.objects.filter(pk=message.pk, claim=claim, status=MessageStatus.SENDING).update(
         status=MessageStatus.SENT,
         sent_at=timezone.now(),
         subject=rendered.subject[:300],
@@ -216,7 +224,6 @@ def deliver_message(*, message_id: int, claim: str) -> MessageStatus | None:
         context={} if secret else message.context,
         last_error="",
     )
-    return MessageStatus.SENT
 
 
 def retry_delay(attempts: int) -> timedelta:
@@ -224,10 +231,14 @@ def retry_delay(attempts: int) -> timedelta:
     return timedelta(minutes=min(60, 2 ** max(0, attempts - 1)))
 
 
+# Both only touch a row still "sending" under this claim: an error after the message was recorded as sent
+# (a failing QUIT, say) must not put it back in the queue.
+
+
 def _retry_or_fail(message: Message, claim: str, error: Exception) -> MessageStatus:
     if message.attempts >= settings.OUTBOX_MAX_ATTEMPTS:
         return _mark_failed(message.pk, claim, str(error))
-    Message.objects.filter(pk=message.pk, claim=claim).update(
+    Message.objects.filter(pk=message.pk, claim=claim, status=MessageStatus.SENDING).update(
         status=MessageStatus.PENDING,
         due_at=timezone.now() + retry_delay(message.attempts),
         last_error=str(error)[:2000] or error.__class__.__name__,
@@ -237,7 +248,9 @@ def _retry_or_fail(message: Message, claim: str, error: Exception) -> MessageSta
 
 def _mark_failed(pk: int, claim, error: str) -> MessageStatus:
     logger.warning("Message %s failed: %s", pk, error)
-    Message.objects.filter(pk=pk, claim=claim).update(status=MessageStatus.FAILED, last_error=error[:2000])
+    Message.objects.filter(pk=pk, claim=claim, status=MessageStatus.SENDING).update(
+        status=MessageStatus.FAILED, last_error=error[:2000]
+    )
     return MessageStatus.FAILED
 
 

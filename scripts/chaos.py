@@ -44,6 +44,7 @@ class Receiver:
 
     def __init__(self):
         self.keys: Counter[str] = Counter()
+        self.arrivals: dict[str, list[float]] = {}
         self.lock = threading.Lock()
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
@@ -55,6 +56,7 @@ class Receiver:
         key = message_from_bytes(envelope.content, policy=default_policy)["X-JobRoad-Message-Key"]
         with self.lock:
             self.keys[str(key).strip()] += 1
+            self.arrivals.setdefault(str(key).strip(), []).append(time.monotonic())
         return "250 OK"
 
     @property
@@ -157,14 +159,17 @@ def main() -> int:
     log = workdir / "celery.log"
     beat = start([*celery, "beat", "--loglevel", "WARNING", "--schedule", str(workdir / "beat-schedule")], env, log)
     worker = start(worker_command, env, log)
+    started, faults = time.monotonic(), []
     try:
         wait_for(lambda: receiver.received >= MESSAGES // 5, 120)
         print(f"chaos: kill -9 the worker after {receiver.received} deliveries", flush=True)
+        faults.append(time.monotonic())
         kill_hard(worker)
         worker = start(worker_command, env, log)
 
         wait_for(lambda: receiver.received >= MESSAGES // 2, 120)
         print(f"chaos: restart Redis after {receiver.received} deliveries (queued tasks are lost)", flush=True)
+        faults.append(time.monotonic())
         redis.kill()
         redis.wait()
         redis = start_redis(redis_port, workdir)
@@ -183,7 +188,13 @@ def main() -> int:
     lost = MESSAGES - sent
     print(f"chaos: sent={sent} lost={lost} duplicates={duplicates}")
     if lost or duplicates:
-        print(f"chaos: see {log}", file=sys.stderr)
+        twice = {
+            key: [round(at - started, 3) for at in times] for key, times in receiver.arrivals.items() if len(times) > 1
+        }
+        print(
+            f"chaos: faults at {[round(at - started, 3) for at in faults]} s; sent twice: {twice}; see {log}",
+            file=sys.stderr,
+        )
     return 1 if lost or duplicates else 0
 
 
