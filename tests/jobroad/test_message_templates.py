@@ -47,3 +47,17 @@ def test_every_message_kind_renders_in_every_language(template, language):
     assert "<script>" not in rendered.html and "<b>Hotel" not in rendered.html  # the HTML part escapes
     if template.endswith("_reminder"):
         assert "10:00" in rendered.text
+
+
+def test_a_candidate_language_without_a_catalogue_uses_its_own_wording(settings, tmp_path):
+    override = tmp_path / "messages" / "note" / "ti"
+    override.mkdir(parents=True)
+    (override / "sms.txt").write_text("ሰላም {{ recipient_name }}: {{ text }}")
+    settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [tmp_path, *settings.TEMPLATES[0]["DIRS"]]}]
+
+    def sms(language):
+        return Message(key="k", template="note", channel="sms", language=language, recipient_name="Selam",
+                       context={"text": "ሰኑይ"})  # fmt: skip
+
+    assert channels.render(sms("ti")).text == "ሰላም Selam: ሰኑይ"
+    assert channels.render(sms("nl")).text == "ሰኑይ"
