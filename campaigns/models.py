@@ -1,12 +1,12 @@
-"""A matchmaking campaign and who takes part in it (phases are refined in the phase 1 capability)."""
+"""A matchmaking campaign: its phases and planned dates, its targets, and who takes part in it."""
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from candidates.models import Candidate
+from candidates.models import Candidate, TargetGroup
 from companies.models import Company
-from jobroad.models import Organisation
+from jobroad.models import Organisation, OrganisationKind
 
 
 class CampaignPhase(models.TextChoices):
@@ -19,9 +19,26 @@ class CampaignPhase(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
+# The lifecycle of DESIGN §3, in order; campaigns.services.advance_campaign is the only way along it.
+PHASE_ORDER = list(CampaignPhase)
+PLANNED_PHASES = [CampaignPhase.INTAKE, CampaignPhase.SCREENING, CampaignPhase.MATCHING,
+                  CampaignPhase.PROJECT_WEEK, CampaignPhase.AFTERCARE]  # fmt: skip
+
+
 class Campaign(models.Model):
     name = models.CharField(_("name"), max_length=200)
     region = models.CharField(_("region"), max_length=100, blank=True)
+    target_group = models.CharField(_("target group"), max_length=30, choices=TargetGroup.choices, blank=True)
+    funding_programme = models.CharField(
+        _("funding programme"), max_length=200, blank=True, help_text=_("e.g. AMIF 2021-2027, ESF+ call 529")
+    )
+    target_candidates = models.PositiveIntegerField(_("target: candidates"), null=True, blank=True)
+    target_companies = models.PositiveIntegerField(_("target: companies"), null=True, blank=True)
+    target_workshops = models.PositiveIntegerField(_("target: workshops"), null=True, blank=True)
+    target_workshop_attendees = models.PositiveIntegerField(_("target: workshop attendees"), null=True, blank=True)
+    cloned_from = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="clones", verbose_name=_("cloned from")
+    )
     phase = models.CharField(_("phase"), max_length=20, choices=CampaignPhase.choices, default=CampaignPhase.DRAFT)
     starts_on = models.DateField(_("starts on"), null=True, blank=True)
     ends_on = models.DateField(_("ends on"), null=True, blank=True)
@@ -31,6 +48,13 @@ class Campaign(models.Model):
         related_name="partner_campaigns",
         blank=True,
         verbose_name=_("intermediaries and reception centres"),
+    )
+    reception_centres = models.ManyToManyField(
+        Organisation,
+        related_name="hosted_campaigns",
+        blank=True,
+        limit_choices_to={"kind": OrganisationKind.RECEPTION_CENTRE},
+        verbose_name=_("reception centres"),
     )
     funder = models.ForeignKey(
         Organisation, on_delete=models.SET_NULL, null=True, blank=True, related_name="funded_campaigns"
@@ -46,6 +70,50 @@ class Campaign(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def next_phase(self) -> str | None:
+        index = PHASE_ORDER.index(self.phase)
+        return PHASE_ORDER[index + 1] if index + 1 < len(PHASE_ORDER) else None
+
+
+class PhasePlan(models.Model):
+    """The planned dates of one phase of a campaign."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="phase_plans")
+    phase = models.CharField(_("phase"), max_length=20, choices=CampaignPhase.choices)
+    starts_on = models.DateField(_("from"))
+    ends_on = models.DateField(_("until"))
+
+    class Meta:
+        verbose_name = _("planned phase")
+        verbose_name_plural = _("planned phases")
+        ordering = ["starts_on"]
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "phase"], name="phase_planned_once"),
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gte=models.F("starts_on")), name="phase_ends_after_start"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_phase_display()} {self.starts_on}–{self.ends_on}"
+
+
+class PhaseChange(models.Model):
+    """Append-only history of a campaign's phase: who moved it, when, from where to where."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="phase_changes")
+    from_phase = models.CharField(max_length=20, choices=CampaignPhase.choices)
+    to_phase = models.CharField(max_length=20, choices=CampaignPhase.choices)
+    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    changed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["changed_at", "id"]
+
+    def __str__(self):
+        return f"{self.campaign}: {self.from_phase} → {self.to_phase}"
 
 
 class Participation(models.Model):

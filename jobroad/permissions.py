@@ -48,6 +48,16 @@ def must_use_mfa(user) -> bool:
     return is_coordinator(user) or (user.is_authenticated and user.is_staff)
 
 
+def can_create_campaign(user) -> bool:
+    return is_coordinator(user)
+
+
+def can_manage_campaign(user, campaign: Campaign) -> bool:
+    """Admins manage every campaign; a coordinator the campaigns they run."""
+    roles = roles_of(user)
+    return Role.ADMIN in roles or (Role.COORDINATOR in roles and campaign.coordinators.filter(pk=user.pk).exists())
+
+
 def can_invite(user, organisation: Organisation) -> bool:
     return is_coordinator(user)
 

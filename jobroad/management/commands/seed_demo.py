@@ -6,7 +6,8 @@ from datetime import date, timedelta
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from campaigns.models import Campaign, CampaignPhase, Enrolment, Participation
+from campaigns.models import PLANNED_PHASES, Campaign, CampaignPhase, Enrolment, Participation
+from campaigns.services import save_phase_plans
 from candidates.models import Candidate, CandidateLanguage, EducationLevel, Gender, ResidenceStatus, TargetGroup
 from companies.models import Company, Vacancy
 from jobroad.models import Membership, Organisation, OrganisationKind, Role, User
@@ -138,18 +139,36 @@ class Command(BaseCommand):
                 defaults={
                     "region": place,
                     "phase": phase,
-                    "starts_on": starts_on,
-                    "ends_on": starts_on + timedelta(weeks=26),
+                    "target_group": TargetGroup.ASYLUM_APPLICANTS if index % 2 else TargetGroup.REFUGEES,
                     "funder": funder if index % 2 == 0 else None,
+                    "funding_programme": "AMIF 2021-2027" if index % 2 == 0 else "",
+                    "target_candidates": 25,
+                    "target_companies": 8,
+                    "target_workshops": 4,
+                    "target_workshop_attendees": 60,
                 },
             )
+            save_phase_plans(campaign=campaign, plans=phase_plans(starts_on))
             campaign.coordinators.add(coordinator)
             campaign.partners.add(centres[index % 2], *intermediaries)
+            campaign.reception_centres.add(centres[index % 2])
             for company_ in companies[index % 3 :: 3] if phase != CampaignPhase.DRAFT else []:
                 Participation.objects.get_or_create(campaign=campaign, company=company_)
             for candidate_ in candidates[index * 8 : index * 8 + 8] if phase != CampaignPhase.DRAFT else []:
                 Enrolment.objects.get_or_create(campaign=campaign, candidate=candidate_)
         return {"logins": logins}
+
+
+# Weeks per planned phase, in order: intake, screening, matching, project week, aftercare.
+PHASE_WEEKS = [6, 2, 2, 1, 26]
+
+
+def phase_plans(starts_on: date) -> dict[str, tuple[date, date]]:
+    plans, day = {}, starts_on
+    for phase, weeks in zip(PLANNED_PHASES, PHASE_WEEKS, strict=True):
+        plans[phase] = (day, day + timedelta(weeks=weeks, days=-3))  # Monday to Friday
+        day += timedelta(weeks=weeks)
+    return plans
 
 
 def organisation(name: str, kind: str, city: str) -> Organisation:

@@ -1,0 +1,82 @@
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from jobroad.models import Organisation, OrganisationKind
+
+from .models import PLANNED_PHASES, Campaign, CampaignPhase
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class CampaignForm(forms.ModelForm):
+    """The campaign's details, targets and the planned dates of each phase (``<phase>_from`` / ``_until``)."""
+
+    class Meta:
+        model = Campaign
+        fields = [
+            "name", "region", "target_group", "partners", "reception_centres", "funder", "funding_programme",
+            "target_candidates", "target_companies", "target_workshops", "target_workshop_attendees",
+        ]  # fmt: skip
+        widgets = {"partners": forms.CheckboxSelectMultiple, "reception_centres": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["partners"].queryset = Organisation.objects.filter(
+            kind__in=[OrganisationKind.INTERMEDIARY, OrganisationKind.RECEPTION_CENTRE]
+        )
+        self.fields["reception_centres"].queryset = Organisation.objects.filter(kind=OrganisationKind.RECEPTION_CENTRE)
+        self.fields["funder"].queryset = Organisation.objects.filter(kind=OrganisationKind.FUNDER)
+        planned = {plan.phase: plan for plan in self.instance.phase_plans.all()} if self.instance.pk else {}
+        for phase in PLANNED_PHASES:
+            label = CampaignPhase(phase).label
+            plan = planned.get(phase)
+            self.fields[f"{phase}_from"] = forms.DateField(
+                label=_("%(phase)s from") % {"phase": label}, required=False, widget=DATE,
+                initial=plan and plan.starts_on,
+            )  # fmt: skip
+            self.fields[f"{phase}_until"] = forms.DateField(
+                label=_("%(phase)s until") % {"phase": label}, required=False, widget=DATE,
+                initial=plan and plan.ends_on,
+            )  # fmt: skip
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("save", _("Save")))
+
+    def clean(self):
+        cleaned = super().clean()
+        previous = None
+        for phase in PLANNED_PHASES:
+            starts_on, ends_on = cleaned.get(f"{phase}_from"), cleaned.get(f"{phase}_until")
+            if bool(starts_on) != bool(ends_on):
+                self.add_error(f"{phase}_until" if starts_on else f"{phase}_from", _("Give both dates, or neither."))
+            elif starts_on and ends_on < starts_on:
+                self.add_error(f"{phase}_until", _("A phase cannot end before it starts."))
+            elif starts_on and previous and starts_on < previous:
+                self.add_error(f"{phase}_from", _("This phase starts before the phase that comes before it."))
+            previous = starts_on or previous
+        return cleaned
+
+    @property
+    def plans(self) -> dict:
+        return {
+            phase: (self.cleaned_data[f"{phase}_from"], self.cleaned_data[f"{phase}_until"])
+            for phase in PLANNED_PHASES
+            if self.cleaned_data.get(f"{phase}_from") and self.cleaned_data.get(f"{phase}_until")
+        }
+
+    @property
+    def details(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class CloneCampaignForm(forms.Form):
+    name = forms.CharField(label=_("Name of the new campaign"), max_length=200)
+    intake_starts_on = forms.DateField(
+        label=_("Intake starts on"), widget=DATE, help_text=_("Every planned phase moves by the same number of days.")
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("clone", _("Clone")))
