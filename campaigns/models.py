@@ -121,6 +121,10 @@ class Participation(models.Model):
 
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="participations")
     company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="participations")
+    available_days = models.JSONField(_("available days in project week"), default=list, blank=True)
+    visit_capacity = models.PositiveSmallIntegerField(_("candidates per guided visit"), default=10)
+    interviewers = models.PositiveSmallIntegerField(_("interviewers"), default=1)
+    slot_minutes = models.PositiveSmallIntegerField(_("minutes per interview"), default=30)
     joined_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

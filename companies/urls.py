@@ -4,5 +4,10 @@ from . import views
 
 urlpatterns = [
     path("", views.company_list, name="company_list"),
+    path("new/", views.company_create, name="company_create"),
     path("<int:pk>/", views.company_detail, name="company_detail"),
+    path("<int:pk>/edit/", views.company_edit, name="company_edit"),
+    path("<int:pk>/pledge/", views.company_pledge, name="company_pledge"),
+    path("<int:pk>/vacancies/new/", views.vacancy_create, name="vacancy_create"),
+    path("vacancies/<int:pk>/edit/", views.vacancy_edit, name="vacancy_edit"),
 ]

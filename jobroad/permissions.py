@@ -58,6 +58,13 @@ def can_manage_campaign(user, campaign: Campaign) -> bool:
     return Role.ADMIN in roles or (Role.COORDINATOR in roles and campaign.coordinators.filter(pk=user.pk).exists())
 
 
+def can_edit_company(user, company: Company) -> bool:
+    """Coordinators and the company's own HR people keep a company's profile and vacancies."""
+    if is_coordinator(user):
+        return True
+    return organisation_ids_of(user, Role.COMPANY_HR).filter(organisation_id=company.organisation_id).exists()
+
+
 def can_invite(user, organisation: Organisation) -> bool:
     return is_coordinator(user)
 

@@ -90,6 +90,13 @@ MATRIX = [
         method="post",
         allowed_status=302,
     ),
+    Case("company_create", COORDINATORS),
+    Case("company_edit", COORDINATORS | {"hr_a"}, lambda w: {"pk": w.company_a.pk}),
+    Case(
+        "company_pledge", COORDINATORS | {"hr_b"}, lambda w: {"pk": w.company_b.pk}, method="post", allowed_status=302
+    ),
+    Case("vacancy_create", COORDINATORS | {"hr_a"}, lambda w: {"pk": w.company_a.pk}),
+    Case("vacancy_edit", COORDINATORS | {"hr_b"}, lambda w: {"pk": w.vacancy_b.pk}),
     Case("message_list", COORDINATORS),
     Case("message_create", COORDINATORS),
     Case("message_detail", COORDINATORS, lambda w: {"pk": message_for(None).pk}, label="no campaign"),
