@@ -1,11 +1,15 @@
+from datetime import timedelta
+
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
+from django.core.validators import MinValueValidator
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from jobroad.models import Organisation, OrganisationKind
 
-from .models import PLANNED_PHASES, Campaign, CampaignPhase
+from .models import PLANNED_PHASES, Campaign, CampaignPhase, HrAnswer, MatchingSettings, Participation
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -80,3 +84,62 @@ class CloneCampaignForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.add_input(Submit("clone", _("Clone")))
+
+
+def company_choice_label(company) -> str:
+    # Ambassadors take candidates who were not retained elsewhere, so the coordinator wants to see them in the list.
+    return _("%(company)s (ambassador)") % {"company": company} if company.is_ambassador else str(company)
+
+
+class ParticipationForm(forms.ModelForm):
+    """A company's part in a campaign: which project-week days it receives candidates, and how many."""
+
+    available_days = forms.TypedMultipleChoiceField(
+        label=_("Days the company receives candidates"),
+        required=False,
+        coerce=str,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Participation
+        fields = ["company", "available_days", "visit_capacity", "interviewers", "slot_minutes"]
+
+    def __init__(self, *args, campaign: Campaign, companies=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if companies is None:
+            del self.fields["company"]
+        else:
+            self.fields["company"].queryset = companies.exclude(participations__campaign=campaign)
+            self.fields["company"].label_from_instance = company_choice_label
+        week = campaign.phase_plans.filter(phase=CampaignPhase.PROJECT_WEEK).first()
+        days = (
+            [week.starts_on + timedelta(days=n) for n in range((week.ends_on - week.starts_on).days + 1)]
+            if week
+            else []
+        )
+        self.fields["available_days"].choices = [(day.isoformat(), date_format(day, "l j F")) for day in days]
+        self.fields["slot_minutes"].validators.append(MinValueValidator(10))
+        self.fields["interviewers"].validators.append(MinValueValidator(1))
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("save", _("Save")))
+
+
+class MatchingSettingsForm(forms.ModelForm):
+    class Meta:
+        model = MatchingSettings
+        fields = ["interviews_per_candidate", "candidates_per_vacancy", "max_commute_minutes"]
+
+
+class ProposalAnswerForm(forms.Form):
+    answer = forms.ChoiceField(label=_("Would you like to meet this candidate?"), choices=HrAnswer.choices,
+                               widget=forms.RadioSelect)  # fmt: skip
+    comment = forms.CharField(
+        label=_("Comment or question"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("answer") == HrAnswer.QUESTION and not cleaned.get("comment", "").strip():
+            self.add_error("comment", _("Write your question, so the coordinator can answer it."))
+        return cleaned

@@ -1,11 +1,12 @@
 """A matchmaking campaign: its phases and planned dates, its targets, and who takes part in it."""
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from candidates.models import Candidate, TargetGroup
-from companies.models import Company
+from companies.models import Company, Vacancy
 from jobroad.models import Organisation, OrganisationKind
 
 
@@ -150,3 +151,121 @@ class Enrolment(models.Model):
 
     def __str__(self):
         return f"{self.candidate} · {self.campaign}"
+
+
+# --- Matching (DESIGN §6) -------------------------------------------------------------------------------------
+
+
+class MatchingSettings(models.Model):
+    """The limits a coordinator sets for a campaign's matching: kept with the campaign so a re-run uses them."""
+
+    campaign = models.OneToOneField(Campaign, on_delete=models.CASCADE, related_name="matching_settings")
+    interviews_per_candidate = models.PositiveSmallIntegerField(
+        _("interviews per candidate, at most"), default=2, validators=[MinValueValidator(1), MaxValueValidator(10)]
+    )
+    candidates_per_vacancy = models.PositiveSmallIntegerField(
+        _("candidates per vacancy, at most"), default=3, validators=[MinValueValidator(1), MaxValueValidator(30)]
+    )
+    max_commute_minutes = models.PositiveSmallIntegerField(
+        _("longest commute (minutes)"), default=75, validators=[MinValueValidator(10), MaxValueValidator(240)]
+    )
+
+    class Meta:
+        verbose_name = _("matching settings")
+        verbose_name_plural = _("matching settings")
+
+    def __str__(self):
+        return f"{self.campaign}: matching settings"
+
+
+class PairRuleKind(models.TextChoices):
+    PIN = "pin", _("Pinned")
+    FORBID = "forbid", _("Forbidden")
+
+
+class PairRule(models.Model):
+    """A coordinator's word on one pair of candidate and vacancy, which every matching run respects."""
+
+    enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="pair_rules")
+    vacancy = models.ForeignKey(Vacancy, on_delete=models.CASCADE, related_name="pair_rules")
+    kind = models.CharField(max_length=10, choices=PairRuleKind.choices)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["enrolment", "vacancy"], name="pair_rule_once")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.enrolment_id} → {self.vacancy_id}"
+
+
+class MatchingRun(models.Model):
+    """What one run of the matching found, next to the greedy baseline on the same input."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="matching_runs")
+    run_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    run_at = models.DateTimeField(auto_now_add=True)
+    eligible = models.PositiveIntegerField(_("eligible candidates"))
+    covered = models.PositiveIntegerField(_("candidates with an interview"))
+    total_fit = models.PositiveIntegerField(_("total fit"))
+    best_fit = models.PositiveIntegerField(_("highest total fit, leaving people out"))
+    greedy_covered = models.PositiveIntegerField()
+    greedy_fit = models.PositiveIntegerField()
+    problems = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["-run_at", "-id"]
+        get_latest_by = ["run_at", "id"]
+
+    def __str__(self):
+        return f"{self.campaign} · {self.run_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def uncovered(self) -> int:
+        return self.eligible - self.covered
+
+    @property
+    def price_of_fairness(self) -> int:
+        """Fit given up so that nobody who could have an interview is left without one."""
+        return self.best_fit - self.total_fit
+
+
+class ProposalStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    CONFIRMED = "confirmed", _("Confirmed")
+
+
+class HrAnswer(models.TextChoices):
+    INTERESTED = "interested", _("Interested")
+    NOT_INTERESTED = "not_interested", _("Not interested")
+    QUESTION = "question", _("A question first")
+
+
+class Proposal(models.Model):
+    """A candidate proposed for an interview at a vacancy: a draft from matching until a coordinator confirms it;
+    then HR sees the blind profile and answers before project week."""
+
+    enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="proposals")
+    vacancy = models.ForeignKey(Vacancy, on_delete=models.CASCADE, related_name="proposals")
+    fit = models.PositiveSmallIntegerField(_("fit"))
+    reasons = models.JSONField(default=list, blank=True)  # the engine's reasons, as data (campaigns.matching)
+    status = models.CharField(_("status"), max_length=10, choices=ProposalStatus.choices, default=ProposalStatus.DRAFT)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    hr_answer = models.CharField(_("answer"), max_length=20, choices=HrAnswer.choices, blank=True)
+    hr_comment = models.TextField(_("comment or question"), blank=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("proposal")
+        verbose_name_plural = _("proposals")
+        ordering = ["enrolment_id", "-fit", "id"]
+        constraints = [models.UniqueConstraint(fields=["enrolment", "vacancy"], name="proposal_once")]
+
+    def __str__(self):
+        return f"{self.enrolment.candidate} → {self.vacancy}"

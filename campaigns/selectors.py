@@ -1,11 +1,31 @@
-"""Reads for the campaign page: the phase timeline and the live counters against the funder's targets."""
+"""Reads for the campaign pages: the phase timeline, the live counters against the funder's targets, and the
+matching's input loaded from the database."""
 
+import math
 from dataclasses import dataclass
 from datetime import date
 
+from django.db.models import Prefetch
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from .models import PHASE_ORDER, Campaign, CampaignPhase
+from candidates.models import ConsentPurpose, Screening, ScreeningDecision, Sector
+from candidates.selectors import latest_consent_action
+from companies.models import Vacancy
+from workshops.models import Registration, Session
+
+from . import matching
+from .models import (
+    PHASE_ORDER,
+    Campaign,
+    CampaignPhase,
+    Enrolment,
+    MatchingSettings,
+    PairRule,
+    PairRuleKind,
+    Proposal,
+    ProposalStatus,
+)
 
 
 @dataclass(frozen=True)
@@ -46,7 +66,282 @@ def phase_timeline(campaign: Campaign) -> list[TimelineStep]:
 
 def target_counters(campaign: Campaign) -> list[Counter]:
     """Actual figures against the campaign's targets; ``campaign`` comes annotated by campaigns_with_counts."""
+    sessions = Session.objects.filter(workshop__campaign=campaign, cancelled_at__isnull=True)
     return [
         Counter(_("Candidates"), campaign.candidate_count, campaign.target_candidates),
         Counter(_("Companies"), campaign.company_count, campaign.target_companies),
+        Counter(_("Workshop sessions"), sessions.count(), campaign.target_workshops),
+        Counter(
+            _("Workshop attendees"),
+            Registration.objects.filter(session__in=sessions, attended=True).count(),
+            campaign.target_workshop_attendees,
+        ),
+    ]
+
+
+# --- Matching: the database read into the engine's plain dataclasses (campaigns.matching) ------------------------
+
+
+@dataclass(frozen=True)
+class MatchingInput:
+    """The engine's problem and the rows behind its ids, so that a service can save what the engine returns."""
+
+    problem: matching.Problem
+    enrolments: dict[int, Enrolment]  # by candidate id
+    vacancies: dict[int, Vacancy]
+    project_week_starts_on: date
+
+
+def project_week_start(campaign: Campaign) -> date:
+    """The day legal access is checked on: the first planned project-week day, or today while none is planned."""
+    plan = campaign.phase_plans.filter(phase=CampaignPhase.PROJECT_WEEK).first()
+    return plan.starts_on if plan else timezone.localdate()
+
+
+def estimated_commute_minutes(origin: tuple[float, float], destination: tuple[float, float]) -> int:
+    """Door to door by public transport, estimated from the distance as the crow flies: 10 minutes to reach a
+    stop, then 2 minutes a kilometre (≈ 30 km/h with changes). Coarse, but only compared against a limit."""
+    (lat1, lon1), (lat2, lon2) = (map(math.radians, point) for point in (origin, destination))
+    chord = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    kilometres = 2 * 6371 * math.asin(math.sqrt(chord))
+    return round(10 + 2 * kilometres)
+
+
+def _coordinates(row) -> tuple[float, float] | None:
+    if row is None or row.latitude is None or row.longitude is None:
+        return None
+    return float(row.latitude), float(row.longitude)
+
+
+def sector_code(text: str) -> str:
+    """A company's sector, typed freely, as one of the sectors candidates wish for ("" when none fits)."""
+    wanted = text.strip().casefold()
+    for sector in Sector:
+        names = {sector.value}
+        for language in ("nl", "fr", "en"):
+            with translation.override(language):
+                names.add(str(sector.label).casefold())
+        if wanted in names:
+            return sector.value
+    return ""
+
+
+def matching_settings(campaign: Campaign) -> MatchingSettings:
+    return MatchingSettings.objects.filter(campaign=campaign).first() or MatchingSettings(campaign=campaign)
+
+
+def matching_input(campaign: Campaign) -> MatchingInput:
+    """Everything the matching needs, in a fixed number of queries: the campaign's candidates with their screening,
+    consent and languages; the open vacancies of its companies; the coordinator's pins and forbids."""
+    limits = matching_settings(campaign)
+    week_starts_on = project_week_start(campaign)
+    screenings = Screening.objects.filter(round=1)
+    enrolments = (
+        campaign.enrolments.select_related("candidate__reception_centre")
+        .prefetch_related(
+            Prefetch("screenings", queryset=screenings, to_attr="first_screening"),
+            "candidate__competences",
+            "candidate__desired_occupations",
+            "candidate__languages",
+        )
+        .annotate(share_profile_consent=latest_consent_action(ConsentPurpose.SHARE_PROFILE, "candidate"))
+        .order_by("candidate_id")
+    )
+    vacancies = (
+        Vacancy.objects.filter(company__participations__campaign=campaign, is_open=True)
+        .select_related("company__organisation", "site", "occupation")
+        .prefetch_related("required_competences", "nice_competences")
+        .order_by("id")
+    )
+    vacancies = {vacancy.pk: vacancy for vacancy in vacancies}
+    sites = {pk: _coordinates(v.site) or _coordinates(v.company.organisation) for pk, v in vacancies.items()}
+    by_candidate = {}
+    candidates = []
+    for enrolment in enrolments:
+        candidate = enrolment.candidate
+        screening = enrolment.first_screening[0] if enrolment.first_screening else None
+        # The enrolment carries the consent annotation; the candidate reads it from there (no query per row).
+        candidate.share_profile_consent = enrolment.share_profile_consent
+        origin = _coordinates(candidate.reception_centre)
+        by_candidate[candidate.pk] = enrolment
+        candidates.append(
+            matching.CandidateIn(
+                id=candidate.pk,
+                occupations=frozenset(o.isco_code for o in candidate.desired_occupations.all() if o.isco_code),
+                competences=frozenset(c.pk for c in candidate.competences.all()),
+                languages=tuple(sorted((language.language, language.level) for language in candidate.languages.all())),
+                has_driving_licence=candidate.has_driving_licence,
+                shifts=frozenset(candidate.available_shifts),
+                desired_sectors=frozenset(candidate.desired_sectors),
+                rubric=screening.rubric_mean if screening else None,
+                selected=bool(screening and screening.decision == ScreeningDecision.SELECTED),
+                consent_to_share=candidate.may_share_with_companies,
+                legal_access=screening.legal_access_on(week_starts_on)
+                if screening
+                else candidate.eligible_on(week_starts_on),
+                commute_minutes=tuple(
+                    (pk, estimated_commute_minutes(origin, site)) for pk, site in sites.items() if origin and site
+                ),
+            )
+        )
+    rules = PairRule.objects.filter(enrolment__campaign=campaign).values_list(
+        "enrolment__candidate_id", "vacancy_id", "kind"
+    )
+    confirmed = Proposal.objects.filter(enrolment__campaign=campaign, status=ProposalStatus.CONFIRMED)
+    problem = matching.Problem(
+        candidates=tuple(candidates),
+        vacancies=tuple(
+            matching.VacancyIn(
+                id=vacancy.pk,
+                company_id=vacancy.company_id,
+                capacity=limits.candidates_per_vacancy,
+                isco_code=vacancy.occupation.isco_code if vacancy.occupation else "",
+                sector=sector_code(vacancy.company.sector),
+                required_competences=frozenset(c.pk for c in vacancy.required_competences.all()),
+                nice_competences=frozenset(c.pk for c in vacancy.nice_competences.all()),
+                language=vacancy.language,
+                language_level=vacancy.language_level,
+                driving_licence_required=vacancy.driving_licence_required,
+                shifts=frozenset(vacancy.shifts),
+            )
+            for vacancy in vacancies.values()
+        ),
+        settings=matching.Settings(
+            max_interviews=limits.interviews_per_candidate, max_commute_minutes=limits.max_commute_minutes
+        ),
+        # What a coordinator confirmed stays: a re-run plans around it.
+        pinned=frozenset((c, v) for c, v, kind in rules if kind == PairRuleKind.PIN)
+        | frozenset(confirmed.values_list("enrolment__candidate_id", "vacancy_id")),
+        forbidden=frozenset((c, v) for c, v, kind in rules if kind == PairRuleKind.FORBID),
+    )
+    return MatchingInput(problem, by_candidate, vacancies, week_starts_on)
+
+
+@dataclass(frozen=True)
+class CandidateRow:
+    """One candidate on the matching page: the proposals it has and the rules a coordinator set on it."""
+
+    enrolment: Enrolment
+    proposals: list[Proposal]
+
+
+def matching_rows(campaign: Campaign) -> list[CandidateRow]:
+    proposals = Proposal.objects.select_related("vacancy__company__organisation").order_by("-fit", "id")
+    enrolments = (
+        campaign.enrolments.select_related("candidate")
+        .prefetch_related(Prefetch("proposals", queryset=proposals, to_attr="listed_proposals"))
+        .order_by("candidate__last_name", "candidate__first_name", "id")
+    )
+    return [CandidateRow(enrolment, enrolment.listed_proposals) for enrolment in enrolments]
+
+
+@dataclass(frozen=True)
+class VacancyOption:
+    """A vacancy seen from one candidate: its fit and reasons, or why the pair is excluded."""
+
+    vacancy: Vacancy
+    pair: matching.Pair | None
+    excluded: tuple[str, ...]
+    rule: str
+    proposal: Proposal | None
+
+
+def vacancy_options(campaign: Campaign, enrolment: Enrolment) -> list[VacancyOption]:
+    """Every open vacancy of the campaign for one candidate, best fit first, excluded ones last."""
+    loaded = matching_input(campaign)
+    candidate = next(c for c in loaded.problem.candidates if c.id == enrolment.candidate_id)
+    rules = dict(enrolment.pair_rules.values_list("vacancy_id", "kind"))
+    proposals = {proposal.vacancy_id: proposal for proposal in enrolment.proposals.all()}
+    options = []
+    for offer in loaded.problem.vacancies:
+        excluded = matching.exclusions(candidate, offer, loaded.problem.settings)
+        if rules.get(offer.id) == PairRuleKind.FORBID:
+            excluded = (*excluded, "forbidden")
+        pair = None if excluded else matching.score(candidate, offer, loaded.problem.settings)
+        options.append(
+            VacancyOption(loaded.vacancies[offer.id], pair, excluded, rules.get(offer.id, ""), proposals.get(offer.id))
+        )
+    return sorted(options, key=lambda o: (bool(o.excluded), -(o.pair.fit if o.pair else 0), o.vacancy.pk))
+
+
+@dataclass(frozen=True)
+class ScoreTable:
+    """A row per candidate, a column per vacancy: the fit, or None for an excluded pair, in every cell."""
+
+    vacancies: list[Vacancy]
+    rows: list[tuple[Enrolment, list[matching.Pair | None]]]
+
+
+def score_table(campaign: Campaign) -> ScoreTable:
+    loaded = matching_input(campaign)
+    allowed, _excluded = matching.evaluate(loaded.problem)
+    vacancies = [loaded.vacancies[offer.id] for offer in loaded.problem.vacancies]
+    rows = [
+        (loaded.enrolments[c.id], [allowed.get((c.id, vacancy.pk)) for vacancy in vacancies])
+        for c in sorted(loaded.problem.candidates, key=lambda c: str(loaded.enrolments[c.id].candidate))
+    ]
+    return ScoreTable(vacancies, rows)
+
+
+# --- What company HR sees: the blind profile (DESIGN §2) ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BlindProfile:
+    """What HR may know of a proposed candidate. Built field by field, so that nothing else — nationality,
+    status, birth date, health, detention, notes, documents — can reach an HR page by accident."""
+
+    first_name: str
+    languages: list[str]
+    competences: list[str]
+    experience: str
+    available_from: date | None
+    shifts: list[str]
+    driving_licence: bool
+
+
+def blind_profile(candidate) -> BlindProfile:
+    return BlindProfile(
+        first_name=candidate.first_name,
+        languages=[str(language) for language in candidate.languages.all()],
+        competences=sorted(competence.label for competence in candidate.competences.all()),
+        experience=candidate.experience_summary,
+        available_from=candidate.available_from,
+        shifts=[str(label) for label in candidate.available_shift_labels],
+        driving_licence=candidate.has_driving_licence,
+    )
+
+
+@dataclass(frozen=True)
+class ProposalForHr:
+    """A proposal as HR sees it; deliberately without the proposal row, whose candidate would be one dot away."""
+
+    pk: int
+    vacancy: Vacancy
+    campaign: str
+    answer: str
+    answer_label: str
+    comment: str
+    profile: BlindProfile
+
+
+def proposals_for_hr(proposals) -> list[ProposalForHr]:
+    """``proposals`` (already scoped to what the user may see) with their blind profiles, in a fixed number of
+    queries."""
+    proposals = (
+        proposals.select_related("vacancy__company__organisation", "enrolment__campaign", "enrolment__candidate")
+        .prefetch_related("enrolment__candidate__languages", "enrolment__candidate__competences")
+        .order_by("enrolment__campaign_id", "vacancy_id", "id")
+    )
+    return [
+        ProposalForHr(
+            pk=proposal.pk,
+            vacancy=proposal.vacancy,
+            campaign=proposal.enrolment.campaign.name,
+            answer=proposal.hr_answer,
+            answer_label=proposal.get_hr_answer_display(),
+            comment=proposal.hr_comment,
+            profile=blind_profile(proposal.enrolment.candidate),
+        )
+        for proposal in proposals
     ]

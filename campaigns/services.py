@@ -1,13 +1,33 @@
 """Writes on campaigns: creating, cloning and moving one through its lifecycle (DESIGN §3)."""
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from jobroad.models import User
+from jobroad.models import Role, User
+from jobroad.outbox import Recipient, schedule_message
+from workshops.models import Session
 
-from .models import PLANNED_PHASES, Campaign, CampaignPhase, PhaseChange, PhasePlan
+from . import matching, selectors
+from .matching_text import constraint_text
+from .models import (
+    PLANNED_PHASES,
+    Campaign,
+    CampaignPhase,
+    Enrolment,
+    HrAnswer,
+    MatchingRun,
+    PairRule,
+    PairRuleKind,
+    Participation,
+    PhaseChange,
+    PhasePlan,
+    Proposal,
+    ProposalStatus,
+)
 
 
 class TransitionRefused(Exception):
@@ -83,8 +103,9 @@ def create_campaign(*, actor: User, plans: dict[str, tuple[date, date]], **field
 
 
 def clone_campaign(*, source: Campaign, name: str, intake_starts_on: date, actor: User) -> Campaign:
-    """A new draft campaign like ``source`` — region, target group, funding, targets, partners — with every
-    planned phase moved by the same number of days so that intake starts on ``intake_starts_on``."""
+    """A new draft campaign like ``source`` — region, target group, funding, targets, partners, workshops and
+    their sessions — with every date moved by the same number of days so that intake starts on
+    ``intake_starts_on``. Reminder rules are platform-wide (``jobroad.reminders``), so the clone has them too."""
     plans = {plan.phase: (plan.starts_on, plan.ends_on) for plan in source.phase_plans.all()}
     anchor = plans.get(CampaignPhase.INTAKE, (source.starts_on or intake_starts_on,))[0]
     shift = timedelta(days=(intake_starts_on - anchor).days)
@@ -105,4 +126,156 @@ def clone_campaign(*, source: Campaign, name: str, intake_starts_on: date, actor
             partners=list(source.partners.all()),
             reception_centres=list(source.reception_centres.all()),
         )
+        copy_workshops(source=source, target=clone, shift=shift)
     return clone
+
+
+def copy_workshops(*, source: Campaign, target: Campaign, shift: timedelta) -> None:
+    """The source's workshops and (not cancelled) sessions, moved by ``shift``, without anyone registered."""
+    for workshop in source.workshops.prefetch_related("sessions"):
+        sessions = [session for session in workshop.sessions.all() if not session.cancelled_at]
+        workshop.pk, workshop.campaign = None, target
+        workshop.save()
+        for session in sessions:
+            session.pk, session.workshop = None, workshop
+            session.starts_at += shift
+            session.ends_at += shift
+        Session.objects.bulk_create(sessions)
+
+
+def add_company(*, campaign: Campaign, company, actor: User, **capacity) -> Participation:
+    """Take a company into a campaign and tell its HR people, through the outbox, in the same transaction."""
+    with transaction.atomic():
+        participation = Participation.objects.create(campaign=campaign, company=company, **capacity)
+        for person in User.objects.filter(
+            memberships__organisation=company.organisation_id, memberships__role=Role.COMPANY_HR, is_active=True
+        ):
+            schedule_message(
+                key=f"participation:{participation.pk}:welcome:{person.pk}",
+                template="campaign_welcome",
+                recipient=Recipient.for_user(person),
+                due_at=timezone.now(),
+                context={"campaign": campaign.name, "company": str(company), "link": f"/campaigns/{campaign.pk}/"},
+                campaign=campaign,
+                created_by=actor,
+            )
+    return participation
+
+
+# --- Matching --------------------------------------------------------------------------------------------------
+
+
+class MatchingRefused(Exception):
+    """A pin, a confirmation or an answer that cannot be done; the message says why."""
+
+
+def reasons_as_data(pair: matching.Pair) -> list[dict]:
+    return [
+        {"code": r.code, "points": r.points, "positive": r.positive, "params": dict(r.params)} for r in pair.reasons
+    ]
+
+
+def run_matching(*, campaign: Campaign, actor: User) -> MatchingRun:
+    """Solve the campaign's matching and replace its draft proposals by the solution; confirmed proposals and
+    pins are kept (they are pins to the engine). The greedy baseline and the best fit that leaves people out are
+    recorded next to it, so the coordinator sees what fairness costs."""
+    loaded = selectors.matching_input(campaign)
+    problem = loaded.problem
+    solution = matching.solve(problem)
+    baseline = matching.greedy(problem)
+    fit_first = matching.solve(replace(problem, settings=replace(problem.settings, coverage_first=False)))
+    with transaction.atomic():
+        Campaign.objects.select_for_update().get(pk=campaign.pk)
+        proposals = Proposal.objects.filter(enrolment__campaign=campaign)
+        confirmed = set(proposals.filter(status=ProposalStatus.CONFIRMED).values_list("enrolment_id", "vacancy_id"))
+        proposals.filter(status=ProposalStatus.DRAFT).delete()
+        Proposal.objects.bulk_create(
+            Proposal(
+                enrolment=loaded.enrolments[pair.candidate_id],
+                vacancy=loaded.vacancies[pair.vacancy_id],
+                fit=pair.fit,
+                reasons=reasons_as_data(pair),
+            )
+            for pair in solution.proposals
+            if (loaded.enrolments[pair.candidate_id].pk, pair.vacancy_id) not in confirmed
+        )
+        return MatchingRun.objects.create(
+            campaign=campaign,
+            run_by=actor,
+            eligible=len(solution.covered) + len(solution.uncovered),
+            covered=len(solution.covered),
+            total_fit=solution.total_fit,
+            best_fit=max(fit_first.total_fit, solution.total_fit),
+            greedy_covered=len(baseline.covered),
+            greedy_fit=baseline.total_fit,
+            problems=list(solution.problems),
+        )
+
+
+def set_pair_rule(*, enrolment: Enrolment, vacancy, kind: str, actor: User) -> Proposal | None:
+    """Pin a pair (it becomes a draft proposal now and stays in every re-run), forbid it (its draft proposal
+    goes), or clear the rule (``kind`` ""). A pair the hard rules exclude cannot be pinned: the reason says why."""
+    with transaction.atomic():
+        PairRule.objects.filter(enrolment=enrolment, vacancy=vacancy).delete()
+        proposal = Proposal.objects.filter(enrolment=enrolment, vacancy=vacancy).first()
+        if kind == PairRuleKind.FORBID:
+            if proposal and proposal.status == ProposalStatus.CONFIRMED:
+                raise MatchingRefused(_("This proposal is confirmed and HR has seen it; it cannot be forbidden."))
+            Proposal.objects.filter(enrolment=enrolment, vacancy=vacancy).delete()
+            proposal = None
+        elif kind == PairRuleKind.PIN:
+            problem = selectors.matching_input(enrolment.campaign).problem
+            candidate = next(c for c in problem.candidates if c.id == enrolment.candidate_id)
+            offer = next((v for v in problem.vacancies if v.id == vacancy.pk), None)
+            if offer is None:
+                raise MatchingRefused(_("This vacancy is closed or its company does not take part in the campaign."))
+            excluded = matching.exclusions(candidate, offer, problem.settings)
+            if excluded:
+                raise MatchingRefused(
+                    _("This pair cannot be proposed: %(reasons)s.")
+                    % {"reasons": ", ".join(constraint_text(code) for code in excluded)}
+                )
+            pair = matching.score(candidate, offer, problem.settings)
+            proposal, _created = Proposal.objects.update_or_create(
+                enrolment=enrolment, vacancy=vacancy, defaults={"fit": pair.fit, "reasons": reasons_as_data(pair)}
+            )
+        if kind:
+            PairRule.objects.create(enrolment=enrolment, vacancy=vacancy, kind=kind, created_by=actor)
+    return proposal
+
+
+def confirm_proposals(*, campaign: Campaign, actor: User) -> int:
+    """Confirm every draft proposal: from now on HR sees the blind profiles and is asked to answer. Each HR person
+    gets one message per campaign round, listing nothing personal — the link shows the profiles."""
+    with transaction.atomic():
+        Campaign.objects.select_for_update().get(pk=campaign.pk)
+        drafts = Proposal.objects.filter(enrolment__campaign=campaign, status=ProposalStatus.DRAFT)
+        companies = set(drafts.values_list("vacancy__company__organisation_id", flat=True))
+        now = timezone.now()
+        count = drafts.update(status=ProposalStatus.CONFIRMED, confirmed_at=now, confirmed_by=actor)
+        for person in User.objects.filter(
+            memberships__organisation__in=companies, memberships__role=Role.COMPANY_HR, is_active=True
+        ).distinct():
+            schedule_message(
+                key=f"campaign:{campaign.pk}:proposals:{person.pk}:{now:%Y%m%d%H%M%S}",
+                template="proposals_confirmed",
+                recipient=Recipient.for_user(person),
+                due_at=now,
+                context={"campaign": campaign.name, "link": "/proposals/"},
+                campaign=campaign,
+                created_by=actor,
+            )
+    return count
+
+
+def answer_proposal(*, proposal: Proposal, answer: str, comment: str, actor: User) -> Proposal:
+    """HR's answer to a confirmed proposal: interested, not interested, or a question (which needs its text)."""
+    if proposal.status != ProposalStatus.CONFIRMED:
+        raise MatchingRefused(_("This proposal is not confirmed yet."))
+    if answer == HrAnswer.QUESTION and not comment.strip():
+        raise MatchingRefused(_("Write your question, so the coordinator can answer it."))
+    Proposal.objects.filter(pk=proposal.pk).update(
+        hr_answer=answer, hr_comment=comment.strip(), answered_at=timezone.now(), answered_by=actor
+    )
+    proposal.refresh_from_db()
+    return proposal

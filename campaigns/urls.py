@@ -10,4 +10,13 @@ urlpatterns = [
     path("<int:pk>/edit/", views.campaign_edit, name="campaign_edit"),
     path("<int:pk>/advance/", views.campaign_advance, name="campaign_advance"),
     path("<int:pk>/clone/", views.campaign_clone, name="campaign_clone"),
+    path("<int:pk>/companies/add/", views.campaign_add_company, name="campaign_add_company"),
+    path("participations/<int:pk>/edit/", views.participation_edit, name="participation_edit"),
+    path("<int:pk>/matching/", views.campaign_matching, name="campaign_matching"),
+    path("<int:pk>/matching/scores/", views.matching_scores, name="matching_scores"),
+    path("<int:pk>/matching/confirm/", views.matching_confirm, name="matching_confirm"),
+    path("enrolments/<int:pk>/matching/", views.matching_candidate, name="matching_candidate"),
+    path("enrolments/<int:pk>/matching/<int:vacancy_pk>/", views.matching_pair_rule, name="matching_pair_rule"),
+    path("proposals/", views.proposal_list, name="proposal_list"),
+    path("proposals/<int:pk>/answer/", views.proposal_answer, name="proposal_answer"),
 ]

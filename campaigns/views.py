@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -11,8 +12,8 @@ from jobroad.selectors import campaigns_with_counts
 from jobroad.views import paginate
 
 from . import selectors, services
-from .forms import CampaignForm, CloneCampaignForm
-from .models import Campaign, CampaignPhase
+from .forms import CampaignForm, CloneCampaignForm, MatchingSettingsForm, ParticipationForm, ProposalAnswerForm
+from .models import Campaign, CampaignPhase, Enrolment, PairRuleKind, Participation, ProposalStatus
 
 
 @login_required
@@ -27,15 +28,16 @@ def campaign_detail(request, pk):
     campaign = get_object_or_404(campaigns_with_counts(request.user).select_related("funder"), pk=pk)
     context = {
         "campaign": campaign,
-        "companies": campaign.companies.filter(pk__in=permissions.visible_companies(request.user)).select_related(
-            "organisation"
-        ),
+        "participations": campaign.participations.filter(
+            company__in=permissions.visible_companies(request.user)
+        ).select_related("company__organisation"),
         "candidates": campaign.candidates.filter(pk__in=permissions.visible_candidates(request.user))[:100],
         "partners": campaign.partners.all(),
         "coordinators": campaign.coordinators.all(),
         "timeline": selectors.phase_timeline(campaign),
         "counters": selectors.target_counters(campaign),
         "can_manage": permissions.can_manage_campaign(request.user, campaign),
+        "show_workshops": permissions.visible_sessions(request.user).filter(workshop__campaign=campaign).exists(),
     }
     if context["can_manage"] and campaign.next_phase:
         context["next_phase"] = CampaignPhase(campaign.next_phase)
@@ -112,3 +114,164 @@ def managed_campaign(request, pk) -> Campaign:
     if not permissions.can_manage_campaign(request.user, campaign):
         raise Http404
     return campaign
+
+
+@login_required
+def campaign_add_company(request, pk):
+    campaign = managed_campaign(request, pk)
+    form = ParticipationForm(
+        request.POST or None, campaign=campaign, companies=permissions.visible_companies(request.user)
+    )
+    if request.method == "POST" and form.is_valid():
+        capacity = {name: value for name, value in form.cleaned_data.items() if name != "company"}
+        services.add_company(campaign=campaign, company=form.cleaned_data["company"], actor=request.user, **capacity)
+        messages.success(request, _("%(company)s takes part; its HR people get a message.") % form.cleaned_data)
+        return redirect("campaign_detail", pk=campaign.pk)
+    context = {"form": form, "campaign": campaign}
+    return render(request, "campaigns/participation_form.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+def participation_edit(request, pk):
+    participation = get_object_or_404(
+        Participation.objects.select_related("campaign", "company__organisation").filter(
+            campaign__in=permissions.visible_campaigns(request.user),
+            company__in=permissions.visible_companies(request.user),
+        ),
+        pk=pk,
+    )
+    campaign = participation.campaign
+    if not (
+        permissions.can_edit_company(request.user, participation.company)
+        or permissions.can_manage_campaign(request.user, campaign)
+    ):
+        raise Http404
+    form = ParticipationForm(request.POST or None, instance=participation, campaign=campaign)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Saved."))
+        return redirect("campaign_detail", pk=campaign.pk)
+    context = {"form": form, "campaign": campaign, "participation": participation}
+    return render(request, "campaigns/participation_form.html", context, status=400 if form.errors else 200)
+
+
+# --- Matching (coordinators) ----------------------------------------------------------------------------------
+
+
+@login_required
+def campaign_matching(request, pk):
+    campaign = managed_campaign(request, pk)
+    settings_form = MatchingSettingsForm(request.POST or None, instance=selectors.matching_settings(campaign))
+    if request.method == "POST" and settings_form.is_valid():
+        settings_form.save()
+        run = services.run_matching(campaign=campaign, actor=request.user)
+        messages.success(
+            request,
+            _("Matching done: %(covered)s of %(eligible)s eligible candidates have an interview.")
+            % {"covered": run.covered, "eligible": run.eligible},
+        )
+        return redirect("campaign_matching", pk=campaign.pk)
+    context = {
+        "campaign": campaign,
+        "settings_form": settings_form,
+        "run": campaign.matching_runs.first(),
+        "rows": selectors.matching_rows(campaign),
+    }
+    return render(request, "campaigns/matching.html", context, status=400 if settings_form.errors else 200)
+
+
+@login_required
+def matching_scores(request, pk):
+    campaign = managed_campaign(request, pk)
+    return render(
+        request, "campaigns/matching_scores.html", {"campaign": campaign, "table": selectors.score_table(campaign)}
+    )
+
+
+def managed_enrolment(request, pk) -> Enrolment:
+    enrolment = get_object_or_404(
+        Enrolment.objects.select_related("campaign", "candidate").filter(
+            campaign__in=permissions.managed_campaigns(request.user)
+        ),
+        pk=pk,
+    )
+    return enrolment
+
+
+@login_required
+def matching_candidate(request, pk):
+    """One candidate against every vacancy of the campaign: fit and reasons, or why not; pin and forbid."""
+    enrolment = managed_enrolment(request, pk)
+    context = {
+        "campaign": enrolment.campaign,
+        "enrolment": enrolment,
+        "options": selectors.vacancy_options(enrolment.campaign, enrolment),
+    }
+    return render(request, "campaigns/matching_candidate.html", context)
+
+
+@login_required
+@require_POST
+def matching_pair_rule(request, pk, vacancy_pk):
+    enrolment = managed_enrolment(request, pk)
+    vacancy = get_object_or_404(
+        permissions.visible_vacancies(request.user).filter(company__participations__campaign=enrolment.campaign),
+        pk=vacancy_pk,
+    )
+    kind = request.POST.get("kind", "")
+    if kind not in {"", *PairRuleKind.values}:
+        raise Http404
+    try:
+        services.set_pair_rule(enrolment=enrolment, vacancy=vacancy, kind=kind, actor=request.user)
+    except services.MatchingRefused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, _("Saved; the next matching run respects it."))
+    return redirect("matching_candidate", pk=enrolment.pk)
+
+
+@login_required
+@require_POST
+def matching_confirm(request, pk):
+    campaign = managed_campaign(request, pk)
+    count = services.confirm_proposals(campaign=campaign, actor=request.user)
+    if count:
+        messages.success(
+            request, _("%(count)s proposals confirmed; the companies' HR people get a message.") % {"count": count}
+        )
+    else:
+        messages.info(request, _("There were no draft proposals to confirm."))
+    return redirect("campaign_matching", pk=campaign.pk)
+
+
+# --- Proposals (company HR) -----------------------------------------------------------------------------------
+
+
+@login_required
+def proposal_list(request):
+    """HR's proposed candidates, as blind profiles, each with its answer form."""
+    if not permissions.can_see_proposals(request.user):
+        raise Http404
+    visible = permissions.visible_proposals(request.user).filter(status=ProposalStatus.CONFIRMED)
+    proposals = selectors.proposals_for_hr(visible)
+    forms = {
+        item.pk: ProposalAnswerForm(initial={"answer": item.answer, "comment": item.comment}, prefix=f"p{item.pk}")
+        for item in proposals
+    }
+    context = {"proposals": [(item, forms[item.pk]) for item in proposals]}
+    return render(request, "campaigns/proposal_list.html", context)
+
+
+@login_required
+@require_POST
+def proposal_answer(request, pk):
+    proposal = get_object_or_404(permissions.visible_proposals(request.user).select_related("vacancy__company"), pk=pk)
+    if not permissions.can_answer_proposal(request.user, proposal):
+        raise Http404
+    form = ProposalAnswerForm(request.POST, prefix=f"p{proposal.pk}")
+    if form.is_valid():
+        services.answer_proposal(proposal=proposal, actor=request.user, **form.cleaned_data)
+        messages.success(request, _("Thank you, your answer is saved."))
+    else:
+        messages.error(request, " ".join(error for errors in form.errors.values() for error in errors))
+    return redirect(f"{reverse('proposal_list')}#proposal-{proposal.pk}")

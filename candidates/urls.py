@@ -4,5 +4,17 @@ from . import views
 
 urlpatterns = [
     path("", views.candidate_list, name="candidate_list"),
+    path("register/<int:campaign_pk>/", views.candidate_register, name="candidate_register"),
+    path("consent-form/", views.consent_form_blank, name="consent_form_blank"),
     path("<int:pk>/", views.candidate_detail, name="candidate_detail"),
+    path("<int:pk>/edit/", views.candidate_edit, name="candidate_edit"),
+    path("<int:pk>/consent/", views.candidate_consent, name="candidate_consent"),
+    path("<int:pk>/consent-form/", views.candidate_consent_form, name="candidate_consent_form"),
+    path("screening/campaign/<int:campaign_pk>/", views.screening_board, name="screening_board"),
+    path(
+        "screening/campaign/<int:campaign_pk>/calibration/",
+        views.screening_calibration,
+        name="screening_calibration",
+    ),
+    path("screening/<int:pk>/round-<int:round>/", views.screening_edit, name="screening_edit"),
 ]

@@ -1,9 +1,116 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
+from django.forms.models import ModelChoiceIterator
+from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
 
-from .models import Company, Shift, StartRoute, Vacancy, normalise_enterprise_number
+from .models import (
+    ISCO_MAJOR_GROUPS,
+    Company,
+    Competence,
+    CompetenceKind,
+    Occupation,
+    Shift,
+    Site,
+    StartRoute,
+    Vacancy,
+    label_sort_key,
+    normalise_enterprise_number,
+)
+
+# ---------------------------------------------------------------------------------------------------------------
+# Choosing terms of the managed vocabulary (occupations, competences). Reused by the candidates' forms:
+#
+#     occupation = VocabularyChoiceField(Occupation.objects.all(), label=_("Occupation"), required=False)
+#     competences = VocabularyMultipleChoiceField(Competence.objects.all(), label=_("Competences"), required=False)
+#
+# Terms are shown in the reader's language and sorted by that label, under headings (ISCO major group for
+# occupations, skill/knowledge for competences). The multiple choice is a list of checkboxes in a scrolling box
+# with a filter box; the page must render ``{{ form.media }}`` for the box's CSS and the filter script.
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def vocabulary_group(term) -> tuple[str, str]:
+    """(sort key, heading) of the group a term is listed under in a picker."""
+    if isinstance(term, Occupation):
+        digit = term.isco_code[:1]
+        return (digit or "z", str(ISCO_MAJOR_GROUPS.get(digit, _("Other occupations"))))
+    if isinstance(term, Competence):
+        return (str(CompetenceKind.values.index(term.kind)), str(term.get_kind_display()))
+    return ("", "")
+
+
+class VocabularyChoiceIterator(ModelChoiceIterator):
+    """The field's terms sorted by their label in the active language, grouped when the field says so."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        terms = sorted(self.queryset, key=lambda term: label_sort_key(self.field.label_from_instance(term)))
+        if not self.field.grouped:
+            yield from (self.choice(term) for term in terms)
+            return
+        groups: dict[tuple[str, str], list] = {}
+        for term in terms:
+            groups.setdefault(vocabulary_group(term), []).append(self.choice(term))
+        for (_order, heading), choices in sorted(groups.items()):
+            yield (heading, choices)
+
+
+class VocabularyCheckboxes(forms.widgets.ChoiceWidget):
+    """Checkboxes under their group headings in a scrolling box. ``static/js/vocabulary-filter.js`` adds a filter
+    box above them; without JavaScript it is a plain list, which works too."""
+
+    allow_multiple_selected = True
+    input_type = "checkbox"
+    template_name = "companies/_vocabulary_checkboxes.html"
+    use_fieldset = True
+
+    class Media:
+        css = {"all": ["css/vocabulary.css"]}
+        js = ["js/vocabulary-filter.js"]
+
+    def use_required_attribute(self, initial):
+        return False  # the browser would demand every box be ticked
+
+    def value_from_datadict(self, data, files, name):
+        getter = getattr(data, "getlist", None)
+        return getter(name) if getter else data.get(name)
+
+    def value_omitted_from_data(self, data, files, name):
+        return False  # an unticked list sends nothing, and that means "none"
+
+    def id_for_label(self, id_, index=None):
+        return f"{id_}_{index}" if id_ and index is not None else ""
+
+    def _render(self, template_name, context, renderer=None):
+        # Our template lives in templates/, which the default form renderer does not search.
+        return super()._render(template_name, context, TemplatesSetting())
+
+
+class VocabularyChoiceField(forms.ModelChoiceField):
+    """One term (e.g. an occupation) in a native select: phones show it as their own picker."""
+
+    iterator = VocabularyChoiceIterator
+
+    def __init__(self, queryset, *, grouped: bool = True, **kwargs):
+        self.grouped = grouped
+        super().__init__(queryset, **kwargs)
+
+
+class VocabularyMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Several terms (e.g. competences) as grouped checkboxes with a filter box."""
+
+    iterator = VocabularyChoiceIterator
+    widget = VocabularyCheckboxes
+
+    def __init__(self, queryset, *, grouped: bool = True, **kwargs):
+        self.grouped = grouped
+        super().__init__(queryset, **kwargs)
+
+
+# ---------------------------------------------------------------------------------------------------------------
 
 
 class EnterpriseNumberField(forms.CharField):
@@ -27,6 +134,7 @@ class NewCompanyForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["street"].help_text = _("The address becomes the company's first site.")
         with_submit(self, _("Add company"))
 
 
@@ -44,7 +152,55 @@ class CompanyForm(forms.ModelForm):
         with_submit(self, _("Save"))
 
 
+class HrInvitationForm(forms.Form):
+    """Invite one HR person of the company; the role is always company HR."""
+
+    full_name = forms.CharField(label=_("Full name"), max_length=150)
+    email = forms.EmailField(label=_("E-mail address"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("invite", _("Send invitation")))
+
+
+class SiteForm(forms.ModelForm):
+    class Meta:
+        model = Site
+        fields = ["name", "street", "postal_code", "city", "latitude", "longitude"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name"].help_text = _("How people call this place, e.g. Warehouse Zuid or Head office.")
+        self.fields["latitude"].help_text = _("Optional, e.g. 51.054342; used to estimate travel time.")
+        self.fields["longitude"].help_text = _("Optional, e.g. 3.717424.")
+        for name in ("latitude", "longitude"):
+            self.fields[name].widget.attrs["inputmode"] = "decimal"
+        with_submit(self, _("Save site"))
+
+    def clean_name(self):
+        # The company is set by the view, not by a field, so the form checks the name's uniqueness itself.
+        name = self.cleaned_data["name"]
+        twins = Site.objects.filter(company=self.instance.company_id, name__iexact=name).exclude(pk=self.instance.pk)
+        if twins.exists():
+            raise forms.ValidationError(_("This company already has a site with this name."), code="duplicate_name")
+        return name
+
+
 class VacancyForm(forms.ModelForm):
+    site = forms.ModelChoiceField(label=_("Site"), queryset=Site.objects.none())
+    occupation = VocabularyChoiceField(
+        Occupation.objects.all(),
+        label=_("Occupation"),
+        required=False,
+        help_text=_("The occupation this job is closest to (ISCO-08); matching and reports use it."),
+    )
+    required_competences = VocabularyMultipleChoiceField(
+        Competence.objects.all(), label=_("Required competences"), required=False
+    )
+    nice_competences = VocabularyMultipleChoiceField(
+        Competence.objects.all(), label=_("Nice-to-have competences"), required=False
+    )
     shifts = forms.MultipleChoiceField(
         label=_("Shifts"), choices=Shift.choices, required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -58,23 +214,37 @@ class VacancyForm(forms.ModelForm):
     class Meta:
         model = Vacancy
         fields = [
-            "title", "positions", "description", "required_competences", "nice_competences", "language",
-            "language_level", "driving_licence_required", "shifts", "physical_demand", "start_routes",
+            "title", "site", "occupation", "positions", "description", "required_competences", "nice_competences",
+            "language", "language_level", "driving_licence_required", "shifts", "physical_demand", "start_routes",
             "contract_type", "is_open",
         ]  # fmt: skip
-        widgets = {
-            "description": forms.Textarea(attrs={"rows": 3}),
-            "required_competences": forms.Textarea(attrs={"rows": 3}),
-            "nice_competences": forms.Textarea(attrs={"rows": 3}),
-        }
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        sites = Site.objects.filter(company=self.instance.company_id)
+        if sites.exists():
+            self.fields["site"].queryset = sites
+        else:
+            del self.fields["site"]  # the page asks to add a site first
         self.fields["language"].help_text = _("ISO code, e.g. nl, fr, en")
         with_submit(self, _("Save vacancy"))
+
+    @property
+    def needs_a_site(self) -> bool:
+        return "site" not in self.fields
 
     def clean(self):
         cleaned = super().clean()
         if bool(cleaned.get("language")) != bool(cleaned.get("language_level")):
             self.add_error("language_level", _("Give the language and its level together, or neither."))
+        both = set(cleaned.get("required_competences") or []) & set(cleaned.get("nice_competences") or [])
+        if both:
+            terms = ", ".join(sorted(term.label for term in both))
+            self.add_error(
+                "nice_competences",
+                forms.ValidationError(
+                    _("Already required: %(terms)s."), code="already_required", params={"terms": terms}
+                ),
+            )
         return cleaned

@@ -1,11 +1,14 @@
 """The employer side: company details, the blind-hiring pledge and vacancies."""
 
 import re
+import unicodedata
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from jobroad.models import Organisation, OrganisationKind
@@ -58,6 +61,84 @@ class PhysicalDemand(models.TextChoices):
     HEAVY = "heavy", _("Heavy")
 
 
+class Vocabulary(models.Model):
+    """A term of the managed vocabulary: curated, or loaded from the ESCO download by ``import_esco``.
+
+    Labels are kept per language (``{"nl": …, "fr": …, "en": …}``) because ESCO ships one file per
+    language and a term is shown in the reader's language, falling back to Dutch, then English.
+    """
+
+    esco_uri = models.CharField(_("ESCO URI"), max_length=255, blank=True)
+    labels = models.JSONField(_("labels"), default=dict)
+
+    class Meta:
+        abstract = True
+        constraints = [
+            models.UniqueConstraint(
+                fields=["esco_uri"], condition=~models.Q(esco_uri=""), name="%(class)s_esco_uri_once"
+            )
+        ]
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def label(self) -> str:
+        return self.label_in(get_language() or settings.LANGUAGE_CODE)
+
+    def label_in(self, language: str) -> str:
+        """The label in ``language`` (``nl-be`` reads as ``nl``), else Dutch, else English, else any."""
+        labels = self.labels or {}
+        language = language.lower().split("-")[0]
+        return labels.get(language) or labels.get("nl") or labels.get("en") or next(iter(labels.values()), "")
+
+
+def label_sort_key(label: str) -> str:
+    """Sorts labels the way a reader expects: ignoring case and accents (``élagueur`` next to ``elektricien``)."""
+    decomposed = unicodedata.normalize("NFKD", label)
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
+
+
+class Occupation(Vocabulary):
+    """An occupation, with its ISCO-08 unit group (4 digits) so reports and matching can group by it."""
+
+    isco_code = models.CharField(_("ISCO-08 code"), max_length=4, blank=True, db_index=True)
+
+    class Meta(Vocabulary.Meta):
+        verbose_name = _("occupation")
+        verbose_name_plural = _("occupations")
+        ordering = ["isco_code", "id"]
+
+
+# ISCO-08 major groups, the first digit of a code: pickers group occupations by them.
+ISCO_MAJOR_GROUPS = {
+    "0": _("Armed forces occupations"),
+    "1": _("Managers"),
+    "2": _("Professionals"),
+    "3": _("Technicians and associate professionals"),
+    "4": _("Clerical support workers"),
+    "5": _("Service and sales workers"),
+    "6": _("Skilled agricultural, forestry and fishery workers"),
+    "7": _("Craft and related trades workers"),
+    "8": _("Plant and machine operators and assemblers"),
+    "9": _("Elementary occupations"),
+}
+
+
+class CompetenceKind(models.TextChoices):
+    SKILL = "skill", _("Skill")
+    KNOWLEDGE = "knowledge", _("Knowledge")
+
+
+class Competence(Vocabulary):
+    kind = models.CharField(_("kind"), max_length=10, choices=CompetenceKind.choices, default=CompetenceKind.SKILL)
+
+    class Meta(Vocabulary.Meta):
+        verbose_name = _("competence")
+        verbose_name_plural = _("competences")
+        ordering = ["id"]
+
+
 class Company(models.Model):
     organisation = models.OneToOneField(
         Organisation,
@@ -83,16 +164,79 @@ class Company(models.Model):
         return self.organisation.name
 
 
+class Site(models.Model):
+    """A place where a company's people work; a vacancy is at one of them, and candidates travel there."""
+
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="sites")
+    name = models.CharField(_("name"), max_length=120)
+    street = models.CharField(_("street and number"), max_length=200)
+    postal_code = models.CharField(_("postal code"), max_length=10)
+    city = models.CharField(_("city"), max_length=100)
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal(-90)), MaxValueValidator(Decimal(90))],
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal(-180)), MaxValueValidator(Decimal(180))],
+    )
+
+    class Meta:
+        verbose_name = _("site")
+        verbose_name_plural = _("sites")
+        ordering = ["name", "id"]
+        constraints = [models.UniqueConstraint(fields=["company", "name"], name="site_unique_name_per_company")]
+
+    def __str__(self):
+        return f"{self.name} ({self.city})" if self.city and self.city != self.name else self.name
+
+    @property
+    def address(self) -> str:
+        return ", ".join(part for part in (self.street, f"{self.postal_code} {self.city}".strip()) if part)
+
+    @property
+    def has_coordinates(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
+
+    def clean(self):
+        if (self.latitude is None) != (self.longitude is None):
+            missing = "longitude" if self.longitude is None else "latitude"
+            raise ValidationError({missing: _("Give both coordinates (latitude and longitude), or neither.")})
+
+
 class Vacancy(models.Model):
     company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="vacancies")
+    site = models.ForeignKey(
+        Site, on_delete=models.PROTECT, null=True, blank=True, related_name="vacancies", verbose_name=_("site")
+    )
     title = models.CharField(_("title"), max_length=200)
+    occupation = models.ForeignKey(
+        Occupation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="vacancies",
+        verbose_name=_("occupation"),
+    )
     positions = models.PositiveSmallIntegerField(_("positions"), default=1, validators=[MinValueValidator(1)])
     language = models.CharField(_("required language"), max_length=10, blank=True)
     language_level = models.CharField(_("required level"), max_length=2, choices=CefrLevel.choices, blank=True)
     driving_licence_required = models.BooleanField(_("driving licence required"), default=False)
     description = models.TextField(_("what the job is"), blank=True)
-    required_competences = models.TextField(_("required competences"), blank=True, help_text=_("One per line."))
-    nice_competences = models.TextField(_("nice-to-have competences"), blank=True, help_text=_("One per line."))
+    required_competences = models.ManyToManyField(
+        Competence, blank=True, related_name="required_by", verbose_name=_("required competences")
+    )
+    nice_competences = models.ManyToManyField(
+        Competence, blank=True, related_name="nice_for", verbose_name=_("nice-to-have competences")
+    )
     shifts = models.JSONField(_("shifts"), default=list, blank=True)
     physical_demand = models.CharField(_("physical demands"), max_length=10, choices=PhysicalDemand.choices, blank=True)
     start_routes = models.JSONField(_("possible start routes"), default=list, blank=True)
@@ -107,3 +251,7 @@ class Vacancy(models.Model):
 
     def __str__(self):
         return f"{self.title} ({self.company})"
+
+    def clean(self):
+        if self.site_id is not None and self.company_id is not None and self.site.company_id != self.company_id:
+            raise ValidationError({"site": _("This site belongs to another company.")})

@@ -7,7 +7,10 @@ urlpatterns = [
     path("new/", views.company_create, name="company_create"),
     path("<int:pk>/", views.company_detail, name="company_detail"),
     path("<int:pk>/edit/", views.company_edit, name="company_edit"),
+    path("<int:pk>/invite/", views.company_invite, name="company_invite"),
     path("<int:pk>/pledge/", views.company_pledge, name="company_pledge"),
+    path("<int:pk>/sites/new/", views.site_create, name="site_create"),
+    path("sites/<int:pk>/edit/", views.site_edit, name="site_edit"),
     path("<int:pk>/vacancies/new/", views.vacancy_create, name="vacancy_create"),
     path("vacancies/<int:pk>/edit/", views.vacancy_edit, name="vacancy_edit"),
 ]

@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -10,9 +11,9 @@ from django.views.decorators.http import require_POST
 from jobroad import permissions
 from jobroad.views import paginate
 
-from . import services
-from .forms import CompanyForm, NewCompanyForm, VacancyForm
-from .models import Company, Vacancy
+from . import selectors, services
+from .forms import CompanyForm, HrInvitationForm, NewCompanyForm, SiteForm, VacancyForm
+from .models import Company, Site, Vacancy
 
 
 @login_required
@@ -23,7 +24,14 @@ def company_list(request):
         .annotate(open_vacancy_count=Count("vacancies", filter=Q(vacancies__is_open=True)))
         .order_by(*Company._meta.ordering)
     )
-    context = {"page": paginate(request, companies), "can_create": permissions.is_coordinator(request.user)}
+    ambassadors_only = request.GET.get("ambassador") == "1"
+    if ambassadors_only:
+        companies = companies.filter(is_ambassador=True)
+    context = {
+        "page": paginate(request, companies),
+        "can_create": permissions.is_coordinator(request.user),
+        "ambassadors_only": ambassadors_only,
+    }
     return render(request, "companies/company_list.html", context)
 
 
@@ -32,11 +40,16 @@ def company_detail(request, pk):
     company = get_object_or_404(
         permissions.visible_companies(request.user).select_related("organisation", "pledge_signed_by"), pk=pk
     )
+    can_invite = permissions.can_invite(request.user, company.organisation)
     context = {
         "company": company,
-        "vacancies": permissions.visible_vacancies(request.user).filter(company=company),
+        "vacancies": selectors.company_vacancies(request.user, company),
+        "sites": company.sites.all(),
+        "hr_memberships": selectors.hr_memberships(company),
+        "invitations": selectors.open_hr_invitations(request.user, company) if can_invite else [],
         "campaigns": permissions.visible_campaigns(request.user).filter(participations__company=company),
         "can_edit": permissions.can_edit_company(request.user, company),
+        "can_invite": can_invite,
     }
     return render(request, "companies/company_detail.html", context)
 
@@ -49,7 +62,7 @@ def company_create(request):
     if request.method == "POST" and form.is_valid():
         company = services.create_company(**form.cleaned_data)
         messages.success(request, _("%(name)s added. Now invite its HR people.") % {"name": company})
-        return redirect("organisation_detail", pk=company.organisation_id)
+        return redirect("company_invite", pk=company.pk)
     return render(request, "companies/company_form.html", {"form": form}, status=400 if form.errors else 200)
 
 
@@ -68,6 +81,21 @@ def company_edit(request, pk):
 
 
 @login_required
+def company_invite(request, pk):
+    """Invite an HR person of the company: the one invitation mechanism, with the role fixed to company HR."""
+    company = get_object_or_404(permissions.visible_companies(request.user).select_related("organisation"), pk=pk)
+    if not permissions.can_invite(request.user, company.organisation):
+        raise Http404
+    form = HrInvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.invite_hr(company=company, invited_by=request.user, **form.cleaned_data)
+        messages.success(request, _("Invitation sent to %(email)s.") % {"email": form.cleaned_data["email"]})
+        return redirect("company_detail", pk=company.pk)
+    context = {"form": form, "company": company, "invitations": selectors.open_hr_invitations(request.user, company)}
+    return render(request, "companies/company_invite.html", context, status=400 if form.errors else 200)
+
+
+@login_required
 @require_POST
 def company_pledge(request, pk):
     company = services.sign_pledge(company=editable_company(request, pk), actor=request.user)
@@ -79,24 +107,54 @@ def company_pledge(request, pk):
 
 
 @login_required
+def site_create(request, pk):
+    company = editable_company(request, pk)
+    return site_form_response(request, SiteForm(request.POST or None, instance=Site(company=company)), company)
+
+
+@login_required
+def site_edit(request, pk):
+    site = get_object_or_404(permissions.visible_sites(request.user), pk=pk)
+    company = editable_company(request, site.company_id)
+    return site_form_response(request, SiteForm(request.POST or None, instance=site), company)
+
+
+def site_form_response(request, form, company):
+    if request.method == "POST" and form.is_valid():
+        site = form.save()
+        messages.success(request, _("Site %(name)s saved.") % {"name": site.name})
+        return redirect("company_detail", pk=company.pk)
+    context = {"form": form, "company": company}
+    return render(request, "companies/site_form.html", context, status=400 if form.errors else 200)
+
+
+@login_required
 def vacancy_create(request, pk):
     company = editable_company(request, pk)
     form = VacancyForm(request.POST or None, instance=Vacancy(company=company))
-    return save_vacancy(request, form, company)
+    return vacancy_form_response(request, form, company)
 
 
 @login_required
 def vacancy_edit(request, pk):
     vacancy = get_object_or_404(permissions.visible_vacancies(request.user).select_related("company"), pk=pk)
     company = editable_company(request, vacancy.company_id)
-    return save_vacancy(request, VacancyForm(request.POST or None, instance=vacancy), company)
+    return vacancy_form_response(request, VacancyForm(request.POST or None, instance=vacancy), company)
 
 
-def save_vacancy(request, form, company):
+def vacancy_form_response(request, form, company):
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Vacancy saved."))
-        return redirect("company_detail", pk=company.pk)
+        try:
+            services.save_vacancy(
+                vacancy=form.instance,
+                required_competences=form.cleaned_data["required_competences"],
+                nice_competences=form.cleaned_data["nice_competences"],
+            )
+        except ValidationError as refusal:
+            form.add_error(None, refusal)
+        else:
+            messages.success(request, _("Vacancy saved."))
+            return redirect("company_detail", pk=company.pk)
     context = {"form": form, "company": company}
     return render(request, "companies/vacancy_form.html", context, status=400 if form.errors else 200)
 

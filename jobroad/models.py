@@ -1,6 +1,7 @@
 """People and organisations: the one membership mechanism every role goes through."""
 
 import hashlib
+import uuid
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
@@ -261,3 +262,45 @@ class Message(models.Model):
     def title(self) -> str:
         """The subject as sent; before that a note's own subject, or the kind of message."""
         return self.subject or self.context.get("subject") or self.template.replace("_", " ")
+
+
+class ImportKind(models.TextChoices):
+    CANDIDATES = "candidates", _("Candidates")
+    VACANCIES = "vacancies", _("Vacancies")
+
+
+class PendingImport(models.Model):
+    """An uploaded spreadsheet between its preview and its confirmation (jobroad/imports.py).
+
+    Only the person who uploaded it can see it (another user's is a 404). It holds the raw cells as typed,
+    which may be personal data, so it lives briefly: it is deleted when it is confirmed or discarded, and
+    the periodic sweep deletes it once ``expires_at`` has passed. Nothing of it reaches the registries
+    before the confirmation, which imports every row in one transaction.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    kind = models.CharField(_("kind"), max_length=20, choices=ImportKind.choices)
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    # Where the rows go: candidates into a campaign for a registering organisation; vacancies to a company.
+    campaign = models.ForeignKey(
+        "campaigns.Campaign", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    company = models.ForeignKey("companies.Company", on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    filename = models.CharField(_("file"), max_length=255)
+    # [{"key": field name, "header": as written in the file, "letter": "C"}] for the columns that are imported.
+    columns = models.JSONField(default=list)
+    ignored_columns = models.JSONField(default=list)  # headers (with letters) that are not imported
+    # [{"number": spreadsheet row number, "cells": {key: text}, "extra": non-empty cells beyond the headers}]
+    rows = models.JSONField(default=list)
+    legacy_encoding = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("pending import")
+        verbose_name_plural = _("pending imports")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.filename}"

@@ -6,12 +6,24 @@ see. Views fetch objects through the selectors, so another organisation's object
 """
 
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
-from campaigns.models import Campaign
+from campaigns.models import Campaign, Proposal, ProposalStatus
 from candidates.models import Candidate
-from companies.models import Company, Vacancy
+from companies.models import Company, Site, Vacancy
+from workshops.models import Audience, Registration, Session
 
-from .models import CapturedMail, Invitation, Membership, Message, Organisation, Role, User
+from .models import (
+    CapturedMail,
+    ImportKind,
+    Invitation,
+    Membership,
+    Message,
+    Organisation,
+    PendingImport,
+    Role,
+    User,
+)
 
 STAFF_ROLES = frozenset({Role.ADMIN, Role.COORDINATOR})
 
@@ -116,6 +128,55 @@ def visible_candidates(user) -> QuerySet[Candidate]:
     return Candidate.objects.filter(pk__in=Candidate.objects.filter(scope).values("pk"))
 
 
+def registrable_campaigns(user) -> QuerySet[Campaign]:
+    """Campaigns ``user`` may register candidates into — an admin any, a coordinator those they run, an
+    intermediary those its organisation is a partner of. *When* (the intake phase) is decided by
+    candidates.services.registration_problems, which says why it refuses."""
+    roles = roles_of(user)
+    if Role.ADMIN in roles:
+        return Campaign.objects.all()
+    scope = Q(pk__in=[])
+    if Role.COORDINATOR in roles:
+        scope |= Q(coordinators=user)
+    if Role.INTERMEDIARY in roles:
+        scope |= Q(partners__in=organisation_ids_of(user, Role.INTERMEDIARY))
+    return Campaign.objects.filter(pk__in=Campaign.objects.filter(scope).values("pk"))
+
+
+def can_register_candidates(user) -> bool:
+    return is_coordinator(user) or Role.INTERMEDIARY in roles_of(user)
+
+
+def registering_organisations(user, campaign: Campaign) -> QuerySet[Organisation]:
+    """The organisations a candidate that ``user`` registers into ``campaign`` can be registered by: an
+    intermediary's own partner organisation(s); for a coordinator any partner or reception centre of the
+    campaign, or JobRoad itself."""
+    taking_part = Q(partner_campaigns=campaign) | Q(hosted_campaigns=campaign)
+    if is_coordinator(user):
+        scope = taking_part | Q(id__in=organisation_ids_of(user, *STAFF_ROLES))
+    else:
+        scope = Q(partner_campaigns=campaign, id__in=organisation_ids_of(user, Role.INTERMEDIARY))
+    return Organisation.objects.filter(pk__in=Organisation.objects.filter(scope).values("pk"))
+
+
+def can_edit_candidate(user, candidate: Candidate) -> bool:
+    """The registering organisation's intermediaries, and the coordinators who can see the candidate, keep a
+    candidate's record and consent; job coaches read it."""
+    if is_coordinator(user):
+        return visible_candidates(user).filter(pk=candidate.pk).exists()
+    return organisation_ids_of(user, Role.INTERMEDIARY).filter(organisation_id=candidate.registered_by_id).exists()
+
+
+def can_record_consent(user, candidate: Candidate) -> bool:
+    return can_edit_candidate(user, candidate)
+
+
+def assignable_coaches(user) -> QuerySet[User]:
+    """Job coaches ``user`` may assign to a candidate: coaches of the organisations the user can see."""
+    coaches = Membership.objects.filter(organisation__in=visible_organisations(user), role=Role.JOB_COACH)
+    return User.objects.filter(is_active=True, pk__in=coaches.values("user"))
+
+
 def visible_companies(user) -> QuerySet[Company]:
     if is_coordinator(user):
         return Company.objects.all()
@@ -124,6 +185,11 @@ def visible_companies(user) -> QuerySet[Company]:
 
 def visible_vacancies(user) -> QuerySet[Vacancy]:
     return Vacancy.objects.filter(company__in=visible_companies(user))
+
+
+def visible_sites(user) -> QuerySet[Site]:
+    """A company's sites are seen by whoever sees the company (and kept by whoever may edit it)."""
+    return Site.objects.filter(company__in=visible_companies(user))
 
 
 def visible_invitations(user) -> QuerySet[Invitation]:
@@ -158,3 +224,154 @@ def visible_captured_mail(user) -> QuerySet[CapturedMail]:
     if can_read_captured_mail(user):
         return CapturedMail.objects.all()
     return CapturedMail.objects.none()
+
+
+# --- spreadsheets: imports and exports (jobroad/imports.py, jobroad/exports.py) ---
+
+
+def can_import(user, kind: str) -> bool:
+    """Whether the user imports rows of this kind anywhere (and so may download its template): candidates
+    those who register them, vacancies coordinators and company HR."""
+    if kind == ImportKind.CANDIDATES:
+        return can_register_candidates(user)
+    return kind == ImportKind.VACANCIES and (is_coordinator(user) or Role.COMPANY_HR in roles_of(user))
+
+
+def can_import_vacancies(user, company: Company) -> bool:
+    return can_edit_company(user, company)
+
+
+def visible_pending_imports(user) -> QuerySet[PendingImport]:
+    """A pending import is its uploader's alone, and only until it expires."""
+    if not user.is_authenticated:
+        return PendingImport.objects.none()
+    return PendingImport.objects.filter(owner=user, expires_at__gt=timezone.now())
+
+
+def can_continue_import(user, pending: PendingImport) -> bool:
+    """The uploader may still import into the import's target: for candidates the campaign and registering
+    organisation (as for registering one candidate), for vacancies the company. A membership may have ended
+    since the upload."""
+    if pending.kind == ImportKind.CANDIDATES:
+        return (
+            can_register_candidates(user)
+            and registrable_campaigns(user).filter(pk=pending.campaign_id).exists()
+            and registering_organisations(user, pending.campaign).filter(pk=pending.organisation_id).exists()
+        )
+    if pending.kind == ImportKind.VACANCIES and pending.company_id:
+        return visible_companies(user).filter(pk=pending.company_id).exists() and can_import_vacancies(
+            user, pending.company
+        )
+    return False
+
+
+def can_export_candidates(user) -> bool:
+    """Those who have a candidate list (coordinators, intermediaries, job coaches) may download it."""
+    return is_coordinator(user) or bool(roles_of(user) & {Role.INTERMEDIARY, Role.JOB_COACH})
+
+
+def can_export_companies(user) -> bool:
+    """Company and vacancy lists: coordinators, and HR for its own company."""
+    return is_coordinator(user) or Role.COMPANY_HR in roles_of(user)
+
+
+# --- Workshops ----------------------------------------------------------------------------------------------
+
+
+def managed_campaigns(user) -> QuerySet[Campaign]:
+    """The campaigns a user runs: every one for an admin, their own for a coordinator."""
+    roles = roles_of(user)
+    if Role.ADMIN in roles:
+        return Campaign.objects.all()
+    if Role.COORDINATOR in roles:
+        return Campaign.objects.filter(coordinators=user)
+    return Campaign.objects.none()
+
+
+def visible_sessions(user) -> QuerySet[Session]:
+    """Coordinators see the sessions of the campaigns they run; intermediaries every session of a campaign
+    their organisation partners in; company HR the sessions for companies of a campaign their company joined."""
+    roles = roles_of(user)
+    scope = Q(workshop__campaign__in=managed_campaigns(user))
+    if Role.INTERMEDIARY in roles:
+        scope |= Q(workshop__campaign__partners__in=organisation_ids_of(user, Role.INTERMEDIARY))
+    if Role.COMPANY_HR in roles:
+        scope |= Q(
+            workshop__audience=Audience.PARTNERS,
+            workshop__campaign__companies__organisation__in=organisation_ids_of(user, Role.COMPANY_HR),
+        )
+    return Session.objects.filter(pk__in=Session.objects.filter(scope).values("pk"))
+
+
+def can_manage_workshops(user, campaign: Campaign) -> bool:
+    return can_manage_campaign(user, campaign)
+
+
+def visible_registrations(user, session: Session) -> QuerySet[Registration]:
+    """Everyone in the session for its coordinators; otherwise only the people of one's own organisations —
+    an intermediary never learns which other candidates take part."""
+    registrations = session.registrations.all()
+    if can_manage_workshops(user, session.workshop.campaign):
+        return registrations
+    return registrations.filter(organisation__in=organisation_ids_of(user))
+
+
+def registrable_candidates(user, session: Session) -> QuerySet[Candidate]:
+    """Candidates the user may put into a candidates' session: visible to them and enrolled in its campaign."""
+    if not session.workshop.for_candidates:
+        return Candidate.objects.none()
+    return visible_candidates(user).filter(campaigns=session.workshop.campaign_id)
+
+
+def registrable_people(user, session: Session) -> QuerySet[User]:
+    """People the user may put into a session for companies and intermediaries: coordinators anyone of the
+    campaign's companies and partners, others the people of their own organisation."""
+    if session.workshop.for_candidates:
+        return User.objects.none()
+    campaign = session.workshop.campaign
+    if can_manage_workshops(user, campaign):
+        organisations = Organisation.objects.filter(Q(company__campaigns=campaign) | Q(partner_campaigns=campaign))
+    else:
+        organisations = Organisation.objects.filter(
+            id__in=organisation_ids_of(user, Role.COMPANY_HR, Role.INTERMEDIARY)
+        )
+    members = Membership.objects.filter(organisation__in=organisations.values("pk")).values("user")
+    return User.objects.filter(is_active=True, pk__in=members)
+
+
+def can_cancel_registration(user, registration: Registration) -> bool:
+    return visible_registrations(user, registration.session).filter(pk=registration.pk).exists()
+
+
+# --- Matching and proposals -----------------------------------------------------------------------------------
+
+
+def visible_proposals(user) -> QuerySet[Proposal]:
+    """Coordinators: every proposal of the campaigns they run. Company HR: the confirmed proposals to its own
+    vacancies, and only while the candidate's consent to share the profile stands — a withdrawal hides it at once."""
+    from candidates.selectors import sharing_with_companies
+
+    sharing = sharing_with_companies(Candidate.objects.all())
+    return Proposal.objects.filter(
+        Q(enrolment__campaign__in=managed_campaigns(user))
+        | Q(
+            status=ProposalStatus.CONFIRMED,
+            vacancy__company__organisation__in=organisation_ids_of(user, Role.COMPANY_HR),
+            enrolment__candidate__in=sharing,
+        )
+    )
+
+
+def can_see_proposals(user) -> bool:
+    """HR reads the candidates proposed to its company; coordinators may look over its shoulder."""
+    return is_coordinator(user) or Role.COMPANY_HR in roles_of(user)
+
+
+def can_answer_proposal(user, proposal: Proposal) -> bool:
+    """HR of the vacancy's company answers; coordinators read the answer."""
+    return (
+        proposal.status == ProposalStatus.CONFIRMED
+        and Membership.objects.filter(
+            user=user, role=Role.COMPANY_HR, organisation=proposal.vacancy.company.organisation_id
+        ).exists()
+    )

@@ -25,13 +25,13 @@ class ReminderRule:
 
 
 BEFORE, AFTER = -1, 1
-CANDIDATE_SIDE = ("candidate", "intermediary")
+WORKSHOP_PEOPLE = ("attendee", "intermediary")  # the intermediary of an attending candidate
 INTERVIEW_PEOPLE = ("candidate", "intermediary", "hr")
 
 RULES: list[ReminderRule] = [
-    ReminderRule("workshop_session", "reminder-2d", BEFORE * timedelta(days=2), CANDIDATE_SIDE,
+    ReminderRule("workshop_session", "reminder-2d", BEFORE * timedelta(days=2), WORKSHOP_PEOPLE,
                  "workshop_reminder", calendar=True),
-    ReminderRule("workshop_session", "reminder-2h", BEFORE * timedelta(hours=2), ("candidate",),
+    ReminderRule("workshop_session", "reminder-2h", BEFORE * timedelta(hours=2), ("attendee",),
                  "workshop_reminder", calendar=True),
     ReminderRule("interview", "reminder-1d", BEFORE * timedelta(days=1), INTERVIEW_PEOPLE,
                  "interview_reminder", calendar=True),

@@ -8,6 +8,7 @@ from datetime import timedelta
 from django.contrib.sessions.models import Session
 from django.utils import timezone
 
+from .imports import delete_expired_imports
 from .models import Invitation
 from .outbox import dispatch_due_messages
 
@@ -29,7 +30,12 @@ def delete_stale_invitations() -> int:
 
 
 # The outbox goes first: a slow housekeeping sweep must not hold up a reminder.
-SWEEPS: list[Callable[[], int]] = [dispatch_due_messages, delete_expired_sessions, delete_stale_invitations]
+SWEEPS: list[Callable[[], int]] = [
+    dispatch_due_messages,
+    delete_expired_sessions,
+    delete_stale_invitations,
+    delete_expired_imports,
+]
 
 
 def run_all_sweeps() -> dict[str, int]:

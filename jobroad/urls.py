@@ -24,6 +24,8 @@ urlpatterns = [
     path("campaigns/", include("campaigns.urls")),
     path("candidates/", include("candidates.urls")),
     path("companies/", include("companies.urls")),
+    path("workshops/", include("workshops.urls")),
+    path("", include("jobroad.spreadsheet_urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

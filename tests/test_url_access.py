@@ -7,12 +7,18 @@ object) or by an explicit list of public / allauth / admin URLs; a new view with
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from jobroad.models import CapturedMail, Message
+from campaigns.models import Enrolment, Proposal, ProposalStatus
+from candidates.models import ConsentPurpose
+from candidates.services import record_consent
+from companies.models import Site
+from jobroad.models import CapturedMail, ImportKind, Message, PendingImport
+from workshops.models import Audience, Registration, RegistrationStatus, Session, Workshop, WorkshopKind
 
 ROLES = [
     "admin", "alice", "bob", "hr_a", "hr_b", "intermediary_a", "intermediary_b",
@@ -79,6 +85,33 @@ MATRIX = [
         frozenset({"admin", "alice", "intermediary_a", "coach_a"}),
         lambda w: {"pk": w.candidate_a.pk},
     ),
+    Case(
+        "candidate_register",
+        frozenset({"admin", "alice", "intermediary_a"}),
+        lambda w: {"campaign_pk": w.campaign_a.pk},
+    ),
+    Case(
+        "candidate_register",
+        frozenset({"admin", "bob", "intermediary_b"}),
+        lambda w: {"campaign_pk": w.campaign_b.pk},
+        label="B",
+    ),
+    Case("candidate_edit", frozenset({"admin", "alice", "intermediary_a"}), lambda w: {"pk": w.candidate_a.pk}),
+    Case("candidate_consent", frozenset({"admin", "bob", "intermediary_b"}), lambda w: {"pk": w.candidate_b.pk}),
+    Case(
+        "candidate_consent",
+        frozenset({"admin", "alice", "intermediary_a"}),
+        lambda w: {"pk": w.candidate_a.pk},
+        method="post",
+        allowed_status=400,
+        label="post",
+    ),
+    Case(
+        "candidate_consent_form",
+        frozenset({"admin", "alice", "intermediary_a", "coach_a"}),
+        lambda w: {"pk": w.candidate_a.pk},
+    ),
+    Case("consent_form_blank", COORDINATORS | {"intermediary_a", "intermediary_b"}),
     Case("company_detail", COORDINATORS | {"hr_a"}, lambda w: {"pk": w.company_a.pk}),
     Case("campaign_create", COORDINATORS),
     Case("campaign_edit", frozenset({"admin", "alice"}), lambda w: {"pk": w.campaign_a.pk}),
@@ -97,6 +130,87 @@ MATRIX = [
     ),
     Case("vacancy_create", COORDINATORS | {"hr_a"}, lambda w: {"pk": w.company_a.pk}),
     Case("vacancy_edit", COORDINATORS | {"hr_b"}, lambda w: {"pk": w.vacancy_b.pk}),
+    Case("company_invite", COORDINATORS, lambda w: {"pk": w.company_a.pk}),
+    Case("site_create", COORDINATORS | {"hr_a"}, lambda w: {"pk": w.company_a.pk}),
+    Case("site_edit", COORDINATORS | {"hr_b"}, lambda w: {"pk": site_of(w.company_b).pk}),
+    Case("campaign_add_company", frozenset({"admin", "alice"}), lambda w: {"pk": w.campaign_a.pk}),
+    Case(
+        "participation_edit",
+        frozenset({"admin", "alice", "hr_a"}),
+        lambda w: {"pk": w.campaign_a.participations.get(company=w.company_a).pk},
+    ),
+    # Screening and matching: the coordinators of the campaign only; HR answers proposals to its own vacancies.
+    Case("screening_board", frozenset({"admin", "alice"}), lambda w: {"campaign_pk": w.campaign_a.pk}),
+    Case("screening_calibration", frozenset({"admin", "bob"}), lambda w: {"campaign_pk": w.campaign_b.pk}),
+    Case("screening_edit", frozenset({"admin", "alice"}), lambda w: {"pk": enrolment_a(w).pk, "round": 1}),
+    Case("campaign_matching", frozenset({"admin", "alice"}), lambda w: {"pk": w.campaign_a.pk}),
+    Case("matching_scores", frozenset({"admin", "bob"}), lambda w: {"pk": w.campaign_b.pk}),
+    Case(
+        "matching_confirm",
+        frozenset({"admin", "alice"}),
+        lambda w: {"pk": w.campaign_a.pk},
+        method="post",
+        allowed_status=302,
+    ),
+    Case("matching_candidate", frozenset({"admin", "alice"}), lambda w: {"pk": enrolment_a(w).pk}),
+    Case(
+        "matching_pair_rule",
+        frozenset({"admin", "alice"}),
+        lambda w: {"pk": enrolment_a(w).pk, "vacancy_pk": w.vacancy_a.pk},
+        method="post",
+        allowed_status=302,
+    ),
+    Case("proposal_list", COORDINATORS | {"hr_a", "hr_b"}),
+    Case(
+        "proposal_answer",
+        frozenset({"hr_a"}),
+        lambda w: {"pk": confirmed_proposal(w).pk},
+        method="post",
+        allowed_status=302,
+    ),
+    Case(
+        "workshop_list",
+        frozenset({"admin", "alice", "intermediary_a", "hr_a"}),
+        lambda w: {"campaign_pk": sessions_of(w)[0].workshop.campaign_id},
+    ),
+    Case("workshop_create", frozenset({"admin", "alice"}), lambda w: {"campaign_pk": w.campaign_a.pk}),
+    Case("session_create", frozenset({"admin", "alice"}), lambda w: {"workshop_pk": sessions_of(w)[0].workshop_id}),
+    Case(
+        "session_detail",
+        frozenset({"admin", "alice", "intermediary_a"}),
+        lambda w: {"pk": sessions_of(w)[0].pk},
+        label="candidates",
+    ),
+    Case(
+        "session_detail",
+        frozenset({"admin", "alice", "intermediary_a", "hr_a"}),
+        lambda w: {"pk": sessions_of(w)[1].pk},
+        label="partners",
+    ),
+    Case("session_edit", frozenset({"admin", "alice"}), lambda w: {"pk": sessions_of(w)[0].pk}),
+    Case(
+        "session_cancel",
+        frozenset({"admin", "alice"}),
+        lambda w: {"pk": sessions_of(w)[0].pk},
+        method="post",
+        allowed_status=302,
+    ),
+    Case(
+        "session_register",
+        frozenset({"admin", "alice", "intermediary_a"}),
+        lambda w: {"pk": sessions_of(w)[0].pk},
+        method="post",
+        allowed_status=302,
+    ),
+    Case("session_attendance", frozenset({"admin", "alice"}), lambda w: {"pk": sessions_of(w)[0].pk}),
+    Case("attendance_sheet", frozenset({"admin", "alice"}), lambda w: {"pk": sessions_of(w)[0].pk}),
+    Case(
+        "registration_cancel",
+        frozenset({"admin", "alice", "intermediary_a"}),
+        lambda w: {"pk": sessions_of(w)[0].registrations.get().pk},
+        method="post",
+        allowed_status=302,
+    ),
     Case("message_list", COORDINATORS),
     Case("message_create", COORDINATORS),
     Case("message_detail", COORDINATORS, lambda w: {"pk": message_for(None).pk}, label="no campaign"),
@@ -115,7 +229,108 @@ MATRIX = [
         method="post",
         allowed_status=302,
     ),
+    # Spreadsheets: imports (a pending import is its uploader's alone) and exports.
+    Case("candidate_import", COORDINATORS | {"intermediary_a", "intermediary_b"}),
+    Case("vacancy_import", COORDINATORS | {"hr_a"}, lambda w: {"pk": w.company_a.pk}),
+    Case("import_preview", frozenset({"hr_a"}), lambda w: {"pk": pending_import_of(w.hr_a, w.company_a).pk}),
+    Case(
+        "import_preview",
+        frozenset({"intermediary_a"}),
+        lambda w: {"pk": pending_import_of(w.intermediary_a, campaign=w.campaign_a).pk},
+        label="candidates",
+    ),
+    Case(
+        "import_confirm",
+        frozenset({"hr_b"}),
+        lambda w: {"pk": pending_import_of(w.hr_b, w.company_b).pk},
+        method="post",
+        allowed_status=302,
+    ),
+    Case(
+        "import_discard",
+        frozenset({"alice"}),
+        lambda w: {"pk": pending_import_of(w.alice, w.company_b).pk},
+        method="post",
+        allowed_status=302,
+    ),
+    Case(
+        "import_template",
+        COORDINATORS | {"intermediary_a", "intermediary_b"},
+        lambda w: {"kind": "candidates", "file_format": "xlsx"},
+    ),
+    Case(
+        "import_template",
+        COORDINATORS | {"hr_a", "hr_b"},
+        lambda w: {"kind": "vacancies", "file_format": "csv"},
+        label="vacancies",
+    ),
+    Case(
+        "candidate_export",
+        COORDINATORS | {"intermediary_a", "intermediary_b", "coach_a", "coach_b"},
+        lambda w: {"file_format": "csv"},
+    ),
+    Case("vacancy_export", COORDINATORS | {"hr_a", "hr_b"}, lambda w: {"file_format": "xlsx"}),
+    Case("company_export", COORDINATORS | {"hr_a", "hr_b"}, lambda w: {"file_format": "csv"}),
 ]
+
+
+def pending_import_of(owner, company=None, *, campaign=None) -> PendingImport:
+    """An uploaded file waiting for its confirmation: vacancies for a company, or candidates for a campaign
+    (registered by the owner's organisation)."""
+    if company is not None:
+        target = {"kind": ImportKind.VACANCIES, "company": company}
+        columns, cells = [{"key": "title", "header": "Functie", "letter": "A"}], {"title": "Orderpicker"}
+    else:
+        organisation = owner.memberships.get().organisation
+        target = {"kind": ImportKind.CANDIDATES, "campaign": campaign, "organisation": organisation}
+        columns, cells = [{"key": "first_name", "header": "Voornaam", "letter": "A"}], {"first_name": "Amal"}
+    return PendingImport.objects.create(
+        owner=owner,
+        filename="file.csv",
+        columns=columns,
+        rows=[{"number": 2, "cells": cells}],
+        expires_at=timezone.now() + timedelta(hours=1),
+        **target,
+    )
+
+
+def enrolment_a(world) -> Enrolment:
+    return world.campaign_a.enrolments.get(candidate=world.candidate_a)
+
+
+def confirmed_proposal(world) -> Proposal:
+    """Candidate A, who consented to share the profile, proposed to company A's vacancy and confirmed."""
+    record_consent(candidate=world.candidate_a, purpose=ConsentPurpose.SHARE_PROFILE, actor=world.alice, language="nl")
+    return Proposal.objects.create(
+        enrolment=enrolment_a(world), vacancy=world.vacancy_a, fit=50, status=ProposalStatus.CONFIRMED
+    )
+
+
+def site_of(company) -> Site:
+    return Site.objects.get_or_create(
+        company=company, name="Magazijn", defaults={"street": "Kaai 1", "postal_code": "9000", "city": "Gent"}
+    )[0]
+
+
+def sessions_of(world) -> tuple[Session, Session]:
+    """Campaign A's labour-market session (candidate A registered) and its life-as-a-refugee session."""
+    sessions = []
+    for kind, audience in (
+        (WorkshopKind.LABOUR_MARKET, Audience.CANDIDATES),
+        (WorkshopKind.LIFE_AS_A_REFUGEE, Audience.PARTNERS),
+    ):
+        workshop, _ = Workshop.objects.get_or_create(campaign=world.campaign_a, kind=kind, audience=audience)
+        start = timezone.now() + timedelta(days=10)
+        session, _ = Session.objects.get_or_create(
+            workshop=workshop, defaults={"starts_at": start, "ends_at": start + timedelta(hours=2), "place": "Centrum"}
+        )
+        sessions.append(session)
+    Registration.objects.get_or_create(
+        session=sessions[0],
+        candidate=world.candidate_a,
+        defaults={"status": RegistrationStatus.REGISTERED, "organisation": world.intermediary_org_a},
+    )
+    return sessions[0], sessions[1]
 
 
 def message_for(campaign) -> Message:

@@ -1,4 +1,5 @@
-from datetime import date
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.utils import translation
@@ -6,6 +7,9 @@ from django.utils import translation
 from campaigns import services
 from campaigns.models import Campaign, CampaignPhase, Enrolment, PhaseChange, PhasePlan
 from tests.factories import CandidateFactory, VacancyFactory
+from workshops.models import Audience, Registration, RegistrationStatus, Session, Workshop, WorkshopKind
+
+BRUSSELS = ZoneInfo("Europe/Brussels")
 
 PLANS = {
     CampaignPhase.INTAKE: (date(2027, 1, 11), date(2027, 2, 26)),
@@ -93,3 +97,25 @@ def test_a_clone_moves_every_phase_by_the_same_number_of_days(campaign, world):
     )
     assert list(clone.partners.all()) == [world.intermediary_org_a]
     assert list(clone.coordinators.all()) == [world.bob]
+
+
+def test_a_clone_takes_the_workshops_and_their_sessions_along_without_the_people(campaign, world):
+    workshop = Workshop.objects.create(campaign=campaign, kind=WorkshopKind.LABOUR_MARKET, audience=Audience.CANDIDATES)
+    start = datetime(2027, 1, 19, 9, 30, tzinfo=BRUSSELS)
+    session = Session.objects.create(
+        workshop=workshop, starts_at=start, ends_at=start + timedelta(hours=3), place="Zaal"
+    )
+    Session.objects.create(workshop=workshop, starts_at=start, ends_at=start + timedelta(hours=3), place="Afgelast",
+                           cancelled_at=start)  # fmt: skip
+    Registration.objects.create(session=session, candidate=world.candidate_a, status=RegistrationStatus.REGISTERED)
+
+    clone = services.clone_campaign(
+        source=campaign, name="Heidedorp 2028", intake_starts_on=date(2028, 1, 10), actor=world.bob
+    )
+
+    copied = Session.objects.get(workshop__campaign=clone)
+    assert (copied.workshop.kind, copied.place, copied.starts_at) == (
+        WorkshopKind.LABOUR_MARKET, "Zaal", datetime(2028, 1, 18, 9, 30, tzinfo=BRUSSELS),
+    )  # fmt: skip
+    assert not copied.registrations.exists()
+    assert session.registrations.count() == 1

@@ -1,8 +1,10 @@
 from datetime import date
 
 from django.urls import reverse
+from django.utils import translation
 
 from campaigns.models import Campaign, CampaignPhase, PhasePlan
+from jobroad.models import Message
 
 
 def form_data(world, **overrides):
@@ -48,7 +50,12 @@ def test_the_campaign_page_shows_the_timeline_counters_and_why_it_cannot_move_on
     page = client_for(world.alice).get(reverse("campaign_detail", kwargs={"pk": world.campaign_a.pk}))
 
     assert [step.is_current for step in page.context["timeline"]].index(True) == 1  # intake, from the factory
-    assert [(counter.actual, counter.target) for counter in page.context["counters"]] == [(1, None), (1, None)]
+    assert [(counter.actual, counter.target) for counter in page.context["counters"]] == [
+        (1, None),
+        (1, None),
+        (0, None),
+        (0, None),
+    ]
     assert page.context["next_phase"] == CampaignPhase.SCREENING
     assert page.context["next_phase_problems"]  # no screening dates planned
     assert "data-problems" in page.content.decode()
@@ -96,3 +103,72 @@ def test_cloning_from_the_page(client_for, world):
     clone = Campaign.objects.get(name="Campaign A bis")
     assert response.url == reverse("campaign_detail", kwargs={"pk": clone.pk})
     assert clone.cloned_from == world.campaign_a
+
+
+def test_adding_a_company_records_its_days_and_tells_its_hr_people(client_for, world):
+    PhasePlan.objects.create(
+        campaign=world.campaign_a,
+        phase=CampaignPhase.PROJECT_WEEK,
+        starts_on=date(2027, 4, 19),
+        ends_on=date(2027, 4, 21),
+    )
+    data = {
+        "company": world.company_b.pk,
+        "available_days": ["2027-04-19", "2027-04-21"],
+        "visit_capacity": "8",
+        "interviewers": "2",
+        "slot_minutes": "20",
+    }
+
+    response = client_for(world.alice).post(reverse("campaign_add_company", kwargs={"pk": world.campaign_a.pk}), data)
+
+    assert response.status_code == 302
+    participation = world.campaign_a.participations.get(company=world.company_b)
+    assert (participation.available_days, participation.interviewers, participation.slot_minutes) == (
+        ["2027-04-19", "2027-04-21"],
+        2,
+        20,
+    )
+    welcome = Message.objects.get(template="campaign_welcome")
+    assert (welcome.recipient_user, welcome.campaign) == (world.hr_b, world.campaign_a)
+
+
+def test_ambassador_companies_are_marked_when_adding_and_on_the_campaign_page(client_for, world):
+    world.company_b.is_ambassador = True
+    world.company_b.save()
+    client = client_for(world.alice)
+    add_url = reverse("campaign_add_company", kwargs={"pk": world.campaign_a.pk})
+
+    form = client.get(add_url).context["form"]
+    with translation.override("en"):
+        choices = dict(form.fields["company"].choices)
+    client.post(
+        add_url, {"company": world.company_b.pk, "visit_capacity": "8", "interviewers": "1", "slot_minutes": "20"}
+    )
+    page = client.get(reverse("campaign_detail", kwargs={"pk": world.campaign_a.pk}))
+
+    assert choices[world.company_b.pk] == f"{world.company_b} (ambassador)"
+    assert "data-ambassador" in page.content.decode()
+
+
+def test_a_day_outside_project_week_is_refused_and_nothing_is_saved(client_for, world):
+    data = {"company": world.company_b.pk, "available_days": ["2031-01-01"], "visit_capacity": "8"}
+    data |= {"interviewers": "0", "slot_minutes": "20"}
+
+    response = client_for(world.alice).post(reverse("campaign_add_company", kwargs={"pk": world.campaign_a.pk}), data)
+
+    assert response.status_code == 400
+    assert set(response.context["form"].errors) == {"available_days", "interviewers"}
+    assert not world.campaign_a.participations.filter(company=world.company_b).exists()
+    assert not Message.objects.filter(template="campaign_welcome").exists()
+
+
+def test_hr_keeps_its_own_availability(client_for, world):
+    participation = world.campaign_a.participations.get(company=world.company_a)
+    url = reverse("participation_edit", kwargs={"pk": participation.pk})
+
+    response = client_for(world.hr_a).post(url, {"visit_capacity": "5", "interviewers": "3", "slot_minutes": "30"})
+
+    assert response.status_code == 302
+    participation.refresh_from_db()
+    assert (participation.visit_capacity, participation.interviewers) == (5, 3)

@@ -1,6 +1,9 @@
 """Browser tests: pytest-playwright driving Debian's chromium against pytest-django's live server."""
 
 import os
+import re
+import shutil
+from pathlib import Path
 
 import pytest
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
@@ -50,3 +53,36 @@ def log_in(page, base_url: str, email: str, password: str = PASSWORD) -> None:
 def browser_context_args(browser_context_args):
     """A Flemish browser: the platform follows the browser's language until someone picks another."""
     return {**browser_context_args, "locale": "nl-BE"}
+
+
+SCREENSHOTS = Path(
+    os.environ.get("JOBROAD_SCREENSHOTS", Path(__file__).resolve().parents[2] / "test-results" / "screenshots")
+)
+PHONE = {"width": 375, "height": 740}
+
+
+@pytest.fixture
+def phone_page(browser, browser_context_args):
+    """A page in a phone-sized browser (375 px wide), where HR and intermediaries often work."""
+    context = browser.new_context(**browser_context_args, viewport=PHONE)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def screenshot(request):
+    """``screenshot(page, "step")`` saves a full-page picture under test-results/screenshots/<test>/ and
+    checks the page does not scroll sideways — a phone-width page must fit its viewport."""
+    folder = SCREENSHOTS / re.sub(r"[^\w.-]+", "_", request.node.name)
+    shutil.rmtree(folder, ignore_errors=True)
+    taken = []
+
+    def take(page, name: str) -> Path:
+        path = folder / f"{len(taken) + 1:02d}-{name}.png"
+        page.screenshot(path=path, full_page=True)
+        taken.append(path)
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{name}: the page is {overflow}px wider than the screen"
+        return path
+
+    return take

@@ -3,14 +3,17 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from campaigns.models import Campaign, CampaignPhase, Enrolment
-from candidates.models import Candidate
+from campaigns.models import Campaign, CampaignPhase, Enrolment, MatchingRun, Proposal, ProposalStatus
+from candidates import selectors as candidate_selectors
+from candidates.models import Candidate, Screening, ScreeningDecision
 from companies.models import Company, Vacancy
 from jobroad.management.commands.seed_demo import DEMO_PASSWORD
 from jobroad.models import Membership, Organisation, OrganisationKind, Role, User
 from jobroad.selectors import dashboard_for
+from workshops.models import Registration, RegistrationStatus, Session
 
-MODELS = [User, Organisation, Membership, Company, Vacancy, Candidate, Campaign, Enrolment]
+MODELS = [User, Organisation, Membership, Company, Vacancy, Candidate, Campaign, Enrolment, Session, Registration,
+          Screening, Proposal, MatchingRun]  # fmt: skip
 
 
 def seed() -> str:
@@ -35,6 +38,24 @@ def test_the_demo_world_has_what_the_issue_asks(demo):
     assert len(set(Candidate.objects.values_list("residence_status", flat=True))) > 2
     assert set(Campaign.objects.values_list("phase", flat=True)) == set(CampaignPhase.values)
     assert set(Membership.objects.values_list("role", flat=True)) == set(Role.values)
+
+
+def test_the_demo_workshops_have_a_waiting_list_attendance_and_an_upcoming_session(demo):
+    statuses = set(Registration.objects.values_list("status", flat=True))
+    assert statuses == {RegistrationStatus.REGISTERED, RegistrationStatus.WAITING}
+    assert Registration.objects.filter(attended=True).exists() and Registration.objects.filter(attended=False).exists()
+    upcoming = Session.objects.filter(workshop__campaign__phase=CampaignPhase.INTAKE)
+    assert upcoming.count() == 2 and not Registration.objects.filter(session__in=upcoming, attended__isnull=False)
+
+
+def test_the_demo_has_screening_decisions_a_calibration_and_answered_proposals(demo):
+    screening = Campaign.objects.get(phase=CampaignPhase.SCREENING)
+    decisions = set(Screening.objects.filter(round=1).values_list("decision", flat=True))
+    assert decisions == {*ScreeningDecision.values, ""}
+    assert candidate_selectors.calibration(screening, only_differences=True)
+    assert MatchingRun.objects.filter(campaign__phase=CampaignPhase.MATCHING, covered__gt=0).exists()
+    answered = Proposal.objects.filter(status=ProposalStatus.CONFIRMED).exclude(hr_answer="")
+    assert answered.count() >= 3
 
 
 def test_running_it_twice_changes_nothing(demo):

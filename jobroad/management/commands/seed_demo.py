@@ -1,16 +1,38 @@
 """A fictional but realistic demo world. Safe to run twice: everything is looked up before it is made."""
 
 import random
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 
-from campaigns.models import PLANNED_PHASES, Campaign, CampaignPhase, Enrolment, Participation
+from campaigns import services as campaign_services
+from campaigns.models import PLANNED_PHASES, Campaign, CampaignPhase, Enrolment, HrAnswer, Participation, Proposal
 from campaigns.services import save_phase_plans
-from candidates.models import Candidate, CandidateLanguage, EducationLevel, Gender, ResidenceStatus, TargetGroup
-from companies.models import Company, Vacancy
+from candidates import services as candidate_services
+from candidates.choices import DOCUMENT_LANGUAGES
+from candidates.models import (
+    CURRENT_CONSENT_VERSION,
+    Candidate,
+    CandidateLanguage,
+    Consent,
+    ConsentAction,
+    ConsentPurpose,
+    EducationLevel,
+    Gender,
+    ResidenceStatus,
+    Screening,
+    ScreeningDecision,
+    Sector,
+    TargetGroup,
+)
+from companies.models import Company, Competence, Occupation, Site, Vacancy
+from companies.vocabulary import seed_curated_vocabulary
 from jobroad.models import Membership, Organisation, OrganisationKind, Role, User
+from workshops import services as workshop_services
+from workshops.models import Audience, RegistrationStatus, Session, Workshop, WorkshopKind
 
 DEMO_PASSWORD = "jobroad-demo-2026"
 
@@ -34,6 +56,47 @@ COMPANIES = [
     ("Drukkerij Inkt & Co", "Grafische sector", ["Drukkerijmedewerker", "Afwerker"]),
     ("Tuinaanleg Groenvinger", "Groenvoorziening", ["Tuinarbeider", "Hovenier"]),
 ]
+# Fictional sites, one per company (in COMPANIES order); the first two companies have a second one.
+COMPANY_SITES = [
+    ("Havenweg", "9180", "Scheldemonde"), ("Polderdijk", "8690", "Polder"), ("Smidsestraat", "8500", "Leiestad"),
+    ("Zuiverweg", "9000", "Leiestad"), ("Duinenlaan", "8400", "Zeezicht"), ("Steenbakkerij", "2440", "Kempen"),
+    ("Lindedreef", "9100", "Heidedorp"), ("Vlasweg", "8560", "Vlaskouter"), ("Spinnerijkaai", "8500", "Leiestad"),
+    ("Snelwegstraat", "2030", "Noordkant"), ("Papierstraat", "9000", "Leiestad"), ("Groenweg", "9100", "Heidedorp"),
+]  # fmt: skip
+SECOND_SITES = {
+    0: ("Depot Noord", "Industrieweg", "2030", "Noordkant"),
+    1: ("Serre Oost", "Kasseiweg", "8690", "Polder"),
+}
+# Demo vacancy titles → the curated occupation (by English label) they are.
+VACANCY_OCCUPATIONS = {
+    "Orderpicker": "order picker", "Heftruckchauffeur": "forklift operator", "Magazijnmedewerker": "warehouse worker",
+    "Seizoensarbeider serre": "greenhouse worker", "Teeltmedewerker": "harvest worker", "Lasser": "welder",
+    "Productiemedewerker": "production worker", "CNC-operator": "CNC machine operator",
+    "Schoonmaker kantoren": "office cleaner", "Schoonmaker industrie": "industrial cleaner",
+    "Afwasser": "dishwasher", "Kamermeisje/-knecht": "room attendant", "Hulpkok": "kitchen assistant",
+    "Hulparbeider bouw": "construction labourer", "Metser": "bricklayer", "Dakwerker": "roofer",
+    "Logistiek assistent zorg": "warehouse worker", "Zorgkundige in opleiding": "nursing assistant",
+    "Productiemedewerker voeding": "food production machine operator",
+    "Inpakker": "hand packer", "Bakkershulp": "baker", "Naaister/naaier": "sewing machinist",
+    "Machineoperator": "production worker", "Bandenmonteur": "car mechanic", "Carwashmedewerker": "car wash attendant",
+    "Drukkerijmedewerker": "production worker", "Afwerker": "production worker", "Tuinarbeider": "garden labourer",
+    "Hovenier": "landscape gardener",
+}  # fmt: skip
+# Sector → (required, nice-to-have) curated competences by English label.
+SECTOR_COMPETENCES = {
+    "Transport en logistiek": (["pick orders", "use a handheld scanner"], ["operate a pallet truck", "work in shifts"]),
+    "Land- en tuinbouw": (["harvest crops", "tend plants"], ["plants and crops", "work in a team"]),
+    "Metaal": (["read technical drawings", "workplace safety rules"], ["types of metal", "use measuring instruments"]),
+    "Schoonmaak": (["clean offices", "cleaning products and methods"], ["operate cleaning machines", "be punctual"]),
+    "Horeca": (["wash dishes", "food hygiene (HACCP)"], ["prepare vegetables", "work in a team"]),
+    "Bouw": (["use hand tools", "VCA basic safety"], ["work at height", "construction materials"]),
+    "Zorg": (["hygiene in care", "assist with personal care"], ["help residents to eat", "be punctual"]),
+    "Voeding": (["operate a production line", "food hygiene (HACCP)"], ["pack goods", "work in shifts"]),
+    "Textiel": (["operate a sewing machine", "work accurately"], ["check product quality"]),
+    "Automobiel": (["use power tools", "follow instructions"], ["deal with customers politely"]),
+    "Grafische sector": (["operate a production line", "work accurately"], ["check product quality"]),
+    "Groenvoorziening": (["maintain gardens", "use power tools"], ["plants and crops", "work in a team"]),
+}  # fmt: skip
 FIRST_NAMES = [
     ("Amal", Gender.WOMAN),
     ("Yonas", Gender.MAN),
@@ -106,6 +169,7 @@ class Command(BaseCommand):
         centres = [organisation(name, OrganisationKind.RECEPTION_CENTRE, city) for name, city in RECEPTION_CENTRES]
         intermediaries = [organisation(name, OrganisationKind.INTERMEDIARY, city) for name, city in INTERMEDIARIES]
         funder = organisation("Fonds Integratie door Werk", OrganisationKind.FUNDER, "Brussel")
+        seed_curated_vocabulary(Occupation, Competence)  # normally there from migration 0004; completed if not
         companies = [company(name, sector, titles, index) for index, (name, sector, titles) in enumerate(COMPANIES)]
 
         logins = [
@@ -156,7 +220,94 @@ class Command(BaseCommand):
                 Participation.objects.get_or_create(campaign=campaign, company=company_)
             for candidate_ in candidates[index * 8 : index * 8 + 8] if phase != CampaignPhase.DRAFT else []:
                 Enrolment.objects.get_or_create(campaign=campaign, candidate=candidate_)
+            if phase != CampaignPhase.DRAFT:
+                demo_workshops(campaign, coordinator, candidates[index * 8 : index * 8 + 8])
+            if PHASES.index(phase) >= PHASES.index(CampaignPhase.SCREENING):
+                demo_screening(campaign, coordinator, second_screener=User.objects.get(email="admin@jobroad.example"))
+            if PHASES.index(phase) >= PHASES.index(CampaignPhase.MATCHING):
+                demo_matching(campaign, coordinator, confirm=phase != CampaignPhase.MATCHING)
         return {"logins": logins}
+
+
+def demo_workshops(campaign: Campaign, coordinator: User, candidates: list[Candidate]) -> None:
+    """Two workshops per campaign: "life as a refugee" for its companies' HR and the intermediaries, the
+    labour-market workshop for its candidates (six places, so two wait). The campaign in intake has its sessions
+    next week; earlier campaigns' sessions are over, with attendance marked."""
+    intake = campaign.phase_plans.get(phase=CampaignPhase.INTAKE).starts_on
+    upcoming = campaign.phase == CampaignPhase.INTAKE
+    day = timezone.localdate() + timedelta(days=7) if upcoming else intake + timedelta(days=8)
+    people = User.objects.filter(
+        memberships__organisation__in=[*campaign.partners.all(), *(c.organisation for c in campaign.companies.all())],
+        memberships__role__in=[Role.COMPANY_HR, Role.INTERMEDIARY],
+    ).distinct()
+    plans = [
+        (WorkshopKind.LIFE_AS_A_REFUGEE, Audience.PARTNERS, day, 20, "Stadhuis, Raadzaal", list(people)),
+        (WorkshopKind.LABOUR_MARKET, Audience.CANDIDATES, day + timedelta(days=2), 6, "Opvangcentrum, Leslokaal 2",
+         candidates),
+    ]  # fmt: skip
+    for kind, audience, on, places, place, attendees in plans:
+        workshop, _ = Workshop.objects.get_or_create(campaign=campaign, kind=kind, defaults={"audience": audience})
+        starts_at = timezone.make_aware(datetime.combine(on, time(9, 30)))
+        session, created = Session.objects.get_or_create(
+            workshop=workshop,
+            place=place,
+            defaults={"starts_at": starts_at, "ends_at": starts_at + timedelta(hours=3), "capacity": places,
+                      "facilitator": "Lotte Peeters", "language": "nl", "interpreter": "Arabisch — Samira"},
+        )  # fmt: skip
+        if not created:
+            continue
+        for attendee in attendees:
+            if isinstance(attendee, Candidate):
+                workshop_services.register(session=session, actor=coordinator, candidate=attendee)
+            else:
+                workshop_services.register(session=session, actor=coordinator, person=attendee)
+        if not upcoming:
+            for number, registration in enumerate(session.registrations.filter(status=RegistrationStatus.REGISTERED)):
+                workshop_services.mark_attendance(
+                    registration=registration, attended=number % 5 != 4, actor=coordinator
+                )
+
+
+DEMO_DECISIONS = [ScreeningDecision.SELECTED] * 5 + [ScreeningDecision.RESERVE, ScreeningDecision.NOT_NOW, ""]
+
+
+def demo_screening(campaign: Campaign, coordinator: User, second_screener: User) -> None:
+    """Every candidate screened: five selected, one reserve, one not now, one without a decision yet; two have
+    a second opinion, one of which differs by two points (for the calibration view)."""
+    for number, enrolment in enumerate(campaign.enrolments.order_by("candidate_id")):
+        if enrolment.screenings.exists():
+            continue
+        decision = DEMO_DECISIONS[number % len(DEMO_DECISIONS)]
+        scores = {name: 2 + (number + offset) % 4 for offset, name in enumerate(Screening.RUBRIC)}
+        candidate_services.save_screening(
+            enrolment=enrolment, round=1, screener=coordinator, decision=decision,
+            decision_reason="Eerst Nederlands tot A2" if decision == ScreeningDecision.NOT_NOW else "",
+            test_results="Nederlands A1, rekenen 7/10", **scores,
+        )  # fmt: skip
+        if number in (0, 3):
+            motivation = scores["motivation"]
+            apart = (motivation + 2 if motivation <= 3 else motivation - 2) if number == 0 else motivation
+            second = {**scores, "motivation": apart}
+            candidate_services.save_screening(enrolment=enrolment, round=2, screener=second_screener, **second)
+
+
+def demo_matching(campaign: Campaign, coordinator: User, *, confirm: bool) -> None:
+    """A matching run; campaigns past matching have their proposals confirmed and some answered by HR."""
+    if campaign.matching_runs.exists():
+        return
+    campaign_services.run_matching(campaign=campaign, actor=coordinator)
+    if not confirm:
+        return
+    campaign_services.confirm_proposals(campaign=campaign, actor=coordinator)
+    answers = [HrAnswer.INTERESTED, HrAnswer.INTERESTED, HrAnswer.QUESTION, HrAnswer.NOT_INTERESTED, ""]
+    for number, proposal in enumerate(Proposal.objects.filter(enrolment__campaign=campaign).select_related("vacancy")):
+        answer = answers[number % len(answers)]
+        hr = User.objects.filter(memberships__organisation=proposal.vacancy.company.organisation_id).first()
+        if answer and hr:
+            campaign_services.answer_proposal(
+                proposal=proposal, answer=answer, actor=hr,
+                comment="Kan de kandidaat om 6 uur beginnen?" if answer == HrAnswer.QUESTION else "",
+            )  # fmt: skip
 
 
 # Weeks per planned phase, in order: intake, screening, matching, project week, aftercare.
@@ -196,8 +347,10 @@ def company(name: str, sector: str, titles: list[str], index: int) -> Company:
             "is_ambassador": index % 4 == 0,
         },
     )
+    sites = company_sites(company_, index)
+    required, nice = SECTOR_COMPETENCES.get(sector, ([], []))
     for position, title in enumerate(titles):
-        Vacancy.objects.get_or_create(
+        vacancy, created = Vacancy.objects.get_or_create(
             company=company_,
             title=title,
             defaults={
@@ -207,7 +360,47 @@ def company(name: str, sector: str, titles: list[str], index: int) -> Company:
                 "driving_licence_required": "chauffeur" in title.lower(),
             },
         )
+        if vacancy.site_id is None or vacancy.occupation_id is None:  # also completes demo data seeded before
+            vacancy.site = vacancy.site or sites[position % len(sites)]
+            vacancy.occupation = vacancy.occupation or curated_term(Occupation, VACANCY_OCCUPATIONS.get(title))
+            vacancy.save(update_fields=["site", "occupation"])
+        if created or not vacancy.required_competences.exists():
+            extra = ["operate a forklift"] if "heftruck" in title.lower() else []
+            vacancy.required_competences.set(curated_terms(Competence, [*required, *extra]))
+            vacancy.nice_competences.set(curated_terms(Competence, nice))
     return company_
+
+
+def company_sites(company_: Company, index: int) -> list[Site]:
+    street, postal_code, city = COMPANY_SITES[index % len(COMPANY_SITES)]
+    places = [(city, f"{street} {10 + index * 7}", postal_code, city)]
+    if index in SECOND_SITES:
+        name, street, postal_code, city = SECOND_SITES[index]
+        places.append((name, f"{street} {3 + index}", postal_code, city))
+    sites = []
+    for number, (name, street, postal_code, city) in enumerate(places):
+        site, _ = Site.objects.get_or_create(
+            company=company_,
+            name=name,
+            defaults={
+                "street": street,
+                "postal_code": postal_code,
+                "city": city,
+                # fictional coordinates, inside Flanders
+                "latitude": Decimal("50.90") + Decimal(index * 3 + number) / 100,
+                "longitude": Decimal("3.20") + Decimal(index * 7 + number) / 100,
+            },
+        )
+        sites.append(site)
+    return sites
+
+
+def curated_term(model, english: str | None):
+    return model.objects.filter(esco_uri="", labels__en=english).first() if english else None
+
+
+def curated_terms(model, english_labels: list[str]) -> list:
+    return list(model.objects.filter(esco_uri="", labels__en__in=english_labels)) if english_labels else []
 
 
 def candidate(rng: random.Random, index: int, registrar: Organisation, centre: Organisation, coach) -> Candidate:
@@ -247,4 +440,69 @@ def candidate(rng: random.Random, index: int, registrar: Organisation, centre: O
         CandidateLanguage.objects.create(candidate=candidate_, language="nl", level=rng.choice(LEVELS))
         if index % 3 == 0:
             CandidateLanguage.objects.create(candidate=candidate_, language="en", level=rng.choice(LEVELS))
+    complete_candidate(candidate_, index, home_language)
+    consent_history(candidate_, index)
     return candidate_
+
+
+EXPERIENCE = [
+    "Tailor in a small workshop for six years.",
+    "Farm work at home: vegetables and sheep.",
+    "Cleaner in a hotel for two years.",
+    "Helped in the family bakery.",
+    "Construction worker: concrete and tiling.",
+    "Warehouse worker and driver's mate for three years.",
+    "Cook in a restaurant.",
+    "No paid work yet; looked after the family.",
+]
+REFERENCE_PREFIX = {"Werkwinkel Leiedal": "WL", "OCMW Heidedorp": "OH", "Trajectpunt Noordkant": "TN"}
+
+
+def complete_candidate(candidate_: Candidate, index: int, home_language: str) -> None:
+    """The profile fields of the candidates' phase 1 capability; filled once, also on an older demo database."""
+    if candidate_.reference_number:
+        return
+    prefix = REFERENCE_PREFIX.get(candidate_.registered_by.name, "HB")
+    candidate_.reference_number = f"{prefix}-2026-{index + 1:04d}"
+    candidate_.preferred_language = home_language if home_language in DOCUMENT_LANGUAGES else "nl"
+    candidate_.phone = f"+32 470 00 {index // 10:02d} {index % 10:02d}" if index % 2 == 0 else ""
+    candidate_.experience_summary = EXPERIENCE[index % len(EXPERIENCE)]
+    sectors = Sector.values
+    candidate_.desired_sectors = list(
+        dict.fromkeys([sectors[index % len(sectors)], sectors[(index * 5 + 1) % len(sectors)]])
+    )
+    candidate_.available_shifts = ["day", "early"] if index % 3 else ["day", "late", "weekend"]
+    candidate_.available_from = date(2026, 9, 1) + timedelta(weeks=index % 8)
+    if index % 5 == 4:  # moved out of the centre into a flat
+        candidate_.reception_centre, candidate_.street = None, f"Kerkstraat {index}"
+        candidate_.postal_code, candidate_.city = "9100", "Heidedorp"
+    candidate_.save()
+    competences = list(Competence.objects.order_by("id")[:40])
+    occupations = list(Occupation.objects.order_by("id")[:30])
+    if competences:
+        candidate_.competences.set(competences[index % len(competences) :: 13][:3])
+    if occupations:
+        candidate_.desired_occupations.set([occupations[index % len(occupations)]])
+
+
+def consent_history(candidate_: Candidate, index: int) -> None:
+    """Most candidates agreed to share their profile; some withdrew; a few were not asked yet. The history is
+    append-only, so it is written once."""
+    if candidate_.consents.exists() or index % 10 == 9:
+        return
+    recorded_by = (
+        User.objects.filter(memberships__organisation=candidate_.registered_by, memberships__role=Role.INTERMEDIARY)
+        .order_by("pk")
+        .first()
+    ) or User.objects.get(email="coordinator@jobroad.example")
+    given_at = timezone.now() - timedelta(days=30 + index)
+    entries = [(ConsentPurpose.SHARE_PROFILE, ConsentAction.GIVEN, given_at)]
+    if candidate_.phone:
+        entries.append((ConsentPurpose.CONTACT, ConsentAction.GIVEN, given_at))
+    if index % 7 == 3:
+        entries.append((ConsentPurpose.SHARE_PROFILE, ConsentAction.WITHDRAWN, timezone.now() - timedelta(days=3)))
+    for purpose, action, at in entries:
+        Consent.objects.create(
+            candidate=candidate_, purpose=purpose, action=action, text_version=CURRENT_CONSENT_VERSION,
+            language=candidate_.preferred_language, recorded_by=recorded_by, recorded_at=at,
+        )  # fmt: skip

@@ -1,0 +1,8 @@
+from django import template
+
+from campaigns.matching_text import constraint_text, explain
+
+register = template.Library()
+
+register.filter("explain", explain)
+register.filter("constraint_text", constraint_text)

@@ -1,0 +1,297 @@
+from datetime import date
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Column, Fieldset, Layout, Row, Submit
+from django import forms
+from django.forms import inlineformset_factory
+from django.utils.translation import gettext_lazy as _
+
+from companies.forms import VocabularyMultipleChoiceField
+from companies.models import Competence, Occupation, Shift
+from jobroad.models import Organisation, OrganisationKind
+
+from .choices import document_language_choices
+from .models import (
+    Candidate,
+    CandidateLanguage,
+    ConsentAction,
+    ConsentPurpose,
+    ResidenceStatus,
+    Screening,
+    ScreeningDecision,
+    ScreeningRound,
+    Sector,
+)
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+# The fields the duplicate check compares (candidates.selectors.likely_duplicates).
+IDENTITY = ("first_name", "last_name", "birth_year", "nationality", "reference_number")
+
+
+class CandidateForm(forms.ModelForm):
+    """A candidate's details. The same form registers a candidate, edits one, and checks one row of an
+    import: pass ``registering_organisations`` to ask who registers (registration only) and ``coaches`` to
+    offer a job coach. Field and cross-field checks only; the duplicate check is a selector."""
+
+    competences = VocabularyMultipleChoiceField(Competence.objects.all(), label=_("Competences"), required=False)
+    desired_occupations = VocabularyMultipleChoiceField(
+        Occupation.objects.all(), label=_("Desired occupations"), required=False
+    )
+    desired_sectors = forms.MultipleChoiceField(
+        label=_("Desired sectors"), choices=Sector.choices, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    available_shifts = forms.MultipleChoiceField(
+        label=_("Can work"), choices=Shift.choices, required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    class Meta:
+        model = Candidate
+        fields = [
+            "first_name", "last_name", "reference_number", "gender", "birth_year", "nationality",
+            "residence_status", "asylum_application_date", "asylum_negative_decision_on",
+            "reception_centre", "street", "postal_code", "city", "preferred_language", "phone", "email",
+            "education_level", "experience_summary", "competences", "desired_occupations", "desired_sectors",
+            "has_driving_licence", "available_from", "available_shifts", "availability_note",
+            "target_group", "registered_by", "coach",
+        ]  # fmt: skip
+        widgets = {
+            "experience_summary": forms.Textarea(attrs={"rows": 3}),
+            "asylum_application_date": DATE,
+            "asylum_negative_decision_on": DATE,
+            "available_from": DATE,
+        }
+
+    def __init__(self, *args, registering_organisations=None, coaches=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if registering_organisations is None:
+            del self.fields["registered_by"]
+        else:
+            self.fields["registered_by"].queryset = registering_organisations
+            self.fields["registered_by"].empty_label = None
+            only = list(registering_organisations[:2])
+            if len(only) == 1:  # an intermediary of one organisation: nothing to choose
+                self.fields["registered_by"].initial = only[0]
+                self.fields["registered_by"].widget = forms.HiddenInput()
+        if coaches is None:
+            del self.fields["coach"]
+        else:
+            self.fields["coach"].queryset = coaches
+        self.fields["reception_centre"].queryset = Organisation.objects.filter(kind=OrganisationKind.RECEPTION_CENTRE)
+        self.fields["birth_year"].widget.attrs.update({"inputmode": "numeric", "min": 1920, "max": date.today().year})
+        self.fields["phone"].widget.attrs.update({"inputmode": "tel", "autocomplete": "off"})
+        self.fields["phone"].help_text = _("Only for reminders the candidate agreed to.")
+        self.fields["preferred_language"].help_text = _("Printed documents and messages use this language.")
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(*self.fieldsets())
+
+    def fieldsets(self) -> list[Fieldset]:
+        groups = [
+            (_("Identity"), ["first_name", "last_name", "reference_number", "gender", "birth_year", "nationality"]),
+            (_("Legal access to work"), ["residence_status", "asylum_application_date", "asylum_negative_decision_on"]),
+            (
+                _("Residence and contact"),
+                ["reception_centre", "street", "postal_code", "city", "preferred_language", "phone", "email"],
+            ),
+            (
+                _("Skills and wishes"),
+                [
+                    "education_level",
+                    "experience_summary",
+                    "competences",
+                    "desired_occupations",
+                    "desired_sectors",
+                    "has_driving_licence",
+                    "available_from",
+                    "available_shifts",
+                    "availability_note",
+                ],
+            ),
+            (_("Follow-up"), ["target_group", "registered_by", "coach"]),
+        ]
+        return [
+            Fieldset(legend, *[name for name in names if name in self.fields], css_class="mb-3")
+            for legend, names in groups
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        applied_on, refused_on = cleaned.get("asylum_application_date"), cleaned.get("asylum_negative_decision_on")
+        if cleaned.get("residence_status") == ResidenceStatus.ASYLUM_APPLICANT and not applied_on:
+            self.add_error(
+                "asylum_application_date",
+                _("Give the date of the asylum application (annex 26 or orange card): access to work follows from it."),
+            )
+        for name in ("asylum_application_date", "asylum_negative_decision_on"):
+            if cleaned.get(name) and cleaned[name] > date.today():
+                self.add_error(name, _("This date is in the future."))
+        if applied_on and refused_on and refused_on < applied_on:
+            self.add_error("asylum_negative_decision_on", _("A decision cannot come before the application."))
+        if not cleaned.get("reception_centre") and not (cleaned.get("postal_code") and cleaned.get("city")):
+            self.add_error("reception_centre", _("Give the reception centre where the candidate lives, or an address."))
+        return cleaned
+
+    @property
+    def identity(self) -> dict:
+        """What the duplicate check needs, from the cleaned data."""
+        return {name: self.cleaned_data.get(name) or ("" if name != "birth_year" else None) for name in IDENTITY}
+
+    @property
+    def identity_changed(self) -> bool:
+        return any(name in self.changed_data for name in IDENTITY)
+
+    @property
+    def details(self) -> dict:
+        """The cleaned values of the candidate's fields, as candidates.services takes them."""
+        return {name: self.cleaned_data[name] for name in self.fields}
+
+
+class LanguageForm(forms.ModelForm):
+    class Meta:
+        model = CandidateLanguage
+        fields = ["language", "level"]
+
+
+class BaseLanguageFormSet(forms.BaseInlineFormSet):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            Row(Column("language", css_class="col-7 col-sm-6"), Column("level", css_class="col-5 col-sm-3"),
+                Column("DELETE", css_class="col-12 col-sm-3 pt-sm-4")),
+        )  # fmt: skip
+
+    @property
+    def pairs(self) -> list[tuple[str, str]]:
+        """(language, level) of the rows filled in and not marked for removal."""
+        return [
+            (form.cleaned_data["language"], form.cleaned_data["level"])
+            for form in self.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+
+
+LanguageFormSet = inlineformset_factory(
+    Candidate, CandidateLanguage, form=LanguageForm, formset=BaseLanguageFormSet, extra=3, max_num=12,
+    can_delete=True, validate_max=True,
+)  # fmt: skip
+
+
+class RegistrationOptionsForm(forms.Form):
+    """What is decided while registering, beside the candidate's details: the consents the candidate gave
+    (on the printed form) and, once likely duplicates were shown, the confirmation to register anyway."""
+
+    share_profile = forms.BooleanField(
+        label=_(
+            "The candidate agrees that companies in the campaign see their profile "
+            "(first name, languages, competences, experience, availability)."
+        ),
+        required=False,
+    )
+    contact = forms.BooleanField(label=_("The candidate agrees to get reminders by e-mail or SMS."), required=False)
+    consent_language = forms.ChoiceField(
+        label=_("Language of the consent text the candidate read"),
+        choices=[],
+        required=False,
+        help_text=_("Leave empty if it is the candidate's own language for documents."),
+    )
+    register_anyway = forms.BooleanField(
+        label=_("I checked: this is a different person. Register anyway."), required=False
+    )
+
+    def __init__(self, *args, duplicates_shown: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["consent_language"].choices = [("", "—"), *document_language_choices()]
+        if not duplicates_shown:
+            self.fields["register_anyway"].widget = forms.HiddenInput()
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            Fieldset(_("Consent"), "share_profile", "contact", "consent_language", css_class="mb-3"),
+            "register_anyway",
+        )
+
+    @property
+    def consents(self) -> list[str]:
+        return [purpose for purpose in ConsentPurpose.values if self.cleaned_data.get(purpose)]
+
+
+class DuplicateConfirmationForm(forms.Form):
+    register_anyway = forms.BooleanField(label=_("I checked: this is a different person. Save anyway."), required=False)
+
+    def __init__(self, *args, duplicates_shown: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not duplicates_shown:
+            self.fields["register_anyway"].widget = forms.HiddenInput()
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+
+
+class ConsentForm(forms.Form):
+    """Record that a candidate gave or withdrew consent for one purpose."""
+
+    purpose = forms.ChoiceField(label=_("Purpose"), choices=ConsentPurpose.choices)
+    action = forms.ChoiceField(
+        label=_("Consent"), choices=ConsentAction.choices, widget=forms.RadioSelect, initial=ConsentAction.GIVEN
+    )
+    language = forms.ChoiceField(label=_("Language of the text the candidate read"), choices=[])
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = document_language_choices()
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("record", _("Record")))
+
+
+class ConsentFormLanguageForm(forms.Form):
+    """Which language to print the consent form in (a GET form next to the button)."""
+
+    language = forms.ChoiceField(
+        label=_("Language"), choices=[], widget=forms.Select(attrs={"class": "form-select form-select-sm"})
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = document_language_choices()
+
+
+class ScreeningForm(forms.ModelForm):
+    """One round of screening, on a tablet: 1 to 5 buttons per criterion, the document seen, and (first round only)
+    the decision."""
+
+    class Meta:
+        model = Screening
+        fields = [*Screening.RUBRIC, "test_results", "notes", "document_type", "document_expires_on", "decision",
+                  "decision_reason"]  # fmt: skip
+        widgets = {
+            **{name: forms.RadioSelect(choices=[(n, str(n)) for n in range(1, 6)]) for name in Screening.RUBRIC},
+            "document_expires_on": DATE,
+            "decision": forms.RadioSelect,
+            "notes": forms.Textarea(attrs={"rows": 3}),
+            "test_results": forms.Textarea(attrs={"rows": 2}),
+        }
+        help_texts = {
+            "motivation": _("1 = not motivated, 5 = very motivated"),
+            "learning_ability": _("1 = learns with difficulty, 5 = learns fast"),
+            "experience": _("1 = none, 5 = years in a similar job"),
+            "competences": _("1 = few, 5 = most that the jobs ask"),
+            "communication": _("1 = hard to understand each other, 5 = easy"),
+        }
+
+    def __init__(self, *args, round: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in Screening.RUBRIC:
+            self.fields[name].widget.attrs["class"] = "rubric"
+        if round == ScreeningRound.SECOND:
+            del self.fields["decision"], self.fields["decision_reason"]
+        else:
+            self.fields["decision"].choices = ScreeningDecision.choices
+            self.fields["decision"].required = False
+        self.helper = FormHelper()
+        self.helper.form_tag = False

@@ -1,0 +1,239 @@
+"""Writes on candidates: registering one into a campaign, editing, and the consent history."""
+
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from campaigns.models import Campaign, CampaignPhase, Enrolment
+from jobroad import permissions
+from jobroad.models import User
+
+from . import selectors
+from .models import (
+    CURRENT_CONSENT_VERSION,
+    Candidate,
+    CandidateLanguage,
+    Consent,
+    ConsentAction,
+    ConsentPurpose,
+    DocumentType,
+    Screening,
+    ScreeningDecision,
+    ScreeningRound,
+)
+
+MANY_TO_MANY = ("competences", "desired_occupations")
+
+
+class RegistrationRefused(Exception):
+    """The candidate cannot be registered into this campaign now; ``reasons`` say why in plain words."""
+
+    def __init__(self, reasons: list[str]):
+        super().__init__(" ".join(reasons))
+        self.reasons = reasons
+
+
+class DuplicateSuspected(Exception):
+    """Likely duplicates exist; register again with ``allow_duplicates=True`` once a person has looked."""
+
+    def __init__(self, duplicates: list[selectors.LikelyDuplicate]):
+        super().__init__(f"{len(duplicates)} likely duplicate(s)")
+        self.duplicates = duplicates
+
+
+class ConsentRefused(Exception):
+    pass
+
+
+def registration_problems(*, campaign: Campaign, actor: User) -> list[str]:
+    """Why ``actor`` cannot register candidates into ``campaign`` now; empty when they can. Coordinators can
+    at any time; intermediaries only while the campaign is in its intake phase (DESIGN §3)."""
+    if permissions.is_coordinator(actor) or campaign.phase == CampaignPhase.INTAKE:
+        return []
+    intake = next((plan for plan in campaign.phase_plans.all() if plan.phase == CampaignPhase.INTAKE), None)
+    dates = (
+        {"from": date_format(intake.starts_on, "j F Y"), "until": date_format(intake.ends_on, "j F Y")}
+        if intake
+        else None
+    )
+    if campaign.phase == CampaignPhase.DRAFT:
+        reason = (
+            _("%(campaign)s has not opened its intake yet (planned from %(from)s to %(until)s).")
+            if dates
+            else _("%(campaign)s has not opened its intake yet.")
+        )
+    else:
+        reason = (
+            _(
+                "The intake of %(campaign)s is over (it ran from %(from)s to %(until)s); "
+                "the campaign is now in %(phase)s."
+            )
+            if dates
+            else _("The intake of %(campaign)s is over; the campaign is now in %(phase)s.")
+        )
+    params = {"campaign": campaign.name, "phase": campaign.get_phase_display(), **(dates or {})}
+    return [
+        reason % params,
+        _(
+            "Intermediaries register candidates during the intake phase; "
+            "ask the campaign's coordinator to add a late candidate."
+        ),
+    ]
+
+
+def register_candidate(
+    *,
+    campaign: Campaign,
+    actor: User,
+    languages: Iterable[tuple[str, str]] = (),
+    consents: Iterable[str] = (),
+    consent_language: str | None = None,
+    allow_duplicates: bool = False,
+    **fields,
+) -> Candidate:
+    """Create a candidate, enrol it into ``campaign`` and record the consents given (purposes), all in one
+    transaction. ``fields`` are Candidate fields (``registered_by`` included; ``competences`` and
+    ``desired_occupations`` as iterables); ``languages`` are (language, CEFR level) pairs.
+
+    Refuses (RegistrationRefused) outside the intake phase for intermediaries, and (DuplicateSuspected) when
+    likely duplicates exist unless ``allow_duplicates`` — a person confirmed they are different people.
+    """
+    problems = registration_problems(campaign=campaign, actor=actor)
+    if problems:
+        raise RegistrationRefused(problems)
+    many = {name: fields.pop(name) for name in MANY_TO_MANY if name in fields}
+    with transaction.atomic():
+        if not allow_duplicates:
+            duplicates = selectors.likely_duplicates(
+                first_name=fields.get("first_name", ""),
+                last_name=fields.get("last_name", ""),
+                birth_year=fields.get("birth_year"),
+                nationality=fields.get("nationality", ""),
+                reference_number=fields.get("reference_number", ""),
+            )
+            if duplicates:
+                raise DuplicateSuspected(duplicates)
+        candidate = Candidate.objects.create(created_by=actor, **fields)
+        for name, values in many.items():
+            getattr(candidate, name).set(values)
+        CandidateLanguage.objects.bulk_create(
+            CandidateLanguage(candidate=candidate, language=language, level=level)
+            for language, level in dict(languages).items()
+        )
+        Enrolment.objects.create(campaign=campaign, candidate=candidate)
+        for purpose in consents:
+            record_consent(
+                candidate=candidate,
+                purpose=purpose,
+                actor=actor,
+                language=consent_language or candidate.preferred_language,
+            )
+    return candidate
+
+
+def update_candidate(
+    *, candidate: Candidate, actor: User, languages: Iterable[tuple[str, str]] | None = None, **fields
+) -> Candidate:
+    """Change a candidate's details and, when given, replace its languages. Duplicates are the caller's
+    question (``selectors.likely_duplicates(..., exclude=candidate)``), as for registration."""
+    many = {name: fields.pop(name) for name in MANY_TO_MANY if name in fields}
+    with transaction.atomic():
+        for name, value in fields.items():
+            setattr(candidate, name, value)
+        candidate.save()
+        for name, values in many.items():
+            getattr(candidate, name).set(values)
+        if languages is not None:
+            wanted = dict(languages)
+            candidate.languages.exclude(language__in=wanted).delete()
+            for language, level in wanted.items():
+                CandidateLanguage.objects.update_or_create(
+                    candidate=candidate, language=language, defaults={"level": level}
+                )
+    return candidate
+
+
+def record_consent(
+    *, candidate: Candidate, purpose: str, actor: User, language: str, text_version: str = CURRENT_CONSENT_VERSION
+) -> Consent:
+    """Add "given" to the candidate's consent history for ``purpose``, with the version and language of the
+    text the candidate was shown. History only grows: nothing earlier is changed."""
+    if purpose not in ConsentPurpose.values:
+        raise ConsentRefused(_("Unknown purpose."))
+    return Consent.objects.create(
+        candidate=candidate,
+        purpose=purpose,
+        action=ConsentAction.GIVEN,
+        text_version=text_version,
+        language=language,
+        recorded_by=actor,
+    )
+
+
+def withdraw_consent(*, candidate: Candidate, purpose: str, actor: User, language: str | None = None) -> Consent:
+    """Add "withdrawn" for ``purpose``; from this moment ``Candidate.may_share_with_companies`` (or
+    ``may_be_contacted``) is False. Refuses when there is no consent in force to withdraw."""
+    with transaction.atomic():
+        latest = (
+            Consent.objects.select_for_update()
+            .filter(candidate=candidate, purpose=purpose)
+            .order_by("-recorded_at", "-id")
+            .first()
+        )
+        if latest is None or latest.action != ConsentAction.GIVEN:
+            raise ConsentRefused(
+                _("There is no consent to withdraw for “%(purpose)s”.") % {"purpose": ConsentPurpose(purpose).label}
+            )
+        return Consent.objects.create(
+            candidate=candidate,
+            purpose=purpose,
+            action=ConsentAction.WITHDRAWN,
+            text_version=latest.text_version,
+            language=language or latest.language,
+            recorded_by=actor,
+        )
+
+
+# --- Screening ---------------------------------------------------------------------------------------------------
+
+
+class ScreeningRefused(Exception):
+    """A screening that cannot be saved as it is; the message says why, for the screener."""
+
+
+def save_screening(*, enrolment: Enrolment, round: int, screener: User, **fields) -> Screening:
+    """Record one screener's round for a candidate in a campaign. A second opinion comes from someone other than
+    the first screener and carries no decision; "selected" needs a document that is still valid on the first
+    project-week day, because the matching proposes nobody who may not work that day."""
+    from campaigns.selectors import project_week_start
+
+    with transaction.atomic():
+        others = enrolment.screenings.select_for_update().exclude(round=round)
+        if others.filter(screener=screener).exists():
+            raise ScreeningRefused(_("You screened the other round; a second opinion comes from someone else."))
+        if round == ScreeningRound.SECOND:
+            if not others.exists():
+                raise ScreeningRefused(_("The first screening comes before a second opinion."))
+            fields.update(decision="", decision_reason="")
+        decision = fields.get("decision", "")
+        if decision == ScreeningDecision.NOT_NOW and not fields.get("decision_reason", "").strip():
+            raise ScreeningRefused(_("Say why not now, so the intermediary can tell the candidate."))
+        if decision == ScreeningDecision.SELECTED:
+            week = project_week_start(enrolment.campaign)
+            expires = fields.get("document_expires_on")
+            if fields.get("document_type") == DocumentType.NO_WORK:
+                raise ScreeningRefused(
+                    _("The document seen gives no access to work: the candidate cannot be selected.")
+                )
+            if fields.get("document_type") and expires and expires < week:
+                raise ScreeningRefused(
+                    _("The residence document expires on %(expires)s, before project week (%(week)s): select the "
+                      "candidate once a valid document is seen, or choose reserve.")
+                    % {"expires": date_format(expires), "week": date_format(week)}
+                )  # fmt: skip
+        screening, _created = Screening.objects.update_or_create(
+            enrolment=enrolment, round=round, defaults={"screener": screener, **fields}
+        )
+    return screening

@@ -1,0 +1,594 @@
+"""Importing rows from a spreadsheet: upload → preview with per-row errors and duplicate flags → confirm.
+
+The flow and its rules, the same for every kind of row (each kind is an ``ImportSpec``, written by the app
+that owns the rows: ``candidates/imports.py``, ``companies/imports.py``):
+
+* ``start_import`` reads the file (``jobroad.tabular``: CSV or XLSX, the encodings Belgian Excel writes),
+  matches its column names — Dutch, French or English — to the spec's columns, and keeps the raw cells in a
+  ``PendingImport`` owned by the uploader. A file that cannot be read, or misses a required column, is
+  refused with the reason, and nothing is kept. Nothing reaches the registries yet.
+* ``preview_import`` validates every row with the **same form** the app uses to enter one by hand, so the
+  rules live in one place, and flags likely duplicates: rows repeating an earlier row of the file, and rows
+  that match a record already there (the spec asks the owning app's duplicate selector).
+* ``confirm_import`` validates everything again inside one transaction and saves every row, or nothing.
+  **A row with an error blocks the import**: the person fixes the file and uploads it again (the preview
+  page takes the corrected file). Skipping bad rows silently would leave people out without anyone
+  noticing. **Duplicate flags do not block**, because two people can share a name and a birth year: the
+  person chooses to skip the flagged rows or to import them anyway.
+
+Limits, said to the user on the upload page: ``ImportSpec.max_rows`` rows (500 vacancies, 250 candidates)
+and ``MAX_UPLOAD_BYTES`` per file. A longer or larger file is refused at once (reading stops at the first row
+over the limit), never half imported. Every row goes through the app's own form and service, a few
+milliseconds each, so the limits keep a preview and a confirmation to seconds — far from any request timeout.
+A campaign takes in about 45 candidates per action, so a limit never gets in the way of real work.
+"""
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from pathlib import PurePath
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.formats import number_format
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from . import tabular
+from .models import ImportKind, PendingImport, User
+
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+PENDING_LIFETIME = timedelta(hours=24)
+UI_LANGUAGES = ("nl", "fr", "en")
+LISTED_CHOICES = 15  # up to this many accepted values are named in an error; more are in the template's help
+
+YES = frozenset({"yes", "y", "ja", "j", "oui", "o", "true", "waar", "vrai", "1", "x"})
+NO = frozenset({"no", "n", "nee", "non", "false", "onwaar", "faux", "0"})
+DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%y", "%d-%m-%y", "%Y-%m-%d %H:%M:%S")
+
+
+class ImportRefused(Exception):
+    """The file or the import cannot go ahead; the message says why and what to do."""
+
+
+# --- what a kind of import declares ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of an import: the form field it fills and the names a file may give it."""
+
+    key: str  # the row form's field name
+    headers: dict[str, str]  # the template's column name per UI language (nl, fr, en)
+    aliases: tuple[str, ...] = ()  # other names accepted for the column
+    required: bool = False  # the column must be in the file; the form decides whether a cell may be empty
+    help: str = ""  # what to write, for the template's help sheet
+    example: str = ""
+    # For a choice of database objects: the texts that name an object (default: its name in each language).
+    names_of: Callable[[Any], Iterable[str]] | None = None
+    # For a column the row form does not have: turns the cell into a value (raising ValidationError); the
+    # value is in ``RowResult.extra`` for the spec's ``save``.
+    parse: Callable[[str], Any] | None = None
+
+    @property
+    def header(self) -> str:
+        language = (translation.get_language() or "nl").split("-")[0]
+        return self.headers.get(language) or self.headers["en"]
+
+    @cached_property
+    def accepted_names(self) -> frozenset[str]:
+        names = [self.key, *self.headers.values(), *self.aliases]
+        return frozenset(tabular.normalise_label(name) for name in names)
+
+
+class ImportSpec:
+    """A kind of rows that can be imported. Subclasses live in the app that owns the rows."""
+
+    kind: str = ""
+    columns: tuple[Column, ...] = ()
+    max_rows: int = 500  # see the module's docstring
+
+    @property
+    def title(self) -> str:
+        return ImportKind(self.kind).label
+
+    def form(self, pending: PendingImport, data: dict | None = None) -> forms.Form:
+        """The form that validates one row — the one used to enter a record by hand."""
+        raise NotImplementedError
+
+    def problems(self, pending: PendingImport) -> list[str]:
+        """Why nothing can be imported into this target now (e.g. the intake is over); empty when it can."""
+        return []
+
+    def duplicate_keys(self, cleaned: dict) -> list[tuple]:
+        """Keys that make two rows of one file likely the same record."""
+        return []
+
+    def existing_duplicates(self, pending: PendingImport, cleaned: dict) -> list[str]:
+        """What the row likely duplicates among the records already there, as the uploader may be told."""
+        return []
+
+    def save(self, pending: PendingImport, rows: list["RowResult"]) -> None:
+        """Save the valid rows (inside the import's transaction); ``row.flags`` says whether a person chose
+        to import a flagged row anyway."""
+        raise NotImplementedError
+
+    def done_url(self, pending: PendingImport) -> str:
+        """Where the imported rows are listed."""
+        raise NotImplementedError
+
+    def done_message(self, pending: PendingImport, count: int) -> str:
+        raise NotImplementedError
+
+    def upload_url(self, pending: PendingImport) -> str:
+        """The upload page of this kind and target (to start again)."""
+        raise NotImplementedError
+
+    def target(self, pending: PendingImport) -> str:
+        """Where the rows go, in words (e.g. the campaign and the registering organisation)."""
+        raise NotImplementedError
+
+
+def spec_for(kind: str) -> ImportSpec:
+    # Imported here: the specs live in the apps that own the rows, which import this module.
+    if kind == ImportKind.CANDIDATES:
+        from candidates.imports import CandidateImport
+
+        return CandidateImport()
+    if kind == ImportKind.VACANCIES:
+        from companies.imports import VacancyImport
+
+        return VacancyImport()
+    raise ValueError(f"unknown import kind {kind!r}")
+
+
+# --- upload ---------------------------------------------------------------------------------------------
+
+
+def start_import(*, kind: str, owner: User, upload, replaces: PendingImport | None = None, **target) -> PendingImport:
+    """Read an uploaded file and keep its rows for the preview; ``target`` is ``campaign`` and
+    ``organisation`` for candidates, ``company`` for vacancies. Refuses (ImportRefused) a file too large,
+    unreadable, too long, or missing a required column; then nothing is kept. A corrected file ``replaces``
+    the earlier pending import. Also deletes the owner's expired pending imports."""
+    spec = spec_for(kind)
+    if problems := spec.problems(PendingImport(kind=kind, owner=owner, **target)):
+        raise ImportRefused(" ".join(problems))
+    if upload.size > MAX_UPLOAD_BYTES:
+        raise ImportRefused(too_large_message(upload.size))
+    try:
+        table = tabular.read_table(upload.read(), max_rows=spec.max_rows)
+    except tabular.TableError as error:
+        raise ImportRefused(str(error)) from error
+    columns, ignored = match_columns(spec, table)
+    rows = [
+        {"number": row.number, "cells": {column["key"]: row.cells[column["index"]] for column in columns}}
+        | ({"extra": row.extra_cells} if row.extra_cells else {})
+        for row in table.rows
+    ]
+    with transaction.atomic():
+        PendingImport.objects.filter(owner=owner, expires_at__lte=timezone.now()).delete()
+        if replaces is not None:
+            PendingImport.objects.filter(pk=replaces.pk, owner=owner).delete()
+        return PendingImport.objects.create(
+            kind=kind,
+            owner=owner,
+            filename=PurePath(upload.name or "").name[:255],
+            columns=[{key: column[key] for key in ("key", "header", "letter")} for column in columns],
+            ignored_columns=ignored,
+            rows=rows,
+            legacy_encoding=table.legacy_encoding,
+            expires_at=timezone.now() + PENDING_LIFETIME,
+            **target,
+        )
+
+
+def too_large_message(size: int) -> str:
+    return _("The file is %(size)s MB; one import takes at most %(limit)s MB. Split it into smaller files.") % {
+        "size": number_format(size / 1024 / 1024, 1),
+        "limit": number_format(MAX_UPLOAD_BYTES / 1024 / 1024, 0),
+    }
+
+
+def match_columns(spec: ImportSpec, table: tabular.Table) -> tuple[list[dict], list[str]]:
+    """The spec's columns found in the header row (with their index, header and letter), and the headers
+    that are not imported. Refuses a column given twice, or a required column missing."""
+    by_name = {name: column for column in spec.columns for name in column.accepted_names}
+    found: dict[str, dict] = {}
+    ignored = []
+    for index, header in enumerate(table.headers):
+        letter = tabular.column_letter(index)
+        column = by_name.get(tabular.normalise_label(header))
+        if column is None:
+            if header or any(row.cells[index] for row in table.rows):
+                ignored.append(f"{letter} “{header}”" if header else _("%(letter)s (no name)") % {"letter": letter})
+            continue
+        if column.key in found:
+            raise ImportRefused(
+                _("Columns %(first)s and %(second)s are both “%(name)s”. Keep one of them.")
+                % {"first": found[column.key]["letter"], "second": letter, "name": column.header}
+            )
+        found[column.key] = {"key": column.key, "index": index, "header": header, "letter": letter}
+    missing = [column for column in spec.columns if column.required and column.key not in found]
+    if missing:
+        raise ImportRefused(missing_columns_message(missing, table.headers))
+    return sorted(found.values(), key=lambda column: column["index"]), ignored
+
+
+def missing_columns_message(missing: list[Column], headers: list[str]) -> str:
+    names = "; ".join(" / ".join(dict.fromkeys(column.headers[lang] for lang in UI_LANGUAGES)) for column in missing)
+    message = ngettext(
+        "The file has no column “%(names)s”, which is required.",
+        "The file misses these required columns: %(names)s.",
+        len(missing),
+    ) % {"names": names}
+    first_row = ", ".join(f"“{header}”" for header in headers if header)
+    return " ".join(
+        [
+            message,
+            _("The first row of the file must hold the column names; it now holds: %(headers)s.")
+            % {"headers": first_row or "—"},
+            _("Download the template to see the names."),
+        ]
+    )
+
+
+# --- the template file -----------------------------------------------------------------------------------
+
+
+def template_file(kind: str, file_format: str) -> tuple[bytes, str]:
+    """An empty file to fill in (the column names in the reader's language) and its file name. The XLSX has
+    a second sheet that says, per column, whether it is required, what to write and the accepted values."""
+    spec = spec_for(kind)
+    headers = [column.header for column in spec.columns]
+    name = f"jobroad-{kind}-template"
+    if file_format == "csv":
+        return tabular.write_csv(headers, []), f"{name}.csv"
+    probe = spec.form(PendingImport(kind=kind))
+    help_rows = [
+        [
+            column.header,
+            _("required") if column.required else _("optional"),
+            column_help(column, probe.fields.get(column.key)),
+            column.example,
+            ", ".join(dict.fromkeys([*column.headers.values(), *column.aliases])),
+        ]
+        for column in spec.columns
+    ]
+    help_headers = [_("Column"), _("Required"), _("What to write"), _("Example"), _("Names accepted for the column")]
+    sheets = [(spec.title, headers, []), (_("Help"), help_headers, help_rows)]
+    return tabular.write_xlsx(sheets), f"{name}.xlsx"
+
+
+def column_help(column: Column, form_field: forms.Field | None) -> str:
+    parts = [str(column.help)] if column.help else []
+    if isinstance(form_field, forms.ChoiceField) and not isinstance(form_field, forms.ModelChoiceField):
+        labels = [str(label) for value, label in flatten(form_field.choices) if value not in ("", None)]
+        if len(labels) <= 60:
+            parts.append(_("Accepted: %(choices)s.") % {"choices": "; ".join(labels)})
+        else:
+            parts.append(_("A name in Dutch, French or English, or its code."))
+    elif not parts and isinstance(form_field, forms.ModelChoiceField):
+        parts.append(_("A name as JobRoad lists it (in Dutch, French or English)."))
+    elif not parts and isinstance(form_field, forms.DateField):
+        parts.append(_("A date as day/month/year, e.g. 31/12/2025."))
+    elif not parts and isinstance(form_field, forms.BooleanField):
+        parts.append(_("yes or no (ja/nee, oui/non)."))
+    elif not parts and form_field is not None and form_field.help_text:
+        parts.append(str(form_field.help_text))
+    return " ".join(parts)
+
+
+# --- preview and validation -----------------------------------------------------------------------------
+
+
+@dataclass
+class RowResult:
+    number: int
+    cells: list[str]  # as typed, in the order of the imported columns
+    errors: list[tuple[str, str]] = field(default_factory=list)  # (column, message)
+    flags: list[str] = field(default_factory=list)  # likely duplicates
+    form: forms.Form | None = None  # the valid bound form
+    extra: dict[str, Any] = field(default_factory=dict)  # values of the columns the form does not have
+
+
+@dataclass
+class Preview:
+    pending: PendingImport
+    spec: ImportSpec
+    rows: list[RowResult]
+    problems: list[str]  # why nothing can be imported now, whatever the rows say
+
+    @property
+    def error_rows(self) -> list[RowResult]:
+        return [row for row in self.rows if row.errors]
+
+    @property
+    def flagged_rows(self) -> list[RowResult]:
+        return [row for row in self.rows if row.flags and not row.errors]
+
+    @property
+    def can_confirm(self) -> bool:
+        return not self.problems and not self.error_rows
+
+    def rows_to_import(self, *, include_flagged: bool) -> list[RowResult]:
+        return [row for row in self.rows if not row.errors and (include_flagged or not row.flags)]
+
+
+def preview_import(pending: PendingImport) -> Preview:
+    """Every row of the pending import validated with the spec's form, with its errors and duplicate flags.
+    Reads only; computed afresh each time, so it sees what others registered meanwhile."""
+    spec = spec_for(pending.kind)
+    problems = spec.problems(pending)
+    probe = spec.form(pending)
+    # Every field of the form gets a value: from its column, or — column absent or cell empty — the default
+    # the form would show (e.g. a vacancy is open unless the file says otherwise).
+    converters = {name: Converter(form_field, spec_column(spec, name)) for name, form_field in probe.fields.items()}
+    rows = [validate_row(spec, pending, converters, row) for row in pending.rows]
+    flag_duplicates(spec, pending, rows)
+    return Preview(pending=pending, spec=spec, rows=rows, problems=problems)
+
+
+def spec_column(spec: ImportSpec, key: str) -> Column | None:
+    return next((column for column in spec.columns if column.key == key), None)
+
+
+def validate_row(spec: ImportSpec, pending: PendingImport, converters: dict, row: dict) -> RowResult:
+    cells = row["cells"]
+    result = RowResult(number=row["number"], cells=[cells.get(column["key"], "") for column in pending.columns])
+    if row.get("extra"):
+        result.errors.append(("", extra_cells_message(row["extra"])))
+    labels = {column["key"]: f"{column['letter']} · {column['header']}" for column in pending.columns}
+    refused = set()
+    for key, text in cells.items():
+        if tabular.looks_like_formula(text):
+            result.errors.append((labels[key], formula_message(text)))
+            refused.add(key)
+    data = {}
+    for key, converter in converters.items():
+        try:
+            data[key] = converter.convert("" if key in refused else cells.get(key, ""))
+        except ValidationError as error:
+            result.errors.extend((labels[key], message) for message in error.messages)
+            refused.add(key)
+    for key, text in cells.items():
+        column = spec_column(spec, key)
+        if key in converters or key in refused or column is None or column.parse is None:
+            continue
+        try:
+            result.extra[key] = column.parse(text)
+        except ValidationError as error:
+            result.errors.extend((labels[key], message) for message in error.messages)
+    form = spec.form(pending, data)
+    if form.is_valid() and not result.errors:
+        result.form = form
+        return result
+    for name, messages in form.errors.items():
+        if name in refused:
+            continue  # the cell's own error says it better than "this field is required"
+        label = labels.get(name) or (str(form.fields[name].label) if name in form.fields else "")
+        result.errors.extend((label, message) for message in messages)
+    # Left to right as in the spreadsheet; errors of the whole row first, of fields without a column last.
+    order = {label: index for index, label in enumerate(["", *labels.values()])}
+    result.errors.sort(key=lambda error: order.get(error[0], len(order)))
+    return result
+
+
+def extra_cells_message(count: int) -> str:
+    return ngettext(
+        "%(count)s value stands right of the last named column. Is there a separator inside a value? Put that "
+        "value between quotes, or save the file with ; as separator.",
+        "%(count)s values stand right of the last named column. Is there a separator inside a value? Put that "
+        "value between quotes, or save the file with ; as separator.",
+        count,
+    ) % {"count": count}
+
+
+def formula_message(text: str) -> str:
+    return _(
+        "“%(start)s…” looks like a spreadsheet formula, which we do not import. Type the value itself "
+        "(in Excel: copy, then Paste special → Values)."
+    ) % {"start": text[:12]}
+
+
+def flag_duplicates(spec: ImportSpec, pending: PendingImport, rows: list[RowResult]) -> None:
+    """Flag valid rows that repeat an earlier row of the file, and rows matching a record already there."""
+    first_seen: dict[tuple, int] = {}
+    for row in rows:
+        if row.form is None:
+            continue
+        earlier = []
+        for key in spec.duplicate_keys(row.form.cleaned_data):
+            if key in first_seen:
+                earlier.append(first_seen[key])
+            else:
+                first_seen[key] = row.number
+        if earlier:
+            row.flags.append(_("Same as row %(row)s of this file.") % {"row": min(earlier)})
+        row.flags.extend(spec.existing_duplicates(pending, row.form.cleaned_data))
+
+
+class Converter:
+    """Turns a cell as typed into what the row form's field takes: yes/no words in three languages, dates
+    as Belgians write them, choices by their code or their label in Dutch, French or English."""
+
+    def __init__(self, form_field: forms.Field, column: Column | None):
+        self.field = form_field
+        self.column = column
+
+    def convert(self, text: str):
+        if not text:
+            return self.default()
+        if isinstance(self.field, forms.BooleanField | forms.NullBooleanField):
+            return yes_or_no(text)
+        if isinstance(self.field, forms.ModelMultipleChoiceField | forms.MultipleChoiceField):
+            return self.many(text)
+        if isinstance(self.field, forms.ModelChoiceField | forms.ChoiceField):
+            return self.one(text)
+        if isinstance(self.field, forms.DateField):
+            return parse_date(text)
+        if isinstance(self.field, forms.IntegerField | forms.DecimalField | forms.FloatField):
+            return text.replace(" ", "").replace(",", ".")
+        return text
+
+    def default(self):
+        initial = self.field.initial() if callable(self.field.initial) else self.field.initial
+        if initial not in (None, ""):
+            return initial
+        if isinstance(self.field, forms.BooleanField):
+            return False
+        return [] if isinstance(self.field, forms.MultipleChoiceField) else ""
+
+    def one(self, text: str):
+        matches = self.lookup.get(tabular.normalise_label(text), set())
+        if len(matches) == 1:
+            return next(iter(matches))
+        raise ValidationError(self.unknown_message(text, ambiguous=len(matches) > 1))
+
+    def many(self, text: str) -> list:
+        values = []
+        for part in re.split(r"[;|\n]+", text):
+            if not part.strip():
+                continue
+            if len(self.lookup.get(tabular.normalise_label(part), ())) == 1:
+                values.append(self.one(part))
+                continue
+            values.extend(self.one(piece.strip()) for piece in part.split(",") if piece.strip())
+        return list(dict.fromkeys(values))
+
+    def unknown_message(self, text: str, *, ambiguous: bool) -> str:
+        if ambiguous:
+            return _("“%(value)s” fits more than one choice; write it in full.") % {"value": text}
+        names = sorted({str(label) for _value, label in self.choices()}, key=str.casefold)
+        if len(names) <= LISTED_CHOICES:
+            return _("“%(value)s” is not one of the choices. Write one of: %(choices)s.") % {
+                "value": text,
+                "choices": ", ".join(names),
+            }
+        return _("“%(value)s” is not one of the choices; the template's help sheet lists them.") % {"value": text}
+
+    def choices(self) -> list[tuple[Any, str]]:
+        """(value, label) in the active language; for database objects the value is the primary key."""
+        if isinstance(self.field, forms.ModelChoiceField):
+            return [(obj.pk, str(obj)) for obj in self.field.queryset]
+        return [(value, str(label)) for value, label in flatten(self.field.choices) if value not in ("", None)]
+
+    def names_of(self, obj) -> Iterable[str]:
+        """Further names of a database object: the column's own, else a vocabulary term's labels."""
+        if self.column and self.column.names_of:
+            return self.column.names_of(obj)
+        return (getattr(obj, "labels", None) or {}).values()
+
+    @cached_property
+    def lookup(self) -> dict[str, set]:
+        """Every accepted spelling (normalised) → the values it names."""
+        found: dict[str, set] = {}
+
+        def add(name, value):
+            for variant in (name, re.sub(r"\s*\(.*?\)", "", str(name))):
+                key = tabular.normalise_label(variant)
+                if key:
+                    found.setdefault(key, set()).add(value)
+
+        if isinstance(self.field, forms.ModelChoiceField):
+            objects = list(self.field.queryset)
+            for language in UI_LANGUAGES:
+                with translation.override(language):
+                    for obj in objects:
+                        add(str(obj), obj.pk)
+            for obj in objects:
+                for name in self.names_of(obj):
+                    add(name, obj.pk)
+            return found
+        for language in UI_LANGUAGES:
+            with translation.override(language):
+                for value, label in flatten(self.field.choices):
+                    if value not in ("", None):
+                        add(label, value)
+                        add(value, value)
+        return found
+
+
+def yes_or_no(text: str) -> bool:
+    """A yes/no cell in Dutch, French or English (also 1/0, x, true/false); empty is no."""
+    word = tabular.normalise_label(text)
+    if not word or word in NO:
+        return False
+    if word in YES:
+        return True
+    raise ValidationError(_("Write yes or no (ja/nee, oui/non) instead of “%(value)s”.") % {"value": text})
+
+
+def parse_date(text: str) -> date:
+    for pattern in DATE_FORMATS:
+        try:
+            return datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    raise ValidationError(
+        _("“%(value)s” is not a date. Write it as day/month/year, e.g. 31/12/2025.") % {"value": text}
+    )
+
+
+def flatten(choices) -> list[tuple[Any, Any]]:
+    flat = []
+    for value, label in choices:
+        if isinstance(label, list | tuple):
+            flat.extend(label)
+        else:
+            flat.append((value, label))
+    return flat
+
+
+# --- confirm and discard --------------------------------------------------------------------------------
+
+
+def confirm_import(*, pending: PendingImport, actor: User, include_flagged: bool | None) -> int:
+    """Import every valid row of ``pending`` in one transaction and delete it; returns the number imported.
+
+    Everything is validated again first. Refuses (ImportRefused), writing nothing, when any row has an
+    error, when the target refuses (e.g. the intake closed meanwhile), when rows are flagged as likely
+    duplicates and ``include_flagged`` is None (nobody chose), or when another confirmation of the same
+    import got there first.
+    """
+    try:
+        with transaction.atomic():
+            # Deleting first locks the row: a second click waits here, then finds nothing to import.
+            if not PendingImport.objects.filter(pk=pending.pk, owner=actor).delete()[0]:
+                raise ImportRefused(_("This import was already confirmed or discarded."))
+            preview = preview_import(pending)
+            if preview.problems:
+                raise ImportRefused(" ".join(preview.problems))
+            if preview.error_rows:
+                raise ImportRefused(rows_with_errors_message(len(preview.error_rows)))
+            if preview.flagged_rows and include_flagged is None:
+                raise ImportRefused(_("Choose whether to import the rows flagged as likely duplicates."))
+            rows = preview.rows_to_import(include_flagged=bool(include_flagged))
+            preview.spec.save(pending, rows)
+    except ValidationError as error:
+        raise ImportRefused(" ".join(error.messages)) from error
+    return len(rows)
+
+
+def rows_with_errors_message(count: int) -> str:
+    return ngettext(
+        "%(count)s row has an error; nothing was imported. Fix the file and upload it again.",
+        "%(count)s rows have errors; nothing was imported. Fix the file and upload it again.",
+        count,
+    ) % {"count": count}
+
+
+def discard_import(*, pending: PendingImport) -> None:
+    """Forget a pending import: its cells are deleted at once."""
+    pending.delete()
+
+
+def delete_expired_imports() -> int:
+    """The periodic sweep's share: pending imports past their lifetime are deleted (they may hold personal
+    data nobody confirmed)."""
+    deleted, _ = PendingImport.objects.filter(expires_at__lte=timezone.now()).delete()
+    return deleted

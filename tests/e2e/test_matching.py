@@ -1,0 +1,83 @@
+"""Browser flow of phase 2: a coordinator screens two candidates, runs the matching, looks at one candidate's
+reasons and confirms; HR sees the blind profiles on a phone and answers; the coordinator reads the answer."""
+
+import pytest
+from playwright.sync_api import expect
+
+from campaigns.models import HrAnswer, Proposal, ProposalStatus
+from candidates.models import ConsentPurpose
+from candidates.services import record_consent
+from tests.factories import CandidateFactory, VacancyFactory
+
+from .conftest import log_in
+from .test_companies import log_in_as_coordinator
+
+
+@pytest.fixture
+def enrolled(world):
+    """Two candidates of campaign A who consented to share their profile, not screened yet."""
+    VacancyFactory(company=world.company_a, title="Magazijnier")
+    sara = CandidateFactory(first_name="Sara", last_name="Tesfay", registered_by=world.intermediary_org_a)
+    for candidate in (world.candidate_a, sara):
+        world.campaign_a.enrolments.get_or_create(candidate=candidate)
+        record_consent(candidate=candidate, purpose=ConsentPurpose.SHARE_PROFILE, actor=world.alice, language="nl")
+    return list(world.campaign_a.enrolments.order_by("candidate__first_name"))
+
+
+def test_screening_matching_and_hr_answers(phone_page, live_url, world, enrolled, screenshot):
+    page = phone_page
+    screened = enrolled
+    log_in_as_coordinator(page, live_url, world.alice)
+
+    page.goto(f"{live_url}/campaigns/{world.campaign_a.pk}/")
+    page.locator(f"a[href='/candidates/screening/campaign/{world.campaign_a.pk}/']").first.click()
+    expect(page.locator("[data-count=to_do] .badge")).to_have_text("2")
+    screenshot(page, "screening-board")
+    for number, enrolment in enumerate(screened):
+        page.locator(f"[data-enrolment='{enrolment.pk}'] [data-action=screen]").click()
+        for criterion in ("motivation", "learning_ability", "experience", "competences", "communication"):
+            page.locator(f"[data-rubric={criterion}] label").nth(3 - number).click()
+        page.locator("input[name=decision][value=selected]").check()
+        if number == 0:
+            screenshot(page, "screening-form")
+        page.locator("[data-screening-form] [type=submit]").click()
+    expect(page.locator("[data-count=selected] .badge")).to_have_text("2")
+    screenshot(page, "screened")
+
+    page.goto(f"{live_url}/campaigns/{world.campaign_a.pk}/")
+    page.locator(f"a[href='/campaigns/{world.campaign_a.pk}/matching/']").first.click()
+    screenshot(page, "matching")
+    page.locator("[data-matching-settings] [type=submit]").click()
+    expect(page.locator("[data-covered]")).to_contain_text("2 / 2")
+    expect(page.locator("[data-proposal]")).to_have_count(2)
+    screenshot(page, "matching-run")
+
+    page.locator(f"a[href='/campaigns/enrolments/{screened[0].pk}/matching/']").click()
+    expect(page.locator("[data-reasons]").first).to_be_visible()
+    screenshot(page, "a-candidates-reasons")
+    page.go_back()
+
+    page.locator("[data-confirm]").click()
+    expect(page.locator("[data-candidate] .badge.text-bg-success")).to_have_count(2)
+    screenshot(page, "confirmed")
+    assert set(Proposal.objects.values_list("status", flat=True)) == {ProposalStatus.CONFIRMED}
+
+    hr = page.context.browser.new_context(locale="nl-BE", viewport={"width": 375, "height": 740}).new_page()
+    log_in(hr, live_url, world.hr_a.email)
+    hr.goto(f"{live_url}/campaigns/proposals/")
+    expect(hr.locator("[data-proposal]")).to_have_count(2)
+    expect(hr.locator("main")).not_to_contain_text(world.candidate_a.last_name)
+    screenshot(hr, "hr-sees-blind-profiles")
+    amal = Proposal.objects.get(enrolment=screened[0])
+    card = hr.locator(f"#proposal-{amal.pk}")
+    card.locator("input[value=question]").check()
+    card.locator("textarea").fill("Kan ze om 6 uur beginnen?")
+    card.locator("[type=submit]").click()
+    expect(hr.locator(f"#proposal-{amal.pk} [data-answer=question]")).to_be_visible()
+    screenshot(hr, "hr-answered")
+    hr.context.close()
+
+    page.goto(f"{live_url}/campaigns/{world.campaign_a.pk}/matching/")
+    expect(page.locator("[data-hr-answer=question]")).to_contain_text("Kan ze om 6 uur beginnen?")
+    screenshot(page, "coordinator-reads-the-answer")
+    assert Proposal.objects.get(pk=amal.pk).hr_answer == HrAnswer.QUESTION

@@ -1,0 +1,76 @@
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from candidates.choices import spoken_language_choices
+
+from .models import DEFAULT_AUDIENCE, Session, Workshop
+
+DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+class WorkshopForm(forms.ModelForm):
+    class Meta:
+        model = Workshop
+        fields = ["kind", "title", "audience", "description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["audience"].required = False
+        self.fields["audience"].help_text = _("Leave empty: life as a refugee is for companies and intermediaries, "
+                                              "the labour-market workshop for candidates.")  # fmt: skip
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("save", _("Save")))
+
+    def clean_audience(self):
+        return self.cleaned_data["audience"] or DEFAULT_AUDIENCE.get(self.cleaned_data.get("kind"), "")
+
+
+class SessionForm(forms.ModelForm):
+    class Meta:
+        model = Session
+        fields = ["starts_at", "ends_at", "place", "address", "language", "interpreter", "capacity", "facilitator"]
+        widgets = {"starts_at": DATETIME, "ends_at": DATETIME, "language": forms.Select}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].widget.choices = spoken_language_choices()
+        self.fields["capacity"].min_value = 1
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("save", _("Save")))
+
+    def clean(self):
+        cleaned = super().clean()
+        starts_at, ends_at = cleaned.get("starts_at"), cleaned.get("ends_at")
+        if starts_at and ends_at and ends_at <= starts_at:
+            self.add_error("ends_at", _("The session must end after it starts."))
+        return cleaned
+
+
+class RegistrationForm(forms.Form):
+    """Who to register: one of the candidates or people the user may register, or (coordinators) a name."""
+
+    candidate = forms.ModelChoiceField(label=_("Candidate"), queryset=None, required=False)
+    person = forms.ModelChoiceField(label=_("Person"), queryset=None, required=False)
+    name = forms.CharField(
+        label=_("Or a name"), max_length=200, required=False, help_text=_("Someone without an account.")
+    )
+
+    def __init__(self, *args, candidates, people, allow_name: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["candidate"].queryset = candidates
+        self.fields["person"].queryset = people
+        for field, keep in (("candidate", candidates.exists()), ("person", people.exists()), ("name", allow_name)):
+            if not keep:
+                del self.fields[field]
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+    def clean(self):
+        cleaned = super().clean()
+        chosen = [name for name in ("candidate", "person", "name") if cleaned.get(name)]
+        if len(chosen) != 1:
+            raise forms.ValidationError(_("Choose one person to register."))
+        return cleaned

@@ -1,0 +1,148 @@
+"""Phase 1 activities: workshops, their sessions, and who registered and came.
+
+"Life as a refugee" is for companies and intermediaries; "Belgian labour market and work culture" for
+candidates. Signed attendance sheets are the funder's evidence, so attendance keeps who marked it and when.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from campaigns.models import Campaign
+from candidates.choices import language_name
+from candidates.models import Candidate
+from jobroad.models import Organisation
+
+
+class WorkshopKind(models.TextChoices):
+    LIFE_AS_A_REFUGEE = "life_as_a_refugee", _("Life as a refugee")
+    LABOUR_MARKET = "labour_market", _("Belgian labour market and work culture")
+    INFO_SESSION = "info_session", _("Information session")
+    CUSTOM = "custom", _("Other workshop")
+
+
+class Audience(models.TextChoices):
+    CANDIDATES = "candidates", _("Candidates")
+    PARTNERS = "partners", _("Companies and intermediaries")
+
+
+# Who a workshop kind is for, unless the coordinator says otherwise.
+DEFAULT_AUDIENCE = {
+    WorkshopKind.LIFE_AS_A_REFUGEE: Audience.PARTNERS,
+    WorkshopKind.LABOUR_MARKET: Audience.CANDIDATES,
+    WorkshopKind.INFO_SESSION: Audience.PARTNERS,
+    WorkshopKind.CUSTOM: Audience.CANDIDATES,
+}
+
+
+class Workshop(models.Model):
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="workshops")
+    kind = models.CharField(_("kind"), max_length=20, choices=WorkshopKind.choices)
+    title = models.CharField(_("title"), max_length=200, blank=True, help_text=_("Leave empty to use the kind."))
+    audience = models.CharField(_("for"), max_length=12, choices=Audience.choices)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        verbose_name = _("workshop")
+        verbose_name_plural = _("workshops")
+        ordering = ["campaign", "kind", "id"]
+
+    def __str__(self):
+        return self.title or self.get_kind_display()
+
+    @property
+    def for_candidates(self) -> bool:
+        return self.audience == Audience.CANDIDATES
+
+
+class Session(models.Model):
+    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="sessions")
+    starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(_("ends at"))
+    place = models.CharField(_("place"), max_length=200)
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    language = models.CharField(_("language"), max_length=10, default="nl")
+    interpreter = models.CharField(
+        _("interpreter"), max_length=200, blank=True, help_text=_("Language and name, e.g. Arabic — Samira")
+    )
+    capacity = models.PositiveSmallIntegerField(_("places"), default=15)
+    facilitator = models.CharField(_("facilitator"), max_length=200, blank=True)
+    cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+        ordering = ["starts_at", "id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(ends_at__gt=models.F("starts_at")), name="session_ends_after_start"),
+            models.CheckConstraint(condition=Q(capacity__gte=1), name="session_has_places"),
+        ]
+
+    def __str__(self):
+        return f"{self.workshop} · {self.starts_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def language_name(self) -> str:
+        return language_name(self.language)
+
+    @property
+    def event_key(self) -> str:
+        return f"workshop_session:{self.pk}"
+
+
+class RegistrationStatus(models.TextChoices):
+    REGISTERED = "registered", _("Registered")
+    WAITING = "waiting", _("Waiting list")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class Registration(models.Model):
+    """One person in a session: a candidate, or someone from a company or intermediary (with or without an
+    account). The waiting list is the waiting registrations in the order they came."""
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="registrations")
+    candidate = models.ForeignKey(
+        Candidate, on_delete=models.CASCADE, null=True, blank=True, related_name="workshop_registrations"
+    )
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    name = models.CharField(_("name"), max_length=200, blank=True)
+    organisation = models.ForeignKey(Organisation, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    status = models.CharField(_("status"), max_length=12, choices=RegistrationStatus.choices)
+    attended = models.BooleanField(_("attended"), null=True, blank=True)
+    attendance_marked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    attendance_marked_at = models.DateTimeField(null=True, blank=True)
+    registered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    registered_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        ordering = ["registered_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "candidate"], condition=Q(candidate__isnull=False), name="candidate_once_per_session"
+            ),
+            models.UniqueConstraint(
+                fields=["session", "person"], condition=Q(person__isnull=False), name="person_once_per_session"
+            ),
+            models.CheckConstraint(
+                condition=Q(candidate__isnull=False) | Q(person__isnull=False) | ~Q(name=""),
+                name="registration_names_someone",
+            ),
+        ]
+
+    def __str__(self):
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        if self.candidate_id:
+            return str(self.candidate)
+        if self.person_id:
+            return self.person.full_name or self.person.email
+        return self.name

@@ -1,0 +1,165 @@
+"""Writes for workshops: sessions, registrations with a waiting list, attendance, and their reminders.
+
+Every write that changes who comes or when re-plans the session's reminders in the same transaction
+(``sync_session_reminders``), so the outbox always matches the session as it is.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from candidates.models import Candidate
+from jobroad.models import Channel, Membership, Organisation, Role, User
+from jobroad.outbox import Recipient, sync_event_messages
+from jobroad.reminders import plan_reminders
+
+from .models import Registration, RegistrationStatus, Session
+
+SESSION_FIELDS = ("starts_at", "ends_at", "place", "address", "language", "interpreter", "capacity", "facilitator")
+
+
+def save_session(*, session: Session, actor: User) -> Session:
+    """Create or change a session (moving it moves its reminders). A smaller capacity never drops anyone who
+    is registered; new places go to the waiting list in order."""
+    with transaction.atomic():
+        session.save()
+        _fill_from_waiting_list(session)
+        sync_session_reminders(session=session)
+    return session
+
+
+def cancel_session(*, session: Session, actor: User) -> Session:
+    """Cancel a session: its pending reminders are cancelled, the registrations are kept as history."""
+    with transaction.atomic():
+        session.cancelled_at = timezone.now()
+        session.save(update_fields=["cancelled_at"])
+        sync_session_reminders(session=session)
+    return session
+
+
+def register(
+    *,
+    session: Session,
+    actor: User,
+    candidate: Candidate | None = None,
+    person: User | None = None,
+    name: str = "",
+    organisation: Organisation | None = None,
+) -> Registration:
+    """Register someone: a place if one is free, else the waiting list. The session row is locked, so two
+    people taking the last place at once cannot both get it. Registering again revives a cancellation."""
+    with transaction.atomic():
+        session = Session.objects.select_for_update().get(pk=session.pk)
+        if session.cancelled_at:
+            raise ValidationError(_("This session was cancelled."))
+        who = {"candidate": candidate} if candidate else {"person": person} if person else {"name": name.strip()}
+        registration = Registration.objects.filter(session=session, **who).first()
+        if registration and registration.status != RegistrationStatus.CANCELLED:
+            raise ValidationError(_("%(name)s is already registered.") % {"name": registration.display_name})
+        registration = registration or Registration(session=session, **who)
+        registration.organisation = organisation or _organisation_of(candidate, person)
+        registration.registered_by = actor
+        registration.status = RegistrationStatus.REGISTERED if _free_places(session) else RegistrationStatus.WAITING
+        registration.save()
+        sync_session_reminders(session=session)
+    return registration
+
+
+def cancel_registration(*, registration: Registration, actor: User) -> Registration:
+    """Cancel a registration; a freed place goes to the first on the waiting list, in the same transaction."""
+    with transaction.atomic():
+        session = Session.objects.select_for_update().get(pk=registration.session_id)
+        Registration.objects.filter(pk=registration.pk).update(status=RegistrationStatus.CANCELLED)
+        _fill_from_waiting_list(session)
+        sync_session_reminders(session=session)
+    registration.refresh_from_db()
+    return registration
+
+
+def mark_attendance(*, registration: Registration, attended: bool, actor: User) -> Registration:
+    """Record whether a registered person came, and who said so when (funder evidence)."""
+    if registration.status != RegistrationStatus.REGISTERED:
+        raise ValidationError(_("Only registered people can be marked present or absent."))
+    registration.attended = attended
+    registration.attendance_marked_by = actor
+    registration.attendance_marked_at = timezone.now()
+    registration.save(update_fields=["attended", "attendance_marked_by", "attendance_marked_at"])
+    return registration
+
+
+def _free_places(session: Session) -> int:
+    return session.capacity - session.registrations.filter(status=RegistrationStatus.REGISTERED).count()
+
+
+def _fill_from_waiting_list(session: Session) -> None:
+    free = _free_places(session)
+    if free > 0:
+        waiting = session.registrations.filter(status=RegistrationStatus.WAITING).order_by("registered_at", "id")
+        promoted = list(waiting.values_list("pk", flat=True)[:free])
+        Registration.objects.filter(pk__in=promoted).update(status=RegistrationStatus.REGISTERED)
+
+
+def _organisation_of(candidate: Candidate | None, person: User | None) -> Organisation | None:
+    if candidate:
+        return candidate.registered_by
+    if person:
+        membership = Membership.objects.filter(user=person).select_related("organisation").first()
+        return membership.organisation if membership else None
+    return None
+
+
+# --- Reminders ---------------------------------------------------------------------------------------------
+
+
+def candidate_recipient(candidate: Candidate) -> Recipient | None:
+    """A candidate is reached only with consent to be contacted, by e-mail if given, else by SMS."""
+    if not candidate.may_be_contacted:
+        return None
+    name, language = candidate.first_name, candidate.preferred_language or "nl"
+    if candidate.email:
+        return Recipient(address=candidate.email, name=name, language=language)
+    return Recipient(address=candidate.phone, name=name, language=language, channel=Channel.SMS)
+
+
+def sync_session_reminders(*, session: Session) -> None:
+    """Make the outbox hold exactly the reminders this session wants now: none once it is cancelled."""
+    registrations = []
+    if not session.cancelled_at:
+        registrations = session.registrations.filter(status=RegistrationStatus.REGISTERED).select_related(
+            "candidate__registered_by", "person"
+        )
+    attendees, intermediaries = [], {}
+    for registration in registrations:
+        if registration.candidate:
+            if recipient := candidate_recipient(registration.candidate):
+                attendees.append(recipient)
+            intermediaries.setdefault(registration.candidate.registered_by_id, registration.candidate.registered_by)
+        elif registration.person and registration.person.email:
+            attendees.append(Recipient.for_user(registration.person))
+    people_of_intermediaries = User.objects.filter(
+        is_active=True,
+        memberships__organisation__in=list(intermediaries),
+        memberships__role=Role.INTERMEDIARY,
+    ).distinct()
+    planned = plan_reminders(
+        event_kind="workshop_session",
+        event_id=session.pk,
+        at=session.starts_at,
+        recipients={"attendee": attendees, "intermediary": [Recipient.for_user(p) for p in people_of_intermediaries]},
+        context={"event": session_event(session)},
+        now=timezone.now(),
+    )
+    sync_event_messages(event=session.event_key, planned=planned, campaign=session.workshop.campaign)
+
+
+def session_event(session: Session) -> dict:
+    """The session as the calendar part of a message (``.ics`` and the text both read it)."""
+    return {
+        "uid": f"workshop-session-{session.pk}@{settings.OUTBOX_MESSAGE_ID_DOMAIN}",
+        "start": session.starts_at.isoformat(),
+        "end": session.ends_at.isoformat(),
+        "summary": str(session.workshop),
+        "location": ", ".join(part for part in (session.place, session.address) if part),
+    }
