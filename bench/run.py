@@ -7,6 +7,8 @@ Runs on a throw-away SQLite database by default; set DATABASE_URL to measure on 
   outbox bookkeeping — the ratio is what reliability costs per message.
 - matching (bench/matching.py, runnable alone, no database): the exact min-cost flow engine against the greedy
   baseline on seeded campaigns, checked against an independent MILP on the small sizes.
+- scheduling (bench/scheduling.py, runnable alone, no database): the project-week CP-SAT schedule against the
+  greedy baseline, every schedule checked by the validator.
 """
 
 import os
@@ -32,6 +34,7 @@ from django.core.management import call_command  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from bench import matching as matching_bench  # noqa: E402
+from bench import scheduling as scheduling_bench  # noqa: E402
 from jobroad import channels, outbox  # noqa: E402
 from jobroad.models import Message, MessageStatus  # noqa: E402
 
@@ -91,3 +94,4 @@ def main() -> None:
 if __name__ == "__main__":
     main()
     matching_bench.main()
+    scheduling_bench.main()
