@@ -1,4 +1,4 @@
-from datetime import timedelta
+from datetime import date, timedelta
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
@@ -103,7 +103,21 @@ class ParticipationForm(forms.ModelForm):
 
     class Meta:
         model = Participation
-        fields = ["company", "available_days", "visit_capacity", "interviewers", "slot_minutes"]
+        fields = [
+            "company",
+            "available_days",
+            "visit_capacity",
+            "interviewers",
+            "slot_minutes",
+            "visit_starts_at",
+            "visit_minutes",
+            "interviews_until",
+            "meeting_point",
+        ]
+        widgets = {
+            "visit_starts_at": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "interviews_until": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        }
 
     def __init__(self, *args, campaign: Campaign, companies=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -119,10 +133,37 @@ class ParticipationForm(forms.ModelForm):
             else []
         )
         self.fields["available_days"].choices = [(day.isoformat(), date_format(day, "l j F")) for day in days]
+        for name in ("visit_starts_at", "visit_minutes", "interviews_until"):
+            self.fields[name].required = False  # left empty: the current value (at first the usual day)
         self.fields["slot_minutes"].validators.append(MinValueValidator(10))
         self.fields["interviewers"].validators.append(MinValueValidator(1))
         self.helper = FormHelper()
         self.helper.add_input(Submit("save", _("Save")))
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in ("visit_starts_at", "visit_minutes", "interviews_until"):
+            if cleaned.get(name) is None and name not in self.errors:
+                cleaned[name] = getattr(self.instance, name)
+        start, length, until = (cleaned.get(f) for f in ("visit_starts_at", "visit_minutes", "interviews_until"))
+        slot = cleaned.get("slot_minutes")
+        if start and length and until and slot:
+            visit_end = start.hour * 60 + start.minute + length
+            if visit_end + slot > until.hour * 60 + until.minute:
+                self.add_error(
+                    "interviews_until", _("After the guided visit there is no time left for even one interview.")
+                )
+        return cleaned
+
+
+class MoveInterviewForm(forms.Form):
+    day = forms.TypedChoiceField(label=_("Day"), coerce=date.fromisoformat)
+    starts_at = forms.TimeField(label=_("Interview at"), widget=forms.TimeInput(attrs={"type": "time"}))
+
+    def __init__(self, *args, interview, **kwargs):
+        super().__init__(*args, **kwargs)
+        days = [date.fromisoformat(iso) for iso in sorted(interview.participation.available_days)]
+        self.fields["day"].choices = [(d.isoformat(), date_format(d, "l j F")) for d in days]
 
 
 class MatchingSettingsForm(forms.ModelForm):

@@ -1,5 +1,7 @@
 """A matchmaking campaign: its phases and planned dates, its targets, and who takes part in it."""
 
+from datetime import time
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -126,6 +128,12 @@ class Participation(models.Model):
     visit_capacity = models.PositiveSmallIntegerField(_("candidates per guided visit"), default=10)
     interviewers = models.PositiveSmallIntegerField(_("interviewers"), default=1)
     slot_minutes = models.PositiveSmallIntegerField(_("minutes per interview"), default=30)
+    visit_starts_at = models.TimeField(_("guided visit starts at"), default=time(10, 0))
+    visit_minutes = models.PositiveSmallIntegerField(
+        _("guided visit (minutes)"), default=60, validators=[MinValueValidator(15), MaxValueValidator(240)]
+    )
+    interviews_until = models.TimeField(_("last interview ends by"), default=time(16, 0))
+    meeting_point = models.CharField(_("meeting point"), max_length=200, blank=True)
     joined_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -269,3 +277,70 @@ class Proposal(models.Model):
 
     def __str__(self):
         return f"{self.enrolment.candidate} → {self.vacancy}"
+
+
+# --- Project week (DESIGN §4, §6) -------------------------------------------------------------------------------
+
+
+class ProjectWeek(models.Model):
+    """A campaign's project-week plan: what the scheduling engine needs beyond the companies' days, and the
+    outcome of the last generation (requests it could not place, with why)."""
+
+    campaign = models.OneToOneField(Campaign, on_delete=models.CASCADE, related_name="project_week")
+    day_starts_at = models.TimeField(_("candidates can leave the centre at"), default=time(8, 30))
+    interpreters = models.JSONField(default=dict, blank=True)  # {language: {"YYYY-MM-DD": how many}}
+    generated_at = models.DateTimeField(null=True, blank=True)
+    status = models.CharField(max_length=12, blank=True)  # the engine's (optimal, feasible, infeasible) or edited
+    dropped = models.JSONField(default=list, blank=True)  # [{"proposal": pk, "blockers": [{code, day, params}]}]
+    published_at = models.DateTimeField(null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    version = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("project week")
+        verbose_name_plural = _("project weeks")
+
+    def __str__(self):
+        return str(self.campaign)
+
+
+class Interview(models.Model):
+    """A confirmed proposal in the project-week schedule: the candidate joins the company's guided visit that
+    day, then meets one of its interviewers (``seat``). ``published_*`` is what people were last told; a row
+    without a day is a proposal the schedule could not place (or no longer places)."""
+
+    proposal = models.OneToOneField(Proposal, on_delete=models.CASCADE, related_name="interview")
+    participation = models.ForeignKey(Participation, on_delete=models.CASCADE, related_name="interviews")
+    enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="interviews")
+    day = models.DateField(_("day"), null=True, blank=True)
+    starts_at = models.TimeField(_("starts at"), null=True, blank=True)
+    ends_at = models.TimeField(_("ends at"), null=True, blank=True)
+    seat = models.PositiveSmallIntegerField(_("interviewer"), null=True, blank=True)
+    interpreter = models.CharField(_("interpreter"), max_length=10, blank=True)
+    published_day = models.DateField(null=True, blank=True)
+    published_starts_at = models.TimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("interview")
+        verbose_name_plural = _("interviews")
+        ordering = ["day", "starts_at", "participation_id", "seat"]
+        constraints = [
+            # Two coordinators editing at once still cannot put two interviews on one interviewer at one time,
+            # nor one candidate in two interviews starting together (the service checks overlaps and travel).
+            models.UniqueConstraint(fields=["participation", "day", "starts_at", "seat"], name="interviewer_once"),
+            models.UniqueConstraint(fields=["enrolment", "day", "starts_at"], name="candidate_once"),
+            models.CheckConstraint(
+                condition=models.Q(day__isnull=True)
+                | models.Q(starts_at__isnull=False, ends_at__gt=models.F("starts_at"), seat__gte=1),
+                name="interview_has_time_and_seat",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.proposal} · {self.day} {self.starts_at}"
+
+    @property
+    def changed_since_published(self) -> bool:
+        return (self.day, self.starts_at) != (self.published_day, self.published_starts_at)

@@ -490,6 +490,34 @@ def _interpreter_rules(model: cp_model.CpModel, index: _Index, x: dict) -> None:
                 model.add(sum(running) <= capacity)
 
 
+def blockers_at(
+    problem: Problem, appointments: Iterable[Appointment], request_id: int, day: int, start: int
+) -> tuple[Blocker, ...]:
+    """Why a request cannot take ``start`` on ``day`` next to the other appointments (empty: it can) — the check
+    behind a coordinator moving one interview by hand."""
+    index = _Index(problem)
+    board = _Board(index)
+    for appointment in appointments:
+        if appointment.request_id != request_id and (option := _open_option(index, appointment)):
+            board.place(option)
+    option = _open_option(index, Appointment(request_id, day, start))
+    if option is None:
+        static = tuple(b for b in index.static[request_id] if b.day in (None, day))
+        return static or (Blocker("no_slot", day),)
+    return tuple(board.blockers(option))
+
+
+def _open_option(index: _Index, appointment: Appointment) -> _Option | None:
+    return next(
+        (
+            o
+            for o in index.options[appointment.request_id]
+            if (o.cd.day, o.start) == (appointment.day, appointment.start)
+        ),
+        None,
+    )
+
+
 def _solution(index: _Index, method: str, status: str, chosen: Iterable[_Option]) -> Solution:
     chosen = sorted(chosen, key=lambda o: o.request.id)
     board = _Board(index)

@@ -1,9 +1,10 @@
 """Reads for the campaign pages: the phase timeline, the live counters against the funder's targets, and the
-matching's input loaded from the database."""
+matching's and the scheduling's input loaded from the database."""
 
 import math
+from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, time
 
 from django.db.models import Prefetch
 from django.utils import timezone, translation
@@ -14,15 +15,18 @@ from candidates.selectors import latest_consent_action
 from companies.models import Vacancy
 from workshops.models import Registration, Session
 
-from . import matching
+from . import matching, scheduling
 from .models import (
     PHASE_ORDER,
     Campaign,
     CampaignPhase,
     Enrolment,
+    HrAnswer,
+    Interview,
     MatchingSettings,
     PairRule,
     PairRuleKind,
+    ProjectWeek,
     Proposal,
     ProposalStatus,
 )
@@ -345,3 +349,182 @@ def proposals_for_hr(proposals) -> list[ProposalForHr]:
         )
         for proposal in proposals
     ]
+
+
+# --- Project week ---------------------------------------------------------------------------------------------
+
+WORKING_LANGUAGES = ("nl", "fr", "en")  # an interview in one of these needs no interpreter at A2 or above
+
+
+def minutes(moment: time) -> int:
+    return moment.hour * 60 + moment.minute
+
+
+def clock(minutes_after_midnight: int) -> time:
+    return time(*divmod(minutes_after_midnight, 60))
+
+
+def project_week(campaign: Campaign) -> ProjectWeek:
+    """The campaign's project-week settings; unsaved defaults until a schedule is first generated."""
+    return ProjectWeek.objects.filter(campaign=campaign).first() or ProjectWeek(campaign=campaign)
+
+
+def interpreter_language(candidate) -> str:
+    """The language an interview needs an interpreter for: the candidate's own, when they speak none of the
+    working languages at A2 or above ("" when they do, or gave no language of their own)."""
+    levels = {row.language: row.level for row in candidate.languages.all()}
+    if any(levels.get(language, "A1") >= "A2" for language in WORKING_LANGUAGES):
+        return ""
+    own = candidate.preferred_language or ""
+    return "" if own in WORKING_LANGUAGES else own
+
+
+def schedulable_proposals(campaign: Campaign):
+    """Confirmed proposals that HR did not turn down: each becomes one interview."""
+    return (
+        Proposal.objects.filter(enrolment__campaign=campaign, status=ProposalStatus.CONFIRMED)
+        .exclude(hr_answer=HrAnswer.NOT_INTERESTED)
+        .select_related("enrolment__candidate__reception_centre", "vacancy__company__organisation", "vacancy__site")
+        .prefetch_related("enrolment__candidate__languages")
+        .order_by("pk")
+    )
+
+
+@dataclass(frozen=True)
+class ScheduleInput:
+    problem: scheduling.Problem
+    proposals: dict[int, Proposal]  # by request id (= proposal pk)
+    participations: dict[int, object]  # by company pk
+
+
+def schedule_input(campaign: Campaign, time_limit: float = 5.0) -> ScheduleInput:
+    """The scheduling problem of a campaign's project week: a request per schedulable proposal, the
+    participating companies' days, travel estimated from coordinates, interpreters, and what was published.
+
+    Sites: a company is at its first site with coordinates (else its organisation's address), a candidate's
+    day starts at their reception centre; both get an int for the engine (company pk; minus the centre's pk)."""
+    week = project_week(campaign)
+    participations = {
+        p.company_id: p
+        for p in campaign.participations.select_related("company__organisation").prefetch_related("company__sites")
+    }
+    proposals = {p.pk: p for p in schedulable_proposals(campaign)}
+    places = {}
+    company_days = []
+    for company_pk, p in participations.items():
+        site = next((s for s in p.company.sites.all() if _coordinates(s)), None)
+        places[company_pk] = _coordinates(site) or _coordinates(p.company.organisation)
+        for iso in p.available_days:
+            visit = minutes(p.visit_starts_at)
+            company_days.append(
+                scheduling.CompanyDay(
+                    company_id=company_pk,
+                    day=date.fromisoformat(iso).toordinal(),
+                    site=company_pk,
+                    visit_start=visit,
+                    visit_minutes=p.visit_minutes,
+                    interviews_from=visit + p.visit_minutes,
+                    interviews_until=minutes(p.interviews_until),
+                    interviewers=p.interviewers,
+                    slot_minutes=p.slot_minutes,
+                )
+            )
+    candidates, requests = {}, []
+    for proposal in proposals.values():
+        enrolment, candidate = proposal.enrolment, proposal.enrolment.candidate
+        home = -(candidate.reception_centre_id or 10**9 + candidate.pk)
+        places.setdefault(home, _coordinates(candidate.reception_centre))
+        candidates.setdefault(
+            enrolment.pk,
+            scheduling.CandidateIn(
+                id=enrolment.pk,
+                home=home,
+                group=str(candidate.reception_centre or ""),
+                interpreter=interpreter_language(candidate),
+            ),
+        )
+        requests.append(scheduling.Request(proposal.pk, enrolment.pk, proposal.vacancy.company_id))
+    travel = {
+        (a, b): estimated_commute_minutes(places[a], places[b])
+        for a in places
+        for b in places
+        if a < b and places[a] and places[b]
+    }
+    interpreters = {
+        (language, date.fromisoformat(iso).toordinal()): int(count)
+        for language, days in week.interpreters.items()
+        for iso, count in days.items()
+    }
+    published = tuple(
+        scheduling.Appointment(i.proposal_id, i.published_day.toordinal(), minutes(i.published_starts_at))
+        for i in Interview.objects.filter(proposal__in=list(proposals), published_day__isnull=False)
+    )
+    return ScheduleInput(
+        problem=scheduling.Problem(
+            company_days=tuple(company_days),
+            candidates=tuple(candidates.values()),
+            requests=tuple(requests),
+            travel=travel,
+            interpreters=interpreters,
+            published=published,
+            settings=scheduling.Settings(day_starts=minutes(week.day_starts_at), time_limit=time_limit),
+        ),
+        proposals=proposals,
+        participations=participations,
+    )
+
+
+@dataclass(frozen=True)
+class BoardDay:
+    day: date
+    rows: list  # (participation, [interviews]) per company with that day
+    groups: dict  # transport group -> candidates travelling that day
+
+
+def schedule_board(campaign: Campaign) -> list[BoardDay]:
+    """Per project-week day, each participating company with its interviews in time order, and who travels
+    from which reception centre."""
+    interviews = (
+        Interview.objects.filter(participation__campaign=campaign, day__isnull=False)
+        .select_related(
+            "enrolment__candidate__reception_centre", "participation__company__organisation", "proposal__vacancy"
+        )
+        .order_by("day", "starts_at", "seat")
+    )
+    by_day = defaultdict(lambda: defaultdict(list))
+    for interview in interviews:
+        by_day[interview.day][interview.participation_id].append(interview)
+    participations = list(
+        campaign.participations.select_related("company__organisation").order_by("company__organisation__name")
+    )
+    days = sorted({date.fromisoformat(iso) for p in participations for iso in p.available_days} | set(by_day))
+    board = []
+    for day in days:
+        rows = [
+            (p, by_day[day].get(p.pk, []))
+            for p in participations
+            if day.isoformat() in p.available_days or p.pk in by_day[day]
+        ]
+        groups = defaultdict(set)
+        for _p, items in rows:
+            for interview in items:
+                candidate = interview.enrolment.candidate
+                groups[str(candidate.reception_centre or _("own address"))].add(candidate)
+        board.append(BoardDay(day, rows, {name: sorted(people, key=str) for name, people in sorted(groups.items())}))
+    return board
+
+
+def unplaced_interviews(campaign: Campaign):
+    return (
+        Interview.objects.filter(participation__campaign=campaign, day__isnull=True)
+        .select_related("enrolment__candidate", "participation__company__organisation")
+        .order_by("participation__company__organisation__name", "pk")
+    )
+
+
+def unpublished_changes(campaign: Campaign) -> int:
+    """Interviews whose time differs from what people were last told (new, moved or dropped)."""
+    rows = Interview.objects.filter(participation__campaign=campaign).only(
+        "day", "starts_at", "published_day", "published_starts_at"
+    )
+    return sum(row.changed_since_published for row in rows)

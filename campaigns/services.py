@@ -1,17 +1,27 @@
-"""Writes on campaigns: creating, cloning and moving one through its lifecycle (DESIGN §3)."""
+"""Writes on campaigns: creating, cloning and moving one through its lifecycle (DESIGN §3), matching, and the
+project-week schedule."""
 
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from jobroad.models import Role, User
-from jobroad.outbox import Recipient, schedule_message
+from jobroad.outbox import (
+    PlannedMessage,
+    Recipient,
+    cancel_event_messages,
+    schedule_message,
+    sync_event_messages,
+)
+from jobroad.reminders import plan_reminders
 from workshops.models import Session
+from workshops.services import candidate_recipient
 
-from . import matching, selectors
+from . import matching, scheduling, scheduling_text, selectors
 from .matching_text import constraint_text
 from .models import (
     PLANNED_PHASES,
@@ -19,12 +29,14 @@ from .models import (
     CampaignPhase,
     Enrolment,
     HrAnswer,
+    Interview,
     MatchingRun,
     PairRule,
     PairRuleKind,
     Participation,
     PhaseChange,
     PhasePlan,
+    ProjectWeek,
     Proposal,
     ProposalStatus,
 )
@@ -279,3 +291,169 @@ def answer_proposal(*, proposal: Proposal, answer: str, comment: str, actor: Use
     )
     proposal.refresh_from_db()
     return proposal
+
+
+# --- Project week -----------------------------------------------------------------------------------------------
+
+
+class ScheduleRefused(Exception):
+    """A schedule change that would break a rule; the reason is shown to the coordinator as is."""
+
+
+def generate_schedule(*, campaign: Campaign, actor: User) -> scheduling.Solution:
+    """Plan every schedulable proposal (CP-SAT). Appointments already published stay where they are unless a
+    better plan needs them to move, and then as few as possible move. Nothing is sent until it is published."""
+    with transaction.atomic():
+        Campaign.objects.select_for_update().get(pk=campaign.pk)  # one schedule change at a time per campaign
+        data = selectors.schedule_input(campaign)
+        if not data.problem.requests:
+            raise ScheduleRefused(_("There are no confirmed proposals to schedule yet."))
+        if not data.problem.company_days:
+            raise ScheduleRefused(_("No participating company has a project-week day yet."))
+        solution = scheduling.solve(data.problem)
+        _save_appointments(campaign, data, solution.appointments)
+        week, _created = ProjectWeek.objects.get_or_create(campaign=campaign)
+        week.generated_at = timezone.now()
+        week.status = solution.status
+        week.dropped = [
+            {"proposal": drop.request_id, "blockers": [scheduling_text.as_data(b) for b in drop.blockers]}
+            for drop in solution.dropped
+        ]
+        week.save(update_fields=["generated_at", "status", "dropped"])
+    return solution
+
+
+def _save_appointments(campaign: Campaign, data, appointments) -> None:
+    """Make the interview rows match the appointments: clear every time first, so no row briefly collides
+    with another's old slot under the database constraints, then set the new ones with an interviewer each."""
+    Interview.objects.filter(participation__campaign=campaign).update(day=None, starts_at=None, ends_at=None, seat=None)
+    at = {a.request_id: a for a in appointments}
+    seats = {}
+    for pk, proposal in sorted(data.proposals.items()):
+        participation = data.participations[proposal.vacancy.company_id]
+        values = {"participation": participation, "enrolment": proposal.enrolment}
+        values["interpreter"] = selectors.interpreter_language(proposal.enrolment.candidate)
+        if appointment := at.get(pk):
+            day, start = date.fromordinal(appointment.day), selectors.clock(appointment.start)
+            seat = seats[participation.pk, day, start] = seats.get((participation.pk, day, start), 0) + 1
+            values |= {
+                "day": day,
+                "starts_at": start,
+                "ends_at": selectors.clock(appointment.start + participation.slot_minutes),
+                "seat": seat,
+            }
+        Interview.objects.update_or_create(proposal=proposal, defaults=values)
+
+
+def move_interview(*, interview: Interview, day: date, starts_at: time, actor: User) -> Interview:
+    """Move one interview by hand, checked against every rule with the rest of the schedule as it stands."""
+    with transaction.atomic():
+        campaign = Campaign.objects.select_for_update().get(pk=interview.participation.campaign_id)
+        data = selectors.schedule_input(campaign)
+        if interview.proposal_id not in data.proposals:
+            raise ScheduleRefused(_("This proposal is no longer confirmed, so it has no interview to move."))
+        others = [
+            scheduling.Appointment(i.proposal_id, i.day.toordinal(), selectors.minutes(i.starts_at))
+            for i in Interview.objects.filter(participation__campaign=campaign, day__isnull=False).exclude(
+                pk=interview.pk
+            )
+        ]
+        blockers = scheduling.blockers_at(
+            data.problem, others, interview.proposal_id, day.toordinal(), selectors.minutes(starts_at)
+        )
+        if blockers:
+            raise ScheduleRefused("; ".join(scheduling_text.explain(b) for b in blockers))
+        participation = interview.participation
+        taken = set(
+            Interview.objects.filter(participation=participation, day=day, starts_at=starts_at)
+            .exclude(pk=interview.pk)
+            .values_list("seat", flat=True)
+        )
+        interview.day, interview.starts_at = day, starts_at
+        interview.ends_at = selectors.clock(selectors.minutes(starts_at) + participation.slot_minutes)
+        interview.seat = min(set(range(1, participation.interviewers + 1)) - taken)
+        interview.save(update_fields=["day", "starts_at", "ends_at", "seat"])
+        ProjectWeek.objects.filter(campaign=campaign).update(status="edited")
+    return interview
+
+
+def publish_schedule(*, campaign: Campaign, actor: User) -> int:
+    """Tell people about their appointments: only interviews that changed since the last publication get a
+    message (candidate, their intermediary, the company's HR; with an .ics), and their reminders follow;
+    interviews no longer in the schedule have their reminders cancelled. Returns how many changed."""
+    with transaction.atomic():
+        Campaign.objects.select_for_update().get(pk=campaign.pk)
+        interviews = Interview.objects.filter(participation__campaign=campaign).select_related(
+            "enrolment__candidate__registered_by", "participation__company__organisation", "proposal__vacancy"
+        )
+        changed = [i for i in interviews if i.changed_since_published]
+        now = timezone.now()
+        for interview in changed:
+            if interview.day:
+                _announce_interview(interview, campaign, now)
+            else:
+                cancel_event_messages(event=f"interview:{interview.pk}")
+            interview.published_day, interview.published_starts_at = interview.day, interview.starts_at
+            interview.save(update_fields=["published_day", "published_starts_at"])
+        week, _created = ProjectWeek.objects.get_or_create(campaign=campaign)
+        week.version += 1
+        week.published_at, week.published_by = now, actor
+        week.save(update_fields=["version", "published_at", "published_by"])
+    return len(changed)
+
+
+def interview_recipients(interview: Interview) -> dict[str, list[Recipient]]:
+    candidate = interview.enrolment.candidate
+    people = {
+        "candidate": [r for r in [candidate_recipient(candidate)] if r],
+        "intermediary": User.objects.filter(
+            is_active=True, memberships__organisation=candidate.registered_by_id, memberships__role=Role.INTERMEDIARY
+        ).distinct(),
+        "hr": User.objects.filter(
+            is_active=True,
+            memberships__organisation=interview.participation.company.organisation_id,
+            memberships__role=Role.COMPANY_HR,
+        ).distinct(),
+    }
+    return {key: [p if isinstance(p, Recipient) else Recipient.for_user(p) for p in people[key]] for key in people}
+
+
+def interview_event(interview: Interview) -> dict:
+    """The interview as the calendar part of a message: the company's guided visit first, then the interview.
+    HR and the intermediary see the candidate's first name only (DESIGN §2)."""
+    participation = interview.participation
+    zone = timezone.get_current_timezone()
+    visit = datetime.combine(interview.day, participation.visit_starts_at, tzinfo=zone)
+    end = datetime.combine(interview.day, interview.ends_at, tzinfo=zone)
+    return {
+        "uid": f"interview-{interview.pk}@{settings.OUTBOX_MESSAGE_ID_DOMAIN}",
+        "start": visit.isoformat(),
+        "end": end.isoformat(),
+        "interview": datetime.combine(interview.day, interview.starts_at, tzinfo=zone).isoformat(),
+        "summary": str(participation.company),  # a name, not a sentence: each recipient reads their own language
+        "location": participation.meeting_point,
+        "candidate": interview.enrolment.candidate.first_name,
+    }
+
+
+def _announce_interview(interview: Interview, campaign: Campaign, now: datetime) -> None:
+    """The new time now, with an .ics, to everyone concerned, and the reminders before it; whatever was still
+    pending for the interview's old time is cancelled by the sync."""
+    recipients = interview_recipients(interview)
+    event = interview_event(interview)
+    at = datetime.fromisoformat(event["interview"])
+    announcements = [
+        PlannedMessage(
+            key=f"interview:{interview.pk}:scheduled:{at:%Y%m%dT%H%M}:{audience}:{recipient.address}",
+            template="interview_scheduled",
+            recipient=recipient,
+            due_at=now,
+            context={"event": event, "audience": audience, "calendar": True},
+        )
+        for audience, people in recipients.items()
+        for recipient in people
+    ]
+    reminders = plan_reminders(
+        event_kind="interview", event_id=interview.pk, at=at, recipients=recipients, context={"event": event}, now=now
+    )
+    sync_event_messages(event=f"interview:{interview.pk}", planned=announcements + reminders, campaign=campaign)

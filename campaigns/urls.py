@@ -17,6 +17,10 @@ urlpatterns = [
     path("<int:pk>/matching/confirm/", views.matching_confirm, name="matching_confirm"),
     path("enrolments/<int:pk>/matching/", views.matching_candidate, name="matching_candidate"),
     path("enrolments/<int:pk>/matching/<int:vacancy_pk>/", views.matching_pair_rule, name="matching_pair_rule"),
+    path("<int:pk>/project-week/", views.project_week, name="project_week"),
+    path("<int:pk>/project-week/generate/", views.project_week_generate, name="project_week_generate"),
+    path("<int:pk>/project-week/publish/", views.project_week_publish, name="project_week_publish"),
+    path("interviews/<int:pk>/move/", views.interview_move, name="interview_move"),
     path("proposals/", views.proposal_list, name="proposal_list"),
     path("proposals/<int:pk>/answer/", views.proposal_answer, name="proposal_answer"),
 ]

@@ -11,9 +11,16 @@ from jobroad import permissions
 from jobroad.selectors import campaigns_with_counts
 from jobroad.views import paginate
 
-from . import selectors, services
-from .forms import CampaignForm, CloneCampaignForm, MatchingSettingsForm, ParticipationForm, ProposalAnswerForm
-from .models import Campaign, CampaignPhase, Enrolment, PairRuleKind, Participation, ProposalStatus
+from . import scheduling_text, selectors, services
+from .forms import (
+    CampaignForm,
+    CloneCampaignForm,
+    MatchingSettingsForm,
+    MoveInterviewForm,
+    ParticipationForm,
+    ProposalAnswerForm,
+)
+from .models import Campaign, CampaignPhase, Enrolment, Interview, PairRuleKind, Participation, ProposalStatus
 
 
 @login_required
@@ -242,6 +249,78 @@ def matching_confirm(request, pk):
     else:
         messages.info(request, _("There were no draft proposals to confirm."))
     return redirect("campaign_matching", pk=campaign.pk)
+
+
+# --- Project week (coordinators) ------------------------------------------------------------------------------
+
+
+@login_required
+def project_week(request, pk):
+    campaign = managed_campaign(request, pk)
+    week = selectors.project_week(campaign)
+    proposals = {i.proposal_id: i for i in selectors.unplaced_interviews(campaign)}
+    dropped = [
+        (
+            proposals.get(item["proposal"]),
+            [scheduling_text.explain(scheduling_text.from_data(b)) for b in item["blockers"]],
+        )
+        for item in week.dropped
+    ]
+    context = {
+        "campaign": campaign,
+        "week": week,
+        "board": selectors.schedule_board(campaign),
+        "dropped": [(interview, reasons) for interview, reasons in dropped if interview],
+        "changed": selectors.unpublished_changes(campaign),
+    }
+    return render(request, "campaigns/project_week.html", context)
+
+
+@login_required
+@require_POST
+def project_week_generate(request, pk):
+    campaign = managed_campaign(request, pk)
+    try:
+        solution = services.generate_schedule(campaign=campaign, actor=request.user)
+    except services.ScheduleRefused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(
+            request,
+            _("Schedule generated: %(placed)s interviews planned, %(dropped)s could not be placed.")
+            % {"placed": len(solution.appointments), "dropped": len(solution.dropped)},
+        )
+    return redirect("project_week", pk=campaign.pk)
+
+
+@login_required
+@require_POST
+def project_week_publish(request, pk):
+    campaign = managed_campaign(request, pk)
+    count = services.publish_schedule(campaign=campaign, actor=request.user)
+    messages.success(request, _("Schedule published: %(count)s changed appointments were sent out.") % {"count": count})
+    return redirect("project_week", pk=campaign.pk)
+
+
+@login_required
+def interview_move(request, pk):
+    interview = get_object_or_404(
+        Interview.objects.select_related("participation__campaign", "participation__company", "enrolment__candidate"),
+        pk=pk,
+    )
+    campaign = managed_campaign(request, interview.participation.campaign_id)
+    initial = {"day": interview.day and interview.day.isoformat(), "starts_at": interview.starts_at}
+    form = MoveInterviewForm(request.POST or None, interview=interview, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.move_interview(interview=interview, actor=request.user, **form.cleaned_data)
+        except services.ScheduleRefused as refusal:
+            form.add_error(None, str(refusal))
+        else:
+            messages.success(request, _("Interview moved. Publish the schedule to tell the people concerned."))
+            return redirect("project_week", pk=campaign.pk)
+    context = {"campaign": campaign, "interview": interview, "form": form}
+    return render(request, "campaigns/interview_move.html", context, status=400 if form.errors else 200)
 
 
 # --- Proposals (company HR) -----------------------------------------------------------------------------------

@@ -81,6 +81,11 @@ def _event_for_display(event: dict | None) -> dict | None:
         **event,
         "start": timezone.localtime(datetime.fromisoformat(event["start"]), BRUSSELS),
         "end": timezone.localtime(datetime.fromisoformat(event["end"]), BRUSSELS),
+        **(
+            {"interview": timezone.localtime(datetime.fromisoformat(event["interview"]), BRUSSELS)}
+            if "interview" in event
+            else {}
+        ),
     }
 
 

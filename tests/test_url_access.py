@@ -13,7 +13,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from campaigns.models import Enrolment, Proposal, ProposalStatus
+from campaigns.models import Enrolment, Interview, Proposal, ProposalStatus
 from candidates.models import ConsentPurpose
 from candidates.services import record_consent
 from companies.models import Site
@@ -160,6 +160,22 @@ MATRIX = [
         method="post",
         allowed_status=302,
     ),
+    Case("project_week", frozenset({"admin", "alice"}), lambda w: {"pk": w.campaign_a.pk}),
+    Case(
+        "project_week_generate",
+        frozenset({"admin", "bob"}),
+        lambda w: {"pk": w.campaign_b.pk},
+        method="post",
+        allowed_status=302,
+    ),
+    Case(
+        "project_week_publish",
+        frozenset({"admin", "alice"}),
+        lambda w: {"pk": w.campaign_a.pk},
+        method="post",
+        allowed_status=302,
+    ),
+    Case("interview_move", frozenset({"admin", "alice"}), lambda w: {"pk": interview_a(w).pk}),
     Case("proposal_list", COORDINATORS | {"hr_a", "hr_b"}),
     Case(
         "proposal_answer",
@@ -304,6 +320,16 @@ def confirmed_proposal(world) -> Proposal:
     return Proposal.objects.create(
         enrolment=enrolment_a(world), vacancy=world.vacancy_a, fit=50, status=ProposalStatus.CONFIRMED
     )
+
+
+def interview_a(world) -> Interview:
+    """Candidate A's interview at company A in campaign A, on the participation's first day."""
+    participation = world.campaign_a.participations.get(company=world.company_a)
+    proposal = Proposal.objects.filter(enrolment=enrolment_a(world), vacancy=world.vacancy_a).first()
+    return Interview.objects.get_or_create(
+        proposal=proposal or confirmed_proposal(world),
+        defaults={"participation": participation, "enrolment": enrolment_a(world)},
+    )[0]
 
 
 def site_of(company) -> Site:

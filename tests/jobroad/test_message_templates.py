@@ -20,6 +20,9 @@ KINDS = {
     "note": {"subject": "Welkom", "text": "Tot <script>dinsdag</script>"},
     "workshop_reminder": {"event": EVENT},
     "interview_reminder": {"event": EVENT},
+    "interview_scheduled": {
+        "event": {**EVENT, "interview": (AT + timedelta(minutes=90)).isoformat(), "candidate": "Amal"}
+    },
     "evaluation_request": {"event": EVENT, "link": "/evaluations/1/"},
     "evaluation_escalation": {"event": EVENT, "link": "/evaluations/1/"},
     "invitation": {
@@ -45,8 +48,10 @@ def test_every_message_kind_renders_in_every_language(template, language):
     assert GREETING[language] in rendered.text
     assert GREETING[language] in rendered.html
     assert "<script>" not in rendered.html and "<b>Hotel" not in rendered.html  # the HTML part escapes
-    if template.endswith("_reminder"):
+    if template.endswith(("_reminder", "_scheduled")):
         assert "10:00" in rendered.text
+    if template == "interview_scheduled":
+        assert "11:30" in rendered.text
 
 
 def test_a_candidate_language_without_a_catalogue_uses_its_own_wording(settings, tmp_path):
