@@ -3,17 +3,17 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from campaigns.models import Campaign, CampaignPhase, Enrolment, MatchingRun, Proposal, ProposalStatus
+from campaigns.models import Campaign, CampaignPhase, Enrolment, Interview, MatchingRun, Proposal, ProposalStatus
 from candidates import selectors as candidate_selectors
 from candidates.models import Candidate, Screening, ScreeningDecision
 from companies.models import Company, Vacancy
 from jobroad.management.commands.seed_demo import DEMO_PASSWORD
-from jobroad.models import Membership, Organisation, OrganisationKind, Role, User
+from jobroad.models import Membership, Message, Organisation, OrganisationKind, Role, User
 from jobroad.selectors import dashboard_for
 from workshops.models import Registration, RegistrationStatus, Session
 
 MODELS = [User, Organisation, Membership, Company, Vacancy, Candidate, Campaign, Enrolment, Session, Registration,
-          Screening, Proposal, MatchingRun]  # fmt: skip
+          Screening, Proposal, MatchingRun, Interview]  # fmt: skip
 
 
 def seed() -> str:
@@ -56,6 +56,15 @@ def test_the_demo_has_screening_decisions_a_calibration_and_answered_proposals(d
     assert MatchingRun.objects.filter(campaign__phase=CampaignPhase.MATCHING, covered__gt=0).exists()
     answered = Proposal.objects.filter(status=ProposalStatus.CONFIRMED).exclude(hr_answer="")
     assert answered.count() >= 3
+
+
+def test_the_campaign_in_project_week_has_a_published_schedule(demo):
+    campaign = Campaign.objects.get(phase=CampaignPhase.PROJECT_WEEK)
+    interviews = Interview.objects.filter(participation__campaign=campaign)
+
+    assert interviews.filter(day__isnull=False).count() >= 5
+    assert not any(i.changed_since_published for i in interviews)
+    assert Message.objects.filter(campaign=campaign, template="interview_scheduled").exists()
 
 
 def test_running_it_twice_changes_nothing(demo):

@@ -6,10 +6,21 @@ from decimal import Decimal
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from campaigns import services as campaign_services
-from campaigns.models import PLANNED_PHASES, Campaign, CampaignPhase, Enrolment, HrAnswer, Participation, Proposal
+from campaigns.models import (
+    PLANNED_PHASES,
+    Campaign,
+    CampaignPhase,
+    Enrolment,
+    HrAnswer,
+    Interview,
+    Participation,
+    ProjectWeek,
+    Proposal,
+)
 from campaigns.services import save_phase_plans
 from candidates import services as candidate_services
 from candidates.choices import DOCUMENT_LANGUAGES
@@ -226,6 +237,8 @@ class Command(BaseCommand):
                 demo_screening(campaign, coordinator, second_screener=User.objects.get(email="admin@jobroad.example"))
             if PHASES.index(phase) >= PHASES.index(CampaignPhase.MATCHING):
                 demo_matching(campaign, coordinator, confirm=phase != CampaignPhase.MATCHING)
+            if PHASES.index(phase) >= PHASES.index(CampaignPhase.PROJECT_WEEK):
+                demo_project_week(campaign, coordinator, publish=phase == CampaignPhase.PROJECT_WEEK)
         return {"logins": logins}
 
 
@@ -308,6 +321,37 @@ def demo_matching(campaign: Campaign, coordinator: User, *, confirm: bool) -> No
                 proposal=proposal, answer=answer, actor=hr,
                 comment="Kan de kandidaat om 6 uur beginnen?" if answer == HrAnswer.QUESTION else "",
             )  # fmt: skip
+
+
+def demo_project_week(campaign: Campaign, coordinator: User, *, publish: bool) -> None:
+    """Each company receives candidates on one or two project-week days, visits staggered through the morning;
+    an Arabic and a Tigrinya interpreter on the first days. The campaign in project week publishes its schedule
+    (messages go to the captured mail); earlier campaigns' schedules count as told long ago."""
+    if Interview.objects.filter(participation__campaign=campaign).exists():
+        return
+    plan = campaign.phase_plans.get(phase=CampaignPhase.PROJECT_WEEK)
+    days = [plan.starts_on + timedelta(days=n) for n in range(3)]
+    for number, participation in enumerate(campaign.participations.order_by("pk")):
+        participation.available_days = [d.isoformat() for d in days[number % 3 : number % 3 + 1 + number % 2]]
+        participation.visit_starts_at = time(9 + number % 3, 30 * (number % 2))
+        participation.interviews_until = time(13 + number % 3)
+        participation.interviewers = 1 + number % 2
+        participation.meeting_point = "Onthaal"
+        participation.save()
+    ProjectWeek.objects.update_or_create(
+        campaign=campaign,
+        defaults={"interpreters": {language: {d.isoformat(): 1 for d in days[:2]} for language in ("ar", "ti")}},
+    )
+    try:
+        campaign_services.generate_schedule(campaign=campaign, actor=coordinator)
+    except campaign_services.ScheduleRefused:
+        return  # nothing confirmed to schedule in this campaign
+    if publish:
+        campaign_services.publish_schedule(campaign=campaign, actor=coordinator)
+    else:
+        Interview.objects.filter(participation__campaign=campaign).update(
+            published_day=F("day"), published_starts_at=F("starts_at")
+        )
 
 
 # Weeks per planned phase, in order: intake, screening, matching, project week, aftercare.
