@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+from django.utils import translation
 
 from candidates import eligibility
 from candidates.eligibility import Access, add_months, asylum_access_opens, legal_access
@@ -87,7 +88,8 @@ def test_every_residence_status_has_a_rule_with_a_reason():
 
     assert all(str(answer.reason) for answer in answers.values())
     assert answers[ResidenceStatus.OTHER_PERMIT].access == Access.CHECK
-    assert "permit" in str(answers[ResidenceStatus.OTHER_PERMIT].reason)
+    with translation.override("en"):
+        assert "permit" in str(answers[ResidenceStatus.OTHER_PERMIT].reason)
 
 
 def test_the_asylum_rule_names_its_legal_source():
