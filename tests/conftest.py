@@ -17,6 +17,7 @@ from aiosmtpd.controller import Controller
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from allauth.mfa.utils import is_mfa_enabled
+from django.utils import translation
 
 from campaigns.models import Campaign, Enrolment, Participation
 from candidates.models import Candidate
@@ -142,6 +143,13 @@ def client_for(client, world):
 
 
 RUN = uuid.uuid4().hex[:12]
+
+
+@pytest.fixture
+def english():
+    """Messages read in English, for tests that name a message by its (English) source text."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture(autouse=True)

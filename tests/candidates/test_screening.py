@@ -42,7 +42,7 @@ def test_not_now_needs_a_reason(world, enrolment):
     assert not Screening.objects.exists()
 
 
-def test_a_document_expiring_before_project_week_cannot_be_selected(world, enrolment):
+def test_a_document_expiring_before_project_week_cannot_be_selected(world, enrolment, english):
     document = {"document_type": DocumentType.A_CARD, "document_expires_on": date(2027, 4, 18)}
 
     with pytest.raises(services.ScreeningRefused, match="before project week"):
@@ -52,7 +52,7 @@ def test_a_document_expiring_before_project_week_cannot_be_selected(world, enrol
     assert screening.decision == ScreeningDecision.RESERVE
 
 
-def test_a_second_opinion_comes_from_someone_else_after_the_first_and_decides_nothing(world, enrolment):
+def test_a_second_opinion_comes_from_someone_else_after_the_first_and_decides_nothing(world, enrolment, english):
     with pytest.raises(services.ScreeningRefused, match="first screening"):
         screen(enrolment, world.bob, round=2)
     screen(enrolment, world.alice, decision=ScreeningDecision.SELECTED)
@@ -97,7 +97,7 @@ def test_the_board_counts_each_state_and_filters(client_for, world, enrolment):
     assert [row.enrolment for row in filtered.context["board"].rows] == [others[2]]
 
 
-def test_calibration_marks_criteria_two_points_apart(world, enrolment):
+def test_calibration_marks_criteria_two_points_apart(world, enrolment, english):
     screen(enrolment, world.alice, decision=ScreeningDecision.SELECTED)
     screen(enrolment, world.bob, round=2, **(SCORES | {"experience": 4, "motivation": 5}))
     calm = world.campaign_a.enrolments.create(candidate=CandidateFactory())

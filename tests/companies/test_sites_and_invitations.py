@@ -105,7 +105,7 @@ def test_a_vacancy_at_a_site_of_another_company_is_refused(client_for, world):
     assert not Vacancy.objects.filter(title="Heftruckchauffeur").exists()
 
 
-def test_the_service_refuses_a_foreign_site_whatever_the_form_let_through(world):
+def test_the_service_refuses_a_foreign_site_whatever_the_form_let_through(world, english):
     vacancy = Vacancy(company=world.company_a, title="Lasser", site=site(world.company_b))
 
     with pytest.raises(ValidationError, match="another company"):

@@ -63,8 +63,8 @@ def test_the_multiple_choice_lists_terms_by_their_label_in_the_readers_language_
         choices = [(group, [(value.value, label) for value, label in options]) for group, options in field.choices]
 
     assert choices == [
-        ("Skill", [(lift.pk, "conduire un chariot élévateur"), (team.pk, "travailler en équipe")]),
-        ("Knowledge", [(haccp.pk, "hygiène alimentaire")]),
+        ("Aptitude", [(lift.pk, "conduire un chariot élévateur"), (team.pk, "travailler en équipe")]),
+        ("Savoir", [(haccp.pk, "hygiène alimentaire")]),
     ]
 
 

@@ -598,8 +598,8 @@ def test_the_xlsx_template_has_a_help_sheet_and_a_filled_template_imports(hr, wo
     hr.post(reverse("import_confirm", kwargs={"pk": pending_of(world.hr_a).pk}))
 
     assert [cell.value for cell in sheet[1]][:2] == ["Intitulé du poste", "Site"]
-    assert help_sheet["A1"].value == "Column"
-    assert help_sheet["B2"].value == "required"
+    assert help_sheet["A1"].value == "Colonne"
+    assert help_sheet["B2"].value == "obligatoire"
     assert Vacancy.objects.get(title="Cariste").positions == 2
 
 

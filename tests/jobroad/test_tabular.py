@@ -12,6 +12,8 @@ from openpyxl import Workbook, load_workbook
 from jobroad import tabular
 from jobroad.tabular import TableError, column_letter, looks_like_formula, normalise_label, read_table
 
+pytestmark = pytest.mark.usefixtures("english")  # the refusals are named by their English source text
+
 
 def xlsx(*rows, sheet_title="Blad1") -> bytes:
     workbook = Workbook()
