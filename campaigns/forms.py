@@ -9,7 +9,17 @@ from django.utils.translation import gettext_lazy as _
 
 from jobroad.models import Organisation, OrganisationKind
 
-from .models import PLANNED_PHASES, Campaign, CampaignPhase, HrAnswer, MatchingSettings, Participation
+from .models import (
+    PLANNED_PHASES,
+    Attendance,
+    Campaign,
+    CampaignPhase,
+    HrAnswer,
+    MatchingSettings,
+    Outcome,
+    Participation,
+    StartRoute,
+)
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -184,3 +194,44 @@ class ProposalAnswerForm(forms.Form):
         if cleaned.get("answer") == HrAnswer.QUESTION and not cleaned.get("comment", "").strip():
             self.add_error("comment", _("Write your question, so the coordinator can answer it."))
         return cleaned
+
+
+class EvaluationForm(forms.Form):
+    """HR's evaluation, on a phone: big radio buttons, only what is needed; the service checks the combination."""
+
+    attendance = forms.ChoiceField(label=_("Did the candidate come?"), choices=Attendance.choices,
+                                   widget=forms.RadioSelect)  # fmt: skip
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=Outcome.choices, required=False, widget=forms.RadioSelect)
+    start_route = forms.ChoiceField(
+        label=_("How would the candidate start?"), choices=[("", "—"), *StartRoute.choices], required=False
+    )
+    proposed_start = forms.DateField(label=_("Proposed start date"), required=False, widget=DATE)
+    feedback = forms.CharField(
+        label=_("Feedback for the candidate and JobRoad"), required=False, max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )  # fmt: skip
+
+
+class InterpretersForm(forms.Form):
+    """How many interpreters per language are free on each project-week day: one number field per pair."""
+
+    def __init__(self, *args, languages: list[tuple[str, str]], days: list[date], current: dict, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.pairs = {}
+        for code, name in languages:
+            for day in days:
+                field = f"{code}_{day.isoformat()}"
+                self.pairs[field] = (code, day.isoformat())
+                self.fields[field] = forms.IntegerField(
+                    label=f"{name} · {date_format(day, 'D j/n')}",
+                    min_value=0,
+                    max_value=50,
+                    initial=current.get(code, {}).get(day.isoformat(), 0),
+                    widget=forms.NumberInput(attrs={"class": "form-control form-control-sm", "inputmode": "numeric"}),
+                )
+
+    def interpreters(self) -> dict[str, dict[str, int]]:
+        result = {}
+        for field, (code, iso) in self.pairs.items():
+            result.setdefault(code, {})[iso] = self.cleaned_data[field] or 0
+        return result

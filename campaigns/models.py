@@ -135,6 +135,11 @@ class Participation(models.Model):
     interviews_until = models.TimeField(_("last interview ends by"), default=time(16, 0))
     meeting_point = models.CharField(_("meeting point"), max_length=200, blank=True)
     joined_at = models.DateTimeField(auto_now_add=True)
+    # HR confirmed its project-week day as published; a publication that changes its interviews clears it.
+    day_confirmed_at = models.DateTimeField(null=True, blank=True)
+    day_confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("participating company")
@@ -268,6 +273,8 @@ class Proposal(models.Model):
     answered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # Offered after project week to an ambassador company ("second chance"): no project-week interview.
+    second_chance = models.BooleanField(_("second chance"), default=False)
 
     class Meta:
         verbose_name = _("proposal")
@@ -344,3 +351,58 @@ class Interview(models.Model):
     @property
     def changed_since_published(self) -> bool:
         return (self.day, self.starts_at) != (self.published_day, self.published_starts_at)
+
+
+class Attendance(models.TextChoices):
+    ATTENDED = "attended", _("Attended")
+    NO_SHOW = "no_show", _("Did not come")
+
+
+class Outcome(models.TextChoices):
+    OFFER = "offer", _("Offer")
+    MAYBE = "maybe", _("Maybe")
+    NO = "no", _("No")
+
+
+class StartRoute(models.TextChoices):
+    TEMP_WORK = "temp_work", _("Temp work")
+    WORKPLACE_LEARNING = "workplace_learning", _("Workplace learning (IBO)")
+    ARTICLE_60 = "article_60", _("Article 60")
+    TRAINING = "training", _("Training or internship")
+    DIRECT_CONTRACT = "direct_contract", _("Direct contract")
+
+
+class Evaluation(models.Model):
+    """HR's evaluation of one interview: did the candidate come, and if so, what next."""
+
+    interview = models.OneToOneField(Interview, on_delete=models.CASCADE, related_name="evaluation")
+    attendance = models.CharField(_("did the candidate come?"), max_length=10, choices=Attendance.choices)
+    outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome.choices, blank=True)
+    start_route = models.CharField(_("start route"), max_length=20, choices=StartRoute.choices, blank=True)
+    proposed_start = models.DateField(_("proposed start date"), null=True, blank=True)
+    feedback = models.TextField(_("feedback"), blank=True)
+    filled_at = models.DateTimeField()
+    filled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("evaluation")
+        verbose_name_plural = _("evaluations")
+        constraints = [
+            # A no-show has no outcome; an offer says how the person would start.
+            models.CheckConstraint(
+                condition=~models.Q(attendance="no_show") | models.Q(outcome="", start_route=""),
+                name="no_show_has_no_outcome",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(outcome="offer") | ~models.Q(start_route=""), name="offer_has_start_route"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.interview} · {self.get_attendance_display()} {self.get_outcome_display()}"
+
+    @property
+    def retained(self) -> bool:
+        return self.outcome in (Outcome.OFFER, Outcome.MAYBE)

@@ -10,12 +10,13 @@ from django.db.models import Prefetch
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from candidates.choices import language_name
 from candidates.models import ConsentPurpose, Screening, ScreeningDecision, Sector
 from candidates.selectors import latest_consent_action
 from companies.models import Vacancy
 from workshops.models import Registration, Session
 
-from . import matching, scheduling
+from . import matching, scheduling, scheduling_text
 from .models import (
     PHASE_ORDER,
     Campaign,
@@ -134,9 +135,10 @@ def matching_settings(campaign: Campaign) -> MatchingSettings:
     return MatchingSettings.objects.filter(campaign=campaign).first() or MatchingSettings(campaign=campaign)
 
 
-def matching_input(campaign: Campaign) -> MatchingInput:
+def matching_input(campaign: Campaign, vacancies=None) -> MatchingInput:
     """Everything the matching needs, in a fixed number of queries: the campaign's candidates with their screening,
-    consent and languages; the open vacancies of its companies; the coordinator's pins and forbids."""
+    consent and languages; the open vacancies of its companies (or ``vacancies``); the coordinator's pins and
+    forbids."""
     limits = matching_settings(campaign)
     week_starts_on = project_week_start(campaign)
     screenings = Screening.objects.filter(round=1)
@@ -151,9 +153,10 @@ def matching_input(campaign: Campaign) -> MatchingInput:
         .annotate(share_profile_consent=latest_consent_action(ConsentPurpose.SHARE_PROFILE, "candidate"))
         .order_by("candidate_id")
     )
+    if vacancies is None:
+        vacancies = Vacancy.objects.filter(company__participations__campaign=campaign, is_open=True)
     vacancies = (
-        Vacancy.objects.filter(company__participations__campaign=campaign, is_open=True)
-        .select_related("company__organisation", "site", "occupation")
+        vacancies.select_related("company__organisation", "site", "occupation")
         .prefetch_related("required_competences", "nice_competences")
         .order_by("id")
     )
@@ -380,9 +383,9 @@ def interpreter_language(candidate) -> str:
 
 
 def schedulable_proposals(campaign: Campaign):
-    """Confirmed proposals that HR did not turn down: each becomes one interview."""
+    """Confirmed project-week proposals that HR did not turn down: each becomes one interview."""
     return (
-        Proposal.objects.filter(enrolment__campaign=campaign, status=ProposalStatus.CONFIRMED)
+        Proposal.objects.filter(enrolment__campaign=campaign, status=ProposalStatus.CONFIRMED, second_chance=False)
         .exclude(hr_answer=HrAnswer.NOT_INTERESTED)
         .select_related("enrolment__candidate__reception_centre", "vacancy__company__organisation", "vacancy__site")
         .prefetch_related("enrolment__candidate__languages")
@@ -474,6 +477,22 @@ def schedule_input(campaign: Campaign, time_limit: float = 5.0) -> ScheduleInput
     )
 
 
+def move_problems(interview: Interview, day: date, starts_at: time) -> list[str]:
+    """Why ``interview`` cannot move to ``day`` at ``starts_at`` with the rest of the schedule as it stands, in
+    sentences (empty when it can): the live check while a coordinator picks a time, and the move's own check."""
+    data = schedule_input(interview.participation.campaign)
+    if interview.proposal_id not in data.proposals:
+        return [str(_("This proposal is no longer confirmed, so it has no interview to move."))]
+    others = [
+        scheduling.Appointment(i.proposal_id, i.day.toordinal(), minutes(i.starts_at))
+        for i in Interview.objects.filter(participation__campaign_id=interview.participation.campaign_id)
+        .filter(day__isnull=False)
+        .exclude(pk=interview.pk)
+    ]
+    blockers = scheduling.blockers_at(data.problem, others, interview.proposal_id, day.toordinal(), minutes(starts_at))
+    return [scheduling_text.explain(blocker) for blocker in blockers]
+
+
 @dataclass(frozen=True)
 class BoardDay:
     day: date
@@ -487,7 +506,10 @@ def schedule_board(campaign: Campaign) -> list[BoardDay]:
     interviews = (
         Interview.objects.filter(participation__campaign=campaign, day__isnull=False)
         .select_related(
-            "enrolment__candidate__reception_centre", "participation__company__organisation", "proposal__vacancy"
+            "enrolment__candidate__reception_centre",
+            "participation__company__organisation",
+            "proposal__vacancy",
+            "evaluation",
         )
         .order_by("day", "starts_at", "seat")
     )
@@ -520,6 +542,59 @@ def unplaced_interviews(campaign: Campaign):
         .select_related("enrolment__candidate", "participation__company__organisation")
         .order_by("participation__company__organisation__name", "pk")
     )
+
+
+@dataclass(frozen=True)
+class InterviewForHr:
+    """A published interview as HR sees it: the blind profile, never the candidate row."""
+
+    pk: int
+    day: date
+    starts_at: time
+    ends_at: time
+    vacancy: str
+    interpreter: str
+    profile: BlindProfile
+    evaluation: object  # campaigns.models.Evaluation or None
+
+
+@dataclass(frozen=True)
+class HrDay:
+    participation: object
+    day: date
+    interviews: list[InterviewForHr]
+
+
+def interview_days_for_hr(interviews) -> list[HrDay]:
+    """``interviews`` (already scoped to the user) grouped per company and day, as published, in time order."""
+    interviews = (
+        interviews.filter(published_day__isnull=False)
+        .select_related(
+            "participation__company__organisation", "participation__campaign", "proposal__vacancy",
+            "enrolment__candidate", "evaluation",
+        )
+        .prefetch_related("enrolment__candidate__languages", "enrolment__candidate__competences")
+        .order_by("published_day", "participation_id", "published_starts_at", "pk")
+    )  # fmt: skip
+    days = {}
+    for interview in interviews:
+        key = (interview.participation_id, interview.published_day)
+        if key not in days:
+            days[key] = HrDay(interview.participation, interview.published_day, [])
+        start = minutes(interview.published_starts_at)
+        days[key].interviews.append(
+            InterviewForHr(
+                pk=interview.pk,
+                day=interview.published_day,
+                starts_at=interview.published_starts_at,
+                ends_at=clock(start + interview.participation.slot_minutes),
+                vacancy=interview.proposal.vacancy.title,
+                interpreter=language_name(interview.interpreter) if interview.interpreter else "",
+                profile=blind_profile(interview.enrolment.candidate),
+                evaluation=getattr(interview, "evaluation", None),
+            )
+        )
+    return list(days.values())
 
 
 def unpublished_changes(campaign: Campaign) -> int:

@@ -6,6 +6,7 @@ from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -25,12 +26,15 @@ from . import matching, scheduling, scheduling_text, selectors
 from .matching_text import constraint_text
 from .models import (
     PLANNED_PHASES,
+    Attendance,
     Campaign,
     CampaignPhase,
     Enrolment,
+    Evaluation,
     HrAnswer,
     Interview,
     MatchingRun,
+    Outcome,
     PairRule,
     PairRuleKind,
     Participation,
@@ -349,20 +353,8 @@ def move_interview(*, interview: Interview, day: date, starts_at: time, actor: U
     """Move one interview by hand, checked against every rule with the rest of the schedule as it stands."""
     with transaction.atomic():
         campaign = Campaign.objects.select_for_update().get(pk=interview.participation.campaign_id)
-        data = selectors.schedule_input(campaign)
-        if interview.proposal_id not in data.proposals:
-            raise ScheduleRefused(_("This proposal is no longer confirmed, so it has no interview to move."))
-        others = [
-            scheduling.Appointment(i.proposal_id, i.day.toordinal(), selectors.minutes(i.starts_at))
-            for i in Interview.objects.filter(participation__campaign=campaign, day__isnull=False).exclude(
-                pk=interview.pk
-            )
-        ]
-        blockers = scheduling.blockers_at(
-            data.problem, others, interview.proposal_id, day.toordinal(), selectors.minutes(starts_at)
-        )
-        if blockers:
-            raise ScheduleRefused("; ".join(scheduling_text.explain(b) for b in blockers))
+        if problems := selectors.move_problems(interview, day, starts_at):
+            raise ScheduleRefused("; ".join(problems))
         participation = interview.participation
         taken = set(
             Interview.objects.filter(participation=participation, day=day, starts_at=starts_at)
@@ -379,8 +371,9 @@ def move_interview(*, interview: Interview, day: date, starts_at: time, actor: U
 
 def publish_schedule(*, campaign: Campaign, actor: User) -> int:
     """Tell people about their appointments: only interviews that changed since the last publication get a
-    message (candidate, their intermediary, the company's HR; with an .ics), and their reminders follow;
-    interviews no longer in the schedule have their reminders cancelled. Returns how many changed."""
+    message (candidate, their intermediary, the company's HR; with an .ics), and their reminders follow; an
+    interview no longer in the schedule gets a cancellation instead of its reminders. HR confirms its day
+    again when it changed. Returns how many interviews changed."""
     with transaction.atomic():
         Campaign.objects.select_for_update().get(pk=campaign.pk)
         interviews = Interview.objects.filter(participation__campaign=campaign).select_related(
@@ -391,10 +384,13 @@ def publish_schedule(*, campaign: Campaign, actor: User) -> int:
         for interview in changed:
             if interview.day:
                 _announce_interview(interview, campaign, now)
-            else:
-                cancel_event_messages(event=f"interview:{interview.pk}")
+            elif interview.published_day:
+                _announce_cancellation(interview, campaign, now)
             interview.published_day, interview.published_starts_at = interview.day, interview.starts_at
             interview.save(update_fields=["published_day", "published_starts_at"])
+        Participation.objects.filter(pk__in={i.participation_id for i in changed}).update(
+            day_confirmed_at=None, day_confirmed_by=None
+        )
         week, _created = ProjectWeek.objects.get_or_create(campaign=campaign)
         week.version += 1
         week.published_at, week.published_by = now, actor
@@ -418,18 +414,21 @@ def interview_recipients(interview: Interview) -> dict[str, list[Recipient]]:
     return {key: [p if isinstance(p, Recipient) else Recipient.for_user(p) for p in people[key]] for key in people}
 
 
-def interview_event(interview: Interview) -> dict:
-    """The interview as the calendar part of a message: the company's guided visit first, then the interview.
-    HR and the intermediary see the candidate's first name only (DESIGN §2)."""
+def interview_event(interview: Interview, *, published: bool = False) -> dict:
+    """The interview as the calendar part of a message: the company's guided visit first, then the interview
+    (as it is now, or as people were last told). HR and the intermediary see the candidate's first name only
+    (DESIGN §2)."""
     participation = interview.participation
+    day, starts_at = (
+        (interview.published_day, interview.published_starts_at) if published else (interview.day, interview.starts_at)
+    )
     zone = timezone.get_current_timezone()
-    visit = datetime.combine(interview.day, participation.visit_starts_at, tzinfo=zone)
-    end = datetime.combine(interview.day, interview.ends_at, tzinfo=zone)
+    interview_at = datetime.combine(day, starts_at, tzinfo=zone)
     return {
         "uid": f"interview-{interview.pk}@{settings.OUTBOX_MESSAGE_ID_DOMAIN}",
-        "start": visit.isoformat(),
-        "end": end.isoformat(),
-        "interview": datetime.combine(interview.day, interview.starts_at, tzinfo=zone).isoformat(),
+        "start": datetime.combine(day, participation.visit_starts_at, tzinfo=zone).isoformat(),
+        "end": (interview_at + timedelta(minutes=participation.slot_minutes)).isoformat(),
+        "interview": interview_at.isoformat(),
         "summary": str(participation.company),  # a name, not a sentence: each recipient reads their own language
         "location": participation.meeting_point,
         "candidate": interview.enrolment.candidate.first_name,
@@ -457,3 +456,151 @@ def _announce_interview(interview: Interview, campaign: Campaign, now: datetime)
         event_kind="interview", event_id=interview.pk, at=at, recipients=recipients, context={"event": event}, now=now
     )
     sync_event_messages(event=f"interview:{interview.pk}", planned=announcements + reminders, campaign=campaign)
+    _plan_evaluation_requests(interview, campaign, now)
+
+
+def _announce_cancellation(interview: Interview, campaign: Campaign, now: datetime) -> None:
+    """An interview people were told about is no longer planned: its reminders and evaluation requests go,
+    and everyone concerned hears that it is off."""
+    event = interview_event(interview, published=True)
+    announcements = [
+        PlannedMessage(
+            key=f"interview:{interview.pk}:cancelled:{interview.published_day:%Y%m%d}:{audience}:{recipient.address}",
+            template="interview_cancelled",
+            recipient=recipient,
+            due_at=now,
+            context={"event": event, "audience": audience},
+        )
+        for audience, people in interview_recipients(interview).items()
+        for recipient in people
+    ]
+    sync_event_messages(event=f"interview:{interview.pk}", planned=announcements, campaign=campaign)
+    cancel_event_messages(event=f"evaluation:{interview.pk}")
+
+
+def evaluation_link(interview: Interview) -> str:
+    return reverse("interview_evaluation", args=[interview.pk])
+
+
+def _plan_evaluation_requests(interview: Interview, campaign: Campaign, now: datetime) -> None:
+    """After the interview, HR is asked for its evaluation; three days on, the coordinators hear it is missing.
+    Filling in the evaluation cancels whatever is still pending."""
+    if hasattr(interview, "evaluation"):
+        return
+    event = interview_event(interview)
+    event["summary"] = f"{event['candidate']} · {event['summary']}"
+    recipients = interview_recipients(interview)
+    coordinators = campaign.coordinators.filter(is_active=True)
+    planned = plan_reminders(
+        event_kind="evaluation",
+        event_id=interview.pk,
+        at=datetime.fromisoformat(event["end"]),
+        recipients={"hr": recipients["hr"], "coordinator": [Recipient.for_user(user) for user in coordinators]},
+        context={"event": event, "link": evaluation_link(interview)},
+        now=now,
+    )
+    sync_event_messages(event=f"evaluation:{interview.pk}", planned=planned, campaign=campaign)
+
+
+def confirm_day(*, participation: Participation, actor: User) -> Participation:
+    """HR confirms its project-week day as published (the coordinator sees it on the board)."""
+    if not participation.interviews.filter(published_day__isnull=False).exists():
+        raise ScheduleRefused(_("There is no published schedule for your company to confirm yet."))
+    participation.day_confirmed_at, participation.day_confirmed_by = timezone.now(), actor
+    participation.save(update_fields=["day_confirmed_at", "day_confirmed_by"])
+    return participation
+
+
+def set_interpreters(*, campaign: Campaign, interpreters: dict[str, dict[str, int]], actor: User) -> ProjectWeek:
+    """How many interpreters per language are available on each project-week day; the next generation and
+    every hand move respect it. Days or languages with 0 are left out."""
+    cleaned = {
+        language: {day: count for day, count in sorted(days.items()) if count}
+        for language, days in sorted(interpreters.items())
+    }
+    with transaction.atomic():
+        Campaign.objects.select_for_update().get(pk=campaign.pk)
+        week, _created = ProjectWeek.objects.get_or_create(campaign=campaign)
+        week.interpreters = {language: days for language, days in cleaned.items() if days}
+        week.save(update_fields=["interpreters"])
+    return week
+
+
+class EvaluationRefused(Exception):
+    """An evaluation that cannot be saved as given; the reason is shown as is."""
+
+
+def evaluate_interview(
+    *,
+    interview: Interview,
+    attendance: str,
+    outcome: str = "",
+    start_route: str = "",
+    proposed_start: date | None = None,
+    feedback: str = "",
+    actor: User,
+) -> Evaluation:
+    """Record (or correct) HR's evaluation of a published interview; pending evaluation requests are cancelled.
+    A no-show keeps no outcome; an offer needs its start route."""
+    if interview.published_day is None:
+        raise EvaluationRefused(_("This interview is not in the published schedule, so it cannot be evaluated."))
+    if attendance == Attendance.NO_SHOW:
+        outcome, start_route, proposed_start = "", "", None
+    elif not outcome:
+        raise EvaluationRefused(_("Choose the outcome of the interview."))
+    if outcome == Outcome.OFFER and not start_route:
+        raise EvaluationRefused(_("For an offer, choose how the candidate would start."))
+    with transaction.atomic():
+        evaluation, _created = Evaluation.objects.update_or_create(
+            interview=interview,
+            defaults={
+                "attendance": attendance,
+                "outcome": outcome,
+                "start_route": start_route,
+                "proposed_start": proposed_start,
+                "feedback": feedback.strip(),
+                "filled_at": timezone.now(),
+                "filled_by": actor,
+            },
+        )
+        cancel_event_messages(event=f"evaluation:{interview.pk}")
+    return evaluation
+
+
+def propose_second_chance(*, enrolment: Enrolment, vacancy, actor: User) -> Proposal:
+    """Offer a candidate who was not retained to an ambassador company's open vacancy: a confirmed proposal
+    its HR sees and answers like any other (it has no project-week interview)."""
+    from . import second_chance
+
+    with transaction.atomic():
+        Campaign.objects.select_for_update().get(pk=enrolment.campaign_id)
+        option = second_chance.option(enrolment, vacancy)
+        if option is None:
+            raise MatchingRefused(
+                _("This candidate cannot be proposed to this vacancy (any more): it is closed, already proposed, "
+                  "not at an ambassador company, or a hard rule excludes the pair.")
+            )  # fmt: skip
+        now = timezone.now()
+        proposal = Proposal.objects.create(
+            enrolment=enrolment,
+            vacancy=vacancy,
+            fit=option.pair.fit,
+            reasons=reasons_as_data(option.pair),
+            status=ProposalStatus.CONFIRMED,
+            confirmed_at=now,
+            confirmed_by=actor,
+            second_chance=True,
+        )
+        for person in User.objects.filter(
+            memberships__organisation=vacancy.company.organisation_id, memberships__role=Role.COMPANY_HR, is_active=True
+        ).distinct():
+            schedule_message(
+                key=f"proposal:{proposal.pk}:second-chance:{person.pk}",
+                template="proposals_confirmed",
+                recipient=Recipient.for_user(person),
+                due_at=now,
+                context={"campaign": enrolment.campaign.name, "link": "/proposals/"},
+                campaign=enrolment.campaign,
+                created_by=actor,
+            )
+    return proposal

@@ -20,7 +20,19 @@ urlpatterns = [
     path("<int:pk>/project-week/", views.project_week, name="project_week"),
     path("<int:pk>/project-week/generate/", views.project_week_generate, name="project_week_generate"),
     path("<int:pk>/project-week/publish/", views.project_week_publish, name="project_week_publish"),
+    path("<int:pk>/project-week/interpreters/", views.project_week_interpreters, name="project_week_interpreters"),
+    path("<int:pk>/project-week/pack.pdf", views.project_week_pack, name="project_week_pack"),
+    path("<int:pk>/second-chance/", views.second_chance_list, name="second_chance"),
+    path(
+        "enrolments/<int:pk>/second-chance/<int:vacancy_pk>/", views.second_chance_propose, name="second_chance_propose"
+    ),
+    path("enrolments/<int:pk>/schedule.pdf", views.candidate_schedule, name="candidate_schedule"),
+    path("participations/<int:pk>/day-sheet.pdf", views.company_day_sheet, name="company_day_sheet"),
+    path("participations/<int:pk>/confirm-day/", views.participation_confirm_day, name="participation_confirm_day"),
+    path("interviews/", views.interview_list, name="interview_list"),
     path("interviews/<int:pk>/move/", views.interview_move, name="interview_move"),
+    path("interviews/<int:pk>/move/check/", views.interview_move_check, name="interview_move_check"),
+    path("interviews/<int:pk>/evaluation/", views.interview_evaluation, name="interview_evaluation"),
     path("proposals/", views.proposal_list, name="proposal_list"),
     path("proposals/<int:pk>/answer/", views.proposal_answer, name="proposal_answer"),
 ]

@@ -1,20 +1,25 @@
+from datetime import date
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from candidates.choices import language_name
 from jobroad import permissions
 from jobroad.selectors import campaigns_with_counts
 from jobroad.views import paginate
 
-from . import scheduling_text, selectors, services
+from . import documents, scheduling_text, second_chance, selectors, services
 from .forms import (
     CampaignForm,
     CloneCampaignForm,
+    EvaluationForm,
+    InterpretersForm,
     MatchingSettingsForm,
     MoveInterviewForm,
     ParticipationForm,
@@ -272,8 +277,34 @@ def project_week(request, pk):
         "board": selectors.schedule_board(campaign),
         "dropped": [(interview, reasons) for interview, reasons in dropped if interview],
         "changed": selectors.unpublished_changes(campaign),
+        "interpreters_form": interpreters_form(campaign, week),
     }
     return render(request, "campaigns/project_week.html", context)
+
+
+def interpreters_form(campaign, week, data=None) -> InterpretersForm:
+    """A number per language that an interview needs an interpreter for (or that has interpreters) and day."""
+    days = sorted({date.fromisoformat(iso) for p in campaign.participations.all() for iso in p.available_days})
+    needed = set(
+        Interview.objects.filter(participation__campaign=campaign)
+        .exclude(interpreter="")
+        .values_list("interpreter", flat=True)
+    )
+    languages = [(code, language_name(code)) for code in sorted(needed | set(week.interpreters))]
+    return InterpretersForm(data, languages=languages, days=days, current=week.interpreters)
+
+
+@login_required
+@require_POST
+def project_week_interpreters(request, pk):
+    campaign = managed_campaign(request, pk)
+    form = interpreters_form(campaign, selectors.project_week(campaign), request.POST)
+    if form.is_valid():
+        services.set_interpreters(campaign=campaign, interpreters=form.interpreters(), actor=request.user)
+        messages.success(request, _("Interpreters saved. Generate the schedule again to plan with them."))
+    else:
+        messages.error(request, _("Give each number of interpreters as a whole number from 0 to 50."))
+    return redirect(f"{reverse('project_week', args=[campaign.pk])}#interpreters")
 
 
 @login_required
@@ -302,13 +333,20 @@ def project_week_publish(request, pk):
     return redirect("project_week", pk=campaign.pk)
 
 
-@login_required
-def interview_move(request, pk):
+def managed_interview(request, pk) -> Interview:
     interview = get_object_or_404(
-        Interview.objects.select_related("participation__campaign", "participation__company", "enrolment__candidate"),
+        Interview.objects.filter(
+            participation__campaign__in=permissions.managed_campaigns(request.user)
+        ).select_related("participation__campaign", "participation__company", "enrolment__candidate"),
         pk=pk,
     )
-    campaign = managed_campaign(request, interview.participation.campaign_id)
+    return interview
+
+
+@login_required
+def interview_move(request, pk):
+    interview = managed_interview(request, pk)
+    campaign = interview.participation.campaign
     initial = {"day": interview.day and interview.day.isoformat(), "starts_at": interview.starts_at}
     form = MoveInterviewForm(request.POST or None, interview=interview, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -321,6 +359,146 @@ def interview_move(request, pk):
             return redirect("project_week", pk=campaign.pk)
     context = {"campaign": campaign, "interview": interview, "form": form}
     return render(request, "campaigns/interview_move.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+def interview_move_check(request, pk):
+    """The live conflict check of the move form: what would block the chosen day and time (a fragment)."""
+    interview = managed_interview(request, pk)
+    form = MoveInterviewForm(request.GET, interview=interview)
+    problems = (
+        selectors.move_problems(interview, **form.cleaned_data)
+        if form.is_valid()
+        else [error for errors in form.errors.values() for error in errors]
+    )
+    return render(request, "campaigns/_move_check.html", {"problems": problems})
+
+
+@login_required
+def project_week_pack(request, pk):
+    """Everything to print for the week in one PDF (run sheets, company day sheets, candidate schedules)."""
+    campaign = managed_campaign(request, pk)
+    pdf = documents.pack_pdf(campaign, language=request.LANGUAGE_CODE)
+    if pdf is None:
+        messages.error(request, _("Nothing to print yet: publish the schedule first."))
+        return redirect("project_week", pk=campaign.pk)
+    return pdf_response(pdf, f"project-week-{campaign.pk}.pdf")
+
+
+@login_required
+def candidate_schedule(request, pk):
+    """A candidate's personal schedule, in the candidate's language."""
+    enrolment = managed_enrolment(request, pk)
+    pdf = documents.candidate_schedule_pdf(enrolment.campaign, enrolment.pk)
+    if pdf is None:
+        raise Http404
+    return pdf_response(pdf, f"schedule-{enrolment.pk}.pdf")
+
+
+@login_required
+def company_day_sheet(request, pk):
+    """A company's day sheet: its coordinators, and its own HR, may print it."""
+    participation = get_object_or_404(
+        Participation.objects.select_related("campaign", "company"), pk=pk,
+        pk__in=permissions.visible_interviews(request.user).values("participation"),
+    )  # fmt: skip
+    pdf = documents.company_day_pdf(participation.campaign, participation.pk, language=request.LANGUAGE_CODE)
+    if pdf is None:
+        raise Http404
+    return pdf_response(pdf, f"day-sheet-{participation.pk}.pdf")
+
+
+def pdf_response(pdf: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+# --- Second chance (coordinators) -----------------------------------------------------------------------------
+
+
+@login_required
+def second_chance_list(request, pk):
+    campaign = managed_campaign(request, pk)
+    return render(request, "campaigns/second_chance.html", {"campaign": campaign, "rows": second_chance.rows(campaign)})
+
+
+@login_required
+@require_POST
+def second_chance_propose(request, pk, vacancy_pk):
+    enrolment = managed_enrolment(request, pk)
+    vacancy = get_object_or_404(second_chance.ambassador_vacancies(), pk=vacancy_pk)
+    try:
+        services.propose_second_chance(enrolment=enrolment, vacancy=vacancy, actor=request.user)
+    except services.MatchingRefused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(
+            request,
+            _("%(candidate)s is proposed to %(company)s; its HR sees the blind profile now.")
+            % {"candidate": enrolment.candidate, "company": vacancy.company},
+        )
+    return redirect("second_chance", pk=enrolment.campaign_id)
+
+
+# --- Interviews (company HR) ----------------------------------------------------------------------------------
+
+
+@login_required
+def interview_list(request):
+    """HR's project-week days as published: the candidates (blind), confirm the day, evaluate each interview."""
+    if not permissions.can_see_interviews(request.user):
+        raise Http404
+    days = selectors.interview_days_for_hr(permissions.visible_interviews(request.user))
+    context = {"days": days, "can_confirm": {d.participation.pk for d in days if permissions.can_confirm_day(
+        request.user, d.participation)}}  # fmt: skip
+    return render(request, "campaigns/interview_list.html", context)
+
+
+@login_required
+@require_POST
+def participation_confirm_day(request, pk):
+    participation = get_object_or_404(
+        Participation.objects.filter(pk__in=permissions.visible_interviews(request.user).values("participation")),
+        pk=pk,
+    )
+    if not permissions.can_confirm_day(request.user, participation):
+        raise Http404
+    try:
+        services.confirm_day(participation=participation, actor=request.user)
+    except services.ScheduleRefused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, _("Thank you: JobRoad sees that you confirmed your day."))
+    return redirect("interview_list")
+
+
+@login_required
+def interview_evaluation(request, pk):
+    interview = get_object_or_404(
+        permissions.visible_interviews(request.user).select_related(
+            "participation__campaign", "participation__company", "proposal__vacancy", "enrolment__candidate",
+            "evaluation",
+        ),
+        pk=pk,
+    )  # fmt: skip
+    if not permissions.can_evaluate(request.user, interview):
+        raise Http404
+    evaluation = getattr(interview, "evaluation", None)
+    initial = {f: getattr(evaluation, f) for f in EvaluationForm.base_fields} if evaluation else {}
+    form = EvaluationForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.evaluate_interview(interview=interview, actor=request.user, **form.cleaned_data)
+        except services.EvaluationRefused as refusal:
+            form.add_error(None, str(refusal))
+        else:
+            messages.success(request, _("Thank you, the evaluation is saved."))
+            if permissions.can_manage_campaign(request.user, interview.participation.campaign):
+                return redirect("project_week", pk=interview.participation.campaign_id)
+            return redirect("interview_list")
+    context = {"interview": interview, "first_name": interview.enrolment.candidate.first_name, "form": form}
+    return render(request, "campaigns/interview_evaluation.html", context, status=400 if form.errors else 200)
 
 
 # --- Proposals (company HR) -----------------------------------------------------------------------------------

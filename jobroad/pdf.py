@@ -58,12 +58,23 @@ def bundled_assets_only():
     return BundledAssetsOnly()
 
 
-def render_pdf(template_name: str, context: dict, *, language: str) -> bytes:
-    """Render ``template_name`` (which extends ``pdf/base.html``) to PDF bytes in ``language``."""
+def render_document(template_name: str, context: dict, *, language: str):
+    """Lay out ``template_name`` (which extends ``pdf/base.html``) in ``language``: a WeasyPrint document whose
+    pages can be written alone or joined with others (``write_pack``)."""
     from weasyprint import HTML
 
     with translation.override(language):  # the document's words, dates and numbers in its own language
         html = render_to_string(
             template_name, context | {"language_code": language, "direction": text_direction(language)}
         )
-    return HTML(string=html, base_url=STATIC_BASE, url_fetcher=bundled_assets_only()).write_pdf()
+    return HTML(string=html, base_url=STATIC_BASE, url_fetcher=bundled_assets_only()).render()
+
+
+def render_pdf(template_name: str, context: dict, *, language: str) -> bytes:
+    return render_document(template_name, context, language=language).write_pdf()
+
+
+def write_pack(documents: list) -> bytes:
+    """One PDF holding every page of ``documents`` in order (each keeps its own language and direction)."""
+    pages = [page for document in documents for page in document.pages]
+    return documents[0].copy(pages).write_pdf()

@@ -8,7 +8,7 @@ see. Views fetch objects through the selectors, so another organisation's object
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from campaigns.models import Campaign, Proposal, ProposalStatus
+from campaigns.models import Campaign, Interview, Participation, Proposal, ProposalStatus
 from candidates.models import Candidate
 from companies.models import Company, Site, Vacancy
 from workshops.models import Audience, Registration, Session
@@ -375,3 +375,42 @@ def can_answer_proposal(user, proposal: Proposal) -> bool:
             user=user, role=Role.COMPANY_HR, organisation=proposal.vacancy.company.organisation_id
         ).exists()
     )
+
+
+# --- Project week ---------------------------------------------------------------------------------------------
+
+
+def visible_interviews(user) -> QuerySet[Interview]:
+    """Coordinators: every interview of the campaigns they run. Company HR: its own published interviews whose
+    proposal it may see (so a consent withdrawal hides them too)."""
+    return Interview.objects.filter(
+        Q(participation__campaign__in=managed_campaigns(user))
+        | Q(
+            published_day__isnull=False,
+            participation__company__organisation__in=organisation_ids_of(user, Role.COMPANY_HR),
+            proposal__in=visible_proposals(user),
+        )
+    )
+
+
+def can_see_interviews(user) -> bool:
+    return is_coordinator(user) or Role.COMPANY_HR in roles_of(user)
+
+
+def can_evaluate(user, interview: Interview) -> bool:
+    """HR of the interviewing company fills the evaluation, once the interview is published; the campaign's
+    coordinators may fill it in for HR (over the phone, say)."""
+    if interview.published_day is None:
+        return False
+    return (
+        can_manage_campaign(user, interview.participation.campaign)
+        or Membership.objects.filter(
+            user=user, role=Role.COMPANY_HR, organisation=interview.participation.company.organisation_id
+        ).exists()
+    )
+
+
+def can_confirm_day(user, participation: Participation) -> bool:
+    return Membership.objects.filter(
+        user=user, role=Role.COMPANY_HR, organisation=participation.company.organisation_id
+    ).exists()

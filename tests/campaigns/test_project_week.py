@@ -188,9 +188,12 @@ def test_a_replan_after_a_no_show_moves_nobody_else(world, week):
     after = planned(world.campaign_a)
     assert after == {pk: at for pk, at in before.items() if pk != gone}
     assert services.publish_schedule(campaign=world.campaign_a, actor=world.alice) == 1
-    assert not interview_messages().exclude(pk__in=sent_before).exists()  # nobody gets a new message
     gone_interview = Interview.objects.get(proposal_id=gone)
-    assert not interview_messages(event=f"interview:{gone_interview.pk}", status=MessageStatus.PENDING).exists()
+    new = interview_messages().exclude(pk__in=sent_before)
+    # Only the people of the cancelled interview hear from us, and only that it is off.
+    assert set(new.values_list("event", "template")) == {(f"interview:{gone_interview.pk}", "interview_cancelled")}
+    reminders = interview_messages(event=f"interview:{gone_interview.pk}", template="interview_reminder")
+    assert set(reminders.values_list("status", flat=True)) == {MessageStatus.CANCELLED}
 
 
 def test_the_database_refuses_one_interviewer_twice_at_one_time(world, week):
