@@ -7,7 +7,7 @@ object) or by an explicit list of public / allauth / admin URLs; a new view with
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, time, timedelta
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -16,8 +16,9 @@ from django.utils import timezone
 from campaigns.models import Enrolment, Interview, Proposal, ProposalStatus
 from candidates.models import ConsentPurpose
 from candidates.services import record_consent
-from companies.models import Site
+from companies.models import Site, Vacancy
 from jobroad.models import CapturedMail, ImportKind, Message, PendingImport
+from tests.factories import CompanyFactory, VacancyFactory
 from workshops.models import Audience, Registration, RegistrationStatus, Session, Workshop, WorkshopKind
 
 ROLES = [
@@ -176,6 +177,42 @@ MATRIX = [
         allowed_status=302,
     ),
     Case("interview_move", frozenset({"admin", "alice"}), lambda w: {"pk": interview_a(w).pk}),
+    Case("interview_move_check", frozenset({"admin", "alice"}), lambda w: {"pk": interview_a(w).pk}),
+    Case(
+        "project_week_interpreters",
+        frozenset({"admin", "alice"}),
+        lambda w: {"pk": w.campaign_a.pk},
+        method="post",
+        allowed_status=302,
+    ),
+    Case(
+        "project_week_pack",
+        frozenset({"admin", "alice"}),
+        lambda w: {"pk": published_interview_a(w).participation.campaign_id},
+    ),
+    Case("candidate_schedule", frozenset({"admin", "alice"}), lambda w: {"pk": published_interview_a(w).enrolment_id}),
+    Case(
+        "company_day_sheet",
+        frozenset({"admin", "alice", "hr_a"}),
+        lambda w: {"pk": published_interview_a(w).participation_id},
+    ),
+    Case(
+        "participation_confirm_day",
+        frozenset({"hr_a"}),
+        lambda w: {"pk": published_interview_a(w).participation_id},
+        method="post",
+        allowed_status=302,
+    ),
+    Case("interview_list", COORDINATORS | {"hr_a", "hr_b"}),
+    Case("interview_evaluation", frozenset({"admin", "alice", "hr_a"}), lambda w: {"pk": published_interview_a(w).pk}),
+    Case("second_chance", frozenset({"admin", "alice"}), lambda w: {"pk": w.campaign_a.pk}),
+    Case(
+        "second_chance_propose",
+        frozenset({"admin", "alice"}),
+        lambda w: {"pk": enrolment_a(w).pk, "vacancy_pk": ambassador_vacancy().pk},
+        method="post",
+        allowed_status=302,
+    ),
     Case("proposal_list", COORDINATORS | {"hr_a", "hr_b"}),
     Case(
         "proposal_answer",
@@ -330,6 +367,21 @@ def interview_a(world) -> Interview:
         proposal=proposal or confirmed_proposal(world),
         defaults={"participation": participation, "enrolment": enrolment_a(world)},
     )[0]
+
+
+def published_interview_a(world) -> Interview:
+    """Interview A as published: on 20 April 2027 at 11:00, after the 10:00 guided visit."""
+    interview = interview_a(world)
+    day, start = date(2027, 4, 20), time(11)
+    Interview.objects.filter(pk=interview.pk).update(
+        day=day, starts_at=start, ends_at=time(11, 30), seat=1, published_day=day, published_starts_at=start
+    )
+    interview.refresh_from_db()
+    return interview
+
+
+def ambassador_vacancy() -> Vacancy:
+    return VacancyFactory(company=CompanyFactory(is_ambassador=True), title="Magazijnier")
 
 
 def site_of(company) -> Site:

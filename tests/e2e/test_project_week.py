@@ -1,15 +1,18 @@
-"""Browser flow of the project-week board: a coordinator generates the schedule, moves one interview by hand
-(first into a taken slot, which is refused in words), and publishes; only then do the messages go out."""
+"""Browser flow of the project week: a coordinator generates the schedule, moves one interview by hand (the live
+check says a taken slot does not work before the move is refused in words), publishes (only then do messages go
+out) and prints the pack; HR then confirms its day and fills an evaluation on a 375 px phone."""
 
 from playwright.sync_api import expect
 
+from campaigns.models import Evaluation
 from jobroad.models import Message
 
 from ..campaigns.test_project_week import DAY, week  # noqa: F401 (the fixture)
+from .conftest import log_in
 from .test_companies import log_in_as_coordinator
 
 
-def test_generate_move_and_publish(page, live_url, world, week, screenshot):  # noqa: F811
+def test_generate_move_publish_print_and_evaluate(page, phone_page, live_url, world, week, screenshot):  # noqa: F811
     participation, _proposals = week
     participation.interviews_until = participation.interviews_until.replace(hour=12, minute=30)  # three slots
     participation.save()
@@ -24,6 +27,7 @@ def test_generate_move_and_publish(page, live_url, world, week, screenshot):  # 
 
     page.locator("[data-interview] a").last.click()
     page.locator("input[name=starts_at]").fill("11:00")
+    expect(page.locator("[data-conflicts]")).to_contain_text("interviewers")  # the live check, before submitting
     page.locator("[data-move-form] [type=submit]").click()
     expect(page.locator(".alert-danger, .alert-block")).to_be_visible()
     screenshot(page, "move-refused")
@@ -41,3 +45,28 @@ def test_generate_move_and_publish(page, live_url, world, week, screenshot):  # 
     screenshot(page, "board-published")
     assert Message.objects.filter(template="interview_scheduled").exists()
     assert DAY.isoformat() in page.content()
+
+    with page.expect_response(lambda response: "pack.pdf" in response.url) as pack:
+        page.evaluate("url => fetch(url)", page.locator("[data-pack]").get_attribute("href"))
+    assert pack.value.status == 200 and pack.value.body().startswith(b"%PDF")
+
+    log_in(phone_page, live_url, world.hr_a.email)
+    phone_page.locator("[data-interviews-link]").first.click()
+    expect(phone_page.locator("[data-hr-interview]")).to_have_count(3)
+    phone_page.locator("[data-confirm-day]").click()
+    expect(phone_page.locator("[data-day-confirmed]")).to_be_visible()
+    screenshot(phone_page, "hr-day-confirmed")
+    phone_page.locator("[data-hr-interview] a").first.click()
+    phone_page.locator("input[name=attendance][value=attended]").check()
+    phone_page.locator("input[name=outcome][value=offer]").check()
+    phone_page.locator("select[name=start_route]").select_option("workplace_learning")
+    phone_page.locator("input[name=proposed_start]").fill("2027-05-10")
+    phone_page.locator("textarea[name=feedback]").fill("Rustig en nauwkeurig.")
+    screenshot(phone_page, "hr-evaluation-form")
+    phone_page.locator("[data-evaluation-form] [type=submit]").click()
+    expect(phone_page.locator("[data-hr-interview] [data-evaluated]").first).to_have_attribute("data-evaluated", "offer")
+    screenshot(phone_page, "hr-evaluated")
+    evaluation = Evaluation.objects.get()
+    assert (evaluation.outcome, evaluation.start_route, evaluation.filled_by) == (
+        "offer", "workplace_learning", world.hr_a,
+    )  # fmt: skip

@@ -1,0 +1,228 @@
+"""After publication: HR confirms its day and evaluates each interview; missing evaluations are asked for and
+escalated; candidates not retained get a second chance at ambassador companies; interpreters and the live move
+check on the board."""
+
+from datetime import date, time
+
+import pytest
+from django.urls import reverse
+
+from campaigns import second_chance, services
+from campaigns.models import Evaluation, Interview, Outcome, Proposal, StartRoute
+from jobroad.models import Message, MessageStatus
+from tests.factories import CompanyFactory, VacancyFactory
+
+from .test_project_week import DAY, ENGLISH, week  # noqa: F401 (the fixture)
+
+
+@pytest.fixture
+def published(world, week):  # noqa: F811
+    participation, _proposals = week
+    participation.interviews_until = time(12, 30)  # room for all three
+    participation.save()
+    services.generate_schedule(campaign=world.campaign_a, actor=world.alice)
+    services.publish_schedule(campaign=world.campaign_a, actor=world.alice)
+    return list(Interview.objects.filter(participation=participation).order_by("starts_at"))
+
+
+def evaluation_messages(interview, **filters):
+    return Message.objects.filter(event=f"evaluation:{interview.pk}", **filters)
+
+
+def test_publishing_asks_hr_for_each_evaluation_and_plans_the_escalation(world, published):
+    interview = published[0]
+
+    requests = evaluation_messages(interview, template="evaluation_request")
+    escalations = evaluation_messages(interview, template="evaluation_escalation")
+
+    assert list(requests.values_list("recipient_user", flat=True)) == [world.hr_a.pk]
+    assert list(escalations.values_list("recipient_user", flat=True)) == [world.alice.pk]
+    request = requests.get()
+    assert request.due_at.date() == date(2027, 4, 21)  # a day after the interview
+    assert request.context["link"] == reverse("interview_evaluation", args=[interview.pk])
+
+
+def test_hr_fills_an_evaluation_and_the_pending_requests_are_cancelled(client_for, world, published):
+    interview = published[0]
+    url = reverse("interview_evaluation", args=[interview.pk])
+    data = {
+        "attendance": "attended", "outcome": "offer", "start_route": "temp_work",
+        "proposed_start": "2027-05-03", "feedback": "Sterke motivatie.",
+    }  # fmt: skip
+
+    response = client_for(world.hr_a).post(url, data)
+
+    assert response.status_code == 302
+    evaluation = Evaluation.objects.get(interview=interview)
+    assert (evaluation.outcome, evaluation.start_route, evaluation.proposed_start, evaluation.filled_by) == (
+        Outcome.OFFER, StartRoute.TEMP_WORK, date(2027, 5, 3), world.hr_a,
+    )  # fmt: skip
+    assert set(evaluation_messages(interview).values_list("status", flat=True)) == {MessageStatus.CANCELLED}
+    assert evaluation_messages(published[1], status=MessageStatus.PENDING).count() == 2  # others still wait
+
+
+def test_an_offer_without_a_start_route_is_refused_and_nothing_is_saved(client_for, world, published):
+    url = reverse("interview_evaluation", args=[published[0].pk])
+
+    response = client_for(world.hr_a).post(url, {"attendance": "attended", "outcome": "offer"}, headers=ENGLISH)
+
+    assert response.status_code == 400
+    assert "For an offer, choose how the candidate would start." in response.content.decode()
+    assert not Evaluation.objects.exists()
+    assert evaluation_messages(published[0], status=MessageStatus.PENDING).count() == 2
+
+
+def test_a_no_show_keeps_no_outcome(world, published):
+    evaluation = services.evaluate_interview(
+        interview=published[0], attendance="no_show", outcome="offer", start_route="temp_work", actor=world.hr_a
+    )
+
+    assert (evaluation.attendance, evaluation.outcome, evaluation.start_route) == ("no_show", "", "")
+
+
+def test_hr_of_another_company_cannot_open_or_fill_the_evaluation(client_for, world, published):
+    url = reverse("interview_evaluation", args=[published[0].pk])
+
+    assert client_for(world.hr_b).get(url).status_code == 404
+    assert client_for(world.hr_b).post(url, {"attendance": "no_show"}).status_code == 404
+    assert not Evaluation.objects.exists()
+
+
+def test_an_unpublished_interview_cannot_be_evaluated(client_for, world, week):  # noqa: F811
+    services.generate_schedule(campaign=world.campaign_a, actor=world.alice)
+    interview = Interview.objects.filter(day__isnull=False).first()
+
+    assert client_for(world.hr_a).get(reverse("interview_evaluation", args=[interview.pk])).status_code == 404
+    with pytest.raises(services.EvaluationRefused):
+        services.evaluate_interview(interview=interview, attendance="no_show", actor=world.alice)
+
+
+def test_hr_sees_its_published_day_blind_and_confirms_it(client_for, world, published):
+    page = client_for(world.hr_a).get(reverse("interview_list"), headers=ENGLISH)
+
+    text = page.content.decode()
+    assert text.count("data-hr-interview=") == 3
+    assert published[0].enrolment.candidate.last_name not in text  # first names only
+    participation = published[0].participation
+    response = client_for(world.hr_a).post(reverse("participation_confirm_day", args=[participation.pk]))
+    assert response.status_code == 302
+    participation.refresh_from_db()
+    assert participation.day_confirmed_by == world.hr_a
+    assert client_for(world.hr_b).post(reverse("participation_confirm_day", args=[participation.pk])).status_code == 404
+
+
+def test_a_new_publication_that_changes_the_day_asks_hr_to_confirm_again(world, published):
+    participation = published[0].participation
+    services.confirm_day(participation=participation, actor=world.hr_a)
+    participation.interviews_until = time(13)
+    participation.save()
+    services.move_interview(interview=published[-1], day=DAY, starts_at=time(12, 30), actor=world.alice)
+
+    services.publish_schedule(campaign=world.campaign_a, actor=world.alice)
+
+    participation.refresh_from_db()
+    assert participation.day_confirmed_at is None
+
+
+def test_a_dropped_interview_gets_a_cancellation_and_no_evaluation_request(world, published):
+    gone = published[0]
+    Proposal.objects.filter(pk=gone.proposal_id).update(status="draft")
+    services.generate_schedule(campaign=world.campaign_a, actor=world.alice)
+
+    services.publish_schedule(campaign=world.campaign_a, actor=world.alice)
+
+    cancelled = Message.objects.filter(event=f"interview:{gone.pk}", template="interview_cancelled")
+    assert world.hr_a.pk in set(cancelled.values_list("recipient_user", flat=True))
+    assert not evaluation_messages(gone, status=MessageStatus.PENDING).exists()
+
+
+def test_coordinators_set_interpreters_per_language_and_day(client_for, world, week):  # noqa: F811
+    services.generate_schedule(campaign=world.campaign_a, actor=world.alice)
+    Interview.objects.filter(pk=Interview.objects.first().pk).update(interpreter="ti")
+    url = reverse("project_week_interpreters", args=[world.campaign_a.pk])
+
+    response = client_for(world.alice).post(url, {f"ti_{DAY.isoformat()}": "2"})
+    bad = client_for(world.alice).post(url, {f"ti_{DAY.isoformat()}": "-1"})
+
+    assert response.status_code == bad.status_code == 302
+    world.campaign_a.project_week.refresh_from_db()
+    assert world.campaign_a.project_week.interpreters == {"ti": {DAY.isoformat(): 2}}  # the bad post changed nothing
+    assert client_for(world.bob).post(url, {f"ti_{DAY.isoformat()}": "5"}).status_code == 404
+
+
+def test_the_live_check_says_what_blocks_a_time_before_the_move(client_for, world, published):
+    url = reverse("interview_move_check", args=[published[1].pk])
+
+    taken = client_for(world.alice).get(url, {"day": DAY.isoformat(), "starts_at": "11:00"}, headers=ENGLISH)
+    free = client_for(world.alice).get(url, {"day": DAY.isoformat(), "starts_at": "11:30"}, headers=ENGLISH)
+
+    assert "the interviewers are busy" in taken.content.decode()
+    assert "data-no-conflict" in free.content.decode()
+    assert client_for(world.bob).get(url, {"day": DAY.isoformat(), "starts_at": "11:00"}).status_code == 404
+
+
+@pytest.fixture
+def ambassador(world):
+    company = CompanyFactory(organisation__name="Ambassadeur NV", is_ambassador=True)
+    return VacancyFactory(company=company, title="Magazijnier", occupation=world.vacancy_a.occupation)
+
+
+def test_not_retained_candidates_get_ambassador_vacancies_and_can_be_proposed(client_for, world, published, ambassador):
+    for interview in published:
+        outcome = Outcome.OFFER if interview == published[0] else Outcome.NO
+        route = StartRoute.TEMP_WORK if outcome == Outcome.OFFER else ""
+        services.evaluate_interview(
+            interview=interview, attendance="attended", outcome=outcome, start_route=route, actor=world.hr_a
+        )
+
+    rows = second_chance.rows(world.campaign_a)
+
+    assert {row.enrolment for row in rows} == {i.enrolment for i in published[1:]}
+    assert all([option.vacancy for option in row.options] == [ambassador] for row in rows)
+    enrolment = rows[0].enrolment
+    url = reverse("second_chance_propose", args=[enrolment.pk, ambassador.pk])
+    assert client_for(world.alice).post(url).status_code == 302
+    proposal = Proposal.objects.get(enrolment=enrolment, vacancy=ambassador)
+    assert (proposal.status, proposal.second_chance) == ("confirmed", True)
+    client_for(world.alice).post(url)  # twice: refused, still one
+    assert Proposal.objects.filter(enrolment=enrolment, vacancy=ambassador).count() == 1
+    assert services.generate_schedule(campaign=world.campaign_a, actor=world.alice)  # not a project-week interview
+    assert not Interview.objects.filter(proposal=proposal).exists()
+
+
+def test_a_candidate_with_an_interview_still_to_evaluate_waits(world, published, ambassador):
+    services.evaluate_interview(interview=published[0], attendance="attended", outcome="no", actor=world.hr_a)
+
+    assert [row.enrolment for row in second_chance.rows(world.campaign_a)] == [published[0].enrolment]
+    assert second_chance.option(published[1].enrolment, ambassador) is None
+
+
+def test_a_non_ambassador_vacancy_cannot_be_proposed_as_second_chance(client_for, world, published):
+    services.evaluate_interview(interview=published[0], attendance="attended", outcome="no", actor=world.hr_a)
+    ordinary = VacancyFactory(title="Kok")
+
+    response = client_for(world.alice).post(
+        reverse("second_chance_propose", args=[published[0].enrolment.pk, ordinary.pk])
+    )
+
+    assert response.status_code == 404
+    assert not Proposal.objects.filter(vacancy=ordinary).exists()
+
+
+def test_a_second_chance_waits_until_every_interview_of_the_candidate_is_evaluated(world, week):  # noqa: F811
+    _participation, proposals = week
+    other = VacancyFactory(title="Kok")
+    world.campaign_a.participations.create(
+        company=other.company, available_days=[DAY.isoformat()], visit_starts_at=time(13), interviews_until=time(15)
+    )
+    enrolment = proposals[0].enrolment
+    Proposal.objects.create(enrolment=enrolment, vacancy=other, fit=50, status="confirmed")
+    services.generate_schedule(campaign=world.campaign_a, actor=world.alice)
+    services.publish_schedule(campaign=world.campaign_a, actor=world.alice)
+    first, second = Interview.objects.filter(enrolment=enrolment, day__isnull=False).order_by("starts_at")
+
+    services.evaluate_interview(interview=first, attendance="attended", outcome="no", actor=world.hr_a)
+    assert enrolment not in second_chance.not_retained(world.campaign_a)
+
+    services.evaluate_interview(interview=second, attendance="no_show", actor=world.alice)
+    assert list(second_chance.not_retained(world.campaign_a)) == [enrolment]
