@@ -23,6 +23,7 @@ KINDS = {
     "interview_scheduled": {
         "event": {**EVENT, "interview": (AT + timedelta(minutes=90)).isoformat(), "candidate": "Amal"}
     },
+    "interview_cancelled": {"event": {**EVENT, "interview": (AT + timedelta(minutes=90)).isoformat()}},
     "evaluation_request": {"event": EVENT, "link": "/evaluations/1/"},
     "evaluation_escalation": {"event": EVENT, "link": "/evaluations/1/"},
     "invitation": {
@@ -50,7 +51,7 @@ def test_every_message_kind_renders_in_every_language(template, language):
     assert "<script>" not in rendered.html and "<b>Hotel" not in rendered.html  # the HTML part escapes
     if template.endswith(("_reminder", "_scheduled")):
         assert "10:00" in rendered.text
-    if template == "interview_scheduled":
+    if template in ("interview_scheduled", "interview_cancelled"):
         assert "11:30" in rendered.text
 
 
