@@ -64,7 +64,8 @@ def test_generate_move_publish_print_and_evaluate(page, phone_page, live_url, wo
     phone_page.locator("textarea[name=feedback]").fill("Rustig en nauwkeurig.")
     screenshot(phone_page, "hr-evaluation-form")
     phone_page.locator("[data-evaluation-form] [type=submit]").click()
-    expect(phone_page.locator("[data-hr-interview] [data-evaluated]").first).to_have_attribute("data-evaluated", "offer")
+    badge = phone_page.locator("[data-hr-interview] [data-evaluated]").first
+    expect(badge).to_have_attribute("data-evaluated", "offer")
     screenshot(phone_page, "hr-evaluated")
     evaluation = Evaluation.objects.get()
     assert (evaluation.outcome, evaluation.start_route, evaluation.filled_by) == (
