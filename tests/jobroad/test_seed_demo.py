@@ -3,13 +3,24 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from campaigns.models import Campaign, CampaignPhase, Enrolment, Interview, MatchingRun, Proposal, ProposalStatus
+from campaigns import documents, second_chance
+from campaigns.models import (
+    Campaign,
+    CampaignPhase,
+    Enrolment,
+    Evaluation,
+    Interview,
+    MatchingRun,
+    Proposal,
+    ProposalStatus,
+)
 from candidates import selectors as candidate_selectors
 from candidates.models import Candidate, Screening, ScreeningDecision
 from companies.models import Company, Vacancy
 from jobroad.management.commands.seed_demo import DEMO_PASSWORD
 from jobroad.models import Membership, Message, Organisation, OrganisationKind, Role, User
 from jobroad.selectors import dashboard_for
+from tests.pdftext import pdf_text
 from workshops.models import Registration, RegistrationStatus, Session
 
 MODELS = [User, Organisation, Membership, Company, Vacancy, Candidate, Campaign, Enrolment, Session, Registration,
@@ -65,6 +76,19 @@ def test_the_campaign_in_project_week_has_a_published_schedule(demo):
     assert interviews.filter(day__isnull=False).count() >= 5
     assert not any(i.changed_since_published for i in interviews)
     assert Message.objects.filter(campaign=campaign, template="interview_scheduled").exists()
+    assert campaign.participations.filter(day_confirmed_at__isnull=False).exists()
+
+
+def test_past_project_weeks_are_evaluated_with_printable_packs_and_second_chances(demo):
+    campaign = Campaign.objects.filter(phase=CampaignPhase.AFTERCARE).first()
+    interviews = Interview.objects.filter(participation__campaign=campaign, published_day__isnull=False)
+
+    assert interviews.exists() and not interviews.filter(evaluation__isnull=True).exists()
+    assert set(Evaluation.objects.filter(interview__in=interviews).values_list("outcome", flat=True)) == {
+        "offer", "maybe", "no", "",
+    }  # fmt: skip
+    assert second_chance.rows(campaign)
+    assert pdf_text(documents.pack_pdf(campaign, language="nl")).count("Draaiboek") >= 1
 
 
 def test_running_it_twice_changes_nothing(demo):

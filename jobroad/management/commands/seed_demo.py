@@ -177,6 +177,7 @@ class Command(BaseCommand):
 
     def build_world(self, rng: random.Random) -> dict:
         jobroad = organisation("JobRoad", OrganisationKind.JOBROAD, "Brussel")
+        Organisation.objects.filter(pk=jobroad.pk, phone="").update(phone="+32 2 000 00 00")  # fictional
         centres = [organisation(name, OrganisationKind.RECEPTION_CENTRE, city) for name, city in RECEPTION_CENTRES]
         intermediaries = [organisation(name, OrganisationKind.INTERMEDIARY, city) for name, city in INTERMEDIARIES]
         funder = organisation("Fonds Integratie door Werk", OrganisationKind.FUNDER, "Brussel")
@@ -348,9 +349,43 @@ def demo_project_week(campaign: Campaign, coordinator: User, *, publish: bool) -
         return  # nothing confirmed to schedule in this campaign
     if publish:
         campaign_services.publish_schedule(campaign=campaign, actor=coordinator)
+        first = campaign.participations.filter(interviews__published_day__isnull=False).order_by("pk").first()
+        hr = first and User.objects.filter(memberships__organisation=first.company.organisation_id).first()
+        if hr:
+            campaign_services.confirm_day(participation=first, actor=hr)
     else:
         Interview.objects.filter(participation__campaign=campaign).update(
             published_day=F("day"), published_starts_at=F("starts_at")
+        )
+        demo_evaluations(campaign, coordinator)
+
+
+# Evaluations of a past project week, in turn: (attendance, outcome, start route).
+EVALUATIONS = [
+    ("attended", "offer", "temp_work"),
+    ("attended", "no", ""),
+    ("attended", "maybe", ""),
+    ("attended", "offer", "workplace_learning"),
+    ("no_show", "", ""),
+    ("attended", "no", ""),
+    ("attended", "offer", "training"),
+]
+
+
+def demo_evaluations(campaign: Campaign, coordinator: User) -> None:
+    """Every interview of a past project week is evaluated (some offers, maybes, refusals and a no-show), so the
+    second-chance list has candidates."""
+    interviews = Interview.objects.filter(participation__campaign=campaign, published_day__isnull=False)
+    for number, interview in enumerate(interviews.order_by("pk")):
+        attendance, outcome, route = EVALUATIONS[number % len(EVALUATIONS)]
+        campaign_services.evaluate_interview(
+            interview=interview,
+            attendance=attendance,
+            outcome=outcome,
+            start_route=route,
+            proposed_start=interview.published_day + timedelta(weeks=3) if outcome == "offer" else None,
+            feedback="Gemotiveerd; Nederlands nog oefenen." if attendance == "attended" else "",
+            actor=coordinator,
         )
 
 
