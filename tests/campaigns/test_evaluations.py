@@ -5,6 +5,8 @@ check on the board."""
 from datetime import date, time
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from campaigns import second_chance, services
@@ -226,3 +228,24 @@ def test_a_second_chance_waits_until_every_interview_of_the_candidate_is_evaluat
 
     services.evaluate_interview(interview=second, attendance="no_show", actor=world.alice)
     assert list(second_chance.not_retained(world.campaign_a)) == [enrolment]
+
+
+@pytest.mark.parametrize(
+    ("role", "page"), [("hr_a", "interview_list"), ("alice", "project_week"), ("alice", "second_chance")]
+)
+def test_the_project_week_pages_query_the_same_for_one_interview_or_three(client_for, world, published, role, page):
+    for interview in published:
+        services.evaluate_interview(interview=interview, attendance="attended", outcome="no", actor=world.hr_a)
+    client = client_for(getattr(world, role))
+    url = reverse(page, args=[] if page == "interview_list" else [world.campaign_a.pk])
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    three = queries()
+    Interview.objects.filter(pk__in=[i.pk for i in published[1:]]).delete()
+    one = queries()
+
+    assert one == three
