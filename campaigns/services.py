@@ -22,7 +22,7 @@ from jobroad.reminders import plan_reminders
 from workshops.models import Session
 from workshops.services import candidate_recipient
 
-from . import matching, scheduling, scheduling_text, selectors
+from . import matching, scheduling, scheduling_text, second_chance, selectors
 from .matching_text import constraint_text
 from .models import (
     PLANNED_PHASES,
@@ -456,7 +456,7 @@ def _announce_interview(interview: Interview, campaign: Campaign, now: datetime)
         event_kind="interview", event_id=interview.pk, at=at, recipients=recipients, context={"event": event}, now=now
     )
     sync_event_messages(event=f"interview:{interview.pk}", planned=announcements + reminders, campaign=campaign)
-    _plan_evaluation_requests(interview, campaign, now)
+    _plan_evaluation_requests(interview, campaign, now, recipients["hr"])
 
 
 def _announce_cancellation(interview: Interview, campaign: Campaign, now: datetime) -> None:
@@ -465,7 +465,7 @@ def _announce_cancellation(interview: Interview, campaign: Campaign, now: dateti
     event = interview_event(interview, published=True)
     announcements = [
         PlannedMessage(
-            key=f"interview:{interview.pk}:cancelled:{interview.published_day:%Y%m%d}:{audience}:{recipient.address}",
+            key=f"interview:{interview.pk}:cancelled:{event['interview']}:{audience}:{recipient.address}",
             template="interview_cancelled",
             recipient=recipient,
             due_at=now,
@@ -482,20 +482,19 @@ def evaluation_link(interview: Interview) -> str:
     return reverse("interview_evaluation", args=[interview.pk])
 
 
-def _plan_evaluation_requests(interview: Interview, campaign: Campaign, now: datetime) -> None:
+def _plan_evaluation_requests(interview: Interview, campaign: Campaign, now: datetime, hr: list[Recipient]) -> None:
     """After the interview, HR is asked for its evaluation; three days on, the coordinators hear it is missing.
     Filling in the evaluation cancels whatever is still pending."""
     if hasattr(interview, "evaluation"):
         return
     event = interview_event(interview)
     event["summary"] = f"{event['candidate']} · {event['summary']}"
-    recipients = interview_recipients(interview)
     coordinators = campaign.coordinators.filter(is_active=True)
     planned = plan_reminders(
         event_kind="evaluation",
         event_id=interview.pk,
         at=datetime.fromisoformat(event["end"]),
-        recipients={"hr": recipients["hr"], "coordinator": [Recipient.for_user(user) for user in coordinators]},
+        recipients={"hr": hr, "coordinator": [Recipient.for_user(user) for user in coordinators]},
         context={"event": event, "link": evaluation_link(interview)},
         now=now,
     )
@@ -514,14 +513,11 @@ def confirm_day(*, participation: Participation, actor: User) -> Participation:
 def set_interpreters(*, campaign: Campaign, interpreters: dict[str, dict[str, int]], actor: User) -> ProjectWeek:
     """How many interpreters per language are available on each project-week day; the next generation and
     every hand move respect it. Days or languages with 0 are left out."""
-    cleaned = {
-        language: {day: count for day, count in sorted(days.items()) if count}
-        for language, days in sorted(interpreters.items())
-    }
+    counted = {language: {day: n for day, n in sorted(days.items()) if n} for language, days in interpreters.items()}
     with transaction.atomic():
         Campaign.objects.select_for_update().get(pk=campaign.pk)
         week, _created = ProjectWeek.objects.get_or_create(campaign=campaign)
-        week.interpreters = {language: days for language, days in cleaned.items() if days}
+        week.interpreters = {language: days for language, days in sorted(counted.items()) if days}
         week.save(update_fields=["interpreters"])
     return week
 
@@ -541,12 +537,16 @@ def evaluate_interview(
     actor: User,
 ) -> Evaluation:
     """Record (or correct) HR's evaluation of a published interview; pending evaluation requests are cancelled.
-    A no-show keeps no outcome; an offer needs its start route."""
+    A no-show keeps no outcome, a "no" no start; an offer needs its start route."""
     if interview.published_day is None:
         raise EvaluationRefused(_("This interview is not in the published schedule, so it cannot be evaluated."))
+    if attendance not in Attendance.values:
+        raise EvaluationRefused(_("Say whether the candidate came."))
     if attendance == Attendance.NO_SHOW:
-        outcome, start_route, proposed_start = "", "", None
-    elif not outcome:
+        outcome = ""
+    if outcome in ("", Outcome.NO):  # nothing to start
+        start_route, proposed_start = "", None
+    if attendance == Attendance.ATTENDED and not outcome:
         raise EvaluationRefused(_("Choose the outcome of the interview."))
     if outcome == Outcome.OFFER and not start_route:
         raise EvaluationRefused(_("For an offer, choose how the candidate would start."))
@@ -570,8 +570,6 @@ def evaluate_interview(
 def propose_second_chance(*, enrolment: Enrolment, vacancy, actor: User) -> Proposal:
     """Offer a candidate who was not retained to an ambassador company's open vacancy: a confirmed proposal
     its HR sees and answers like any other (it has no project-week interview)."""
-    from . import second_chance
-
     with transaction.atomic():
         Campaign.objects.select_for_update().get(pk=enrolment.campaign_id)
         option = second_chance.option(enrolment, vacancy)

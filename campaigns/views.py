@@ -3,7 +3,7 @@ from datetime import date
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from candidates.choices import language_name
 from jobroad import permissions
+from jobroad.pdf import pdf_response
 from jobroad.selectors import campaigns_with_counts
 from jobroad.views import paginate
 
@@ -334,13 +335,12 @@ def project_week_publish(request, pk):
 
 
 def managed_interview(request, pk) -> Interview:
-    interview = get_object_or_404(
+    return get_object_or_404(
         Interview.objects.filter(
             participation__campaign__in=permissions.managed_campaigns(request.user)
         ).select_related("participation__campaign", "participation__company", "enrolment__candidate"),
         pk=pk,
     )
-    return interview
 
 
 @login_required
@@ -406,12 +406,6 @@ def company_day_sheet(request, pk):
     if pdf is None:
         raise Http404
     return pdf_response(pdf, f"day-sheet-{participation.pk}.pdf")
-
-
-def pdf_response(pdf: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    return response
 
 
 # --- Second chance (coordinators) -----------------------------------------------------------------------------

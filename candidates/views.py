@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from campaigns.models import CampaignPhase, Enrolment
 from jobroad import permissions
-from jobroad.pdf import render_pdf
+from jobroad.pdf import pdf_response, render_pdf
 from jobroad.views import paginate
 
 from . import selectors, services
@@ -245,9 +245,7 @@ def consent_form_pdf(request, *, language: str, context: dict, filename: str) ->
     if version not in CONSENT_TEXT_VERSIONS:
         raise Http404
     pdf = render_pdf(f"candidates/consent/{version}/{language}.html", context | {"version": version}, language=language)
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{filename}-{version}-{language}.pdf"'
-    return response
+    return pdf_response(pdf, f"{filename}-{version}-{language}.pdf")
 
 
 # --- Screening (coordinators) ---------------------------------------------------------------------------------

@@ -78,3 +78,12 @@ def write_pack(documents: list) -> bytes:
     """One PDF holding every page of ``documents`` in order (each keeps its own language and direction)."""
     pages = [page for document in documents for page in document.pages]
     return documents[0].copy(pages).write_pdf()
+
+
+def pdf_response(pdf: bytes, filename: str):
+    """The PDF shown in the browser's viewer (print or save from there)."""
+    from django.http import HttpResponse
+
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response

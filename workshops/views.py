@@ -1,13 +1,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from jobroad import permissions
-from jobroad.pdf import render_pdf
+from jobroad.pdf import pdf_response, render_pdf
 
 from . import selectors, services
 from .forms import RegistrationForm, SessionForm, WorkshopForm
@@ -182,6 +182,4 @@ def attendance_sheet(request, pk):
         {"session": session, "registrations": registrations, "blank_rows": range(3)},  # for walk-ins
         language=language,
     )
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="attendance-{session.pk}.pdf"'
-    return response
+    return pdf_response(pdf, f"attendance-{session.pk}.pdf")

@@ -80,6 +80,12 @@ def test_a_no_show_keeps_no_outcome(world, published):
     )
 
     assert (evaluation.attendance, evaluation.outcome, evaluation.start_route) == ("no_show", "", "")
+    with pytest.raises(services.EvaluationRefused):
+        services.evaluate_interview(interview=published[0], attendance="", actor=world.hr_a)
+    refusal = services.evaluate_interview(
+        interview=published[0], attendance="attended", outcome="no", start_route="temp_work", actor=world.hr_a
+    )
+    assert (refusal.outcome, refusal.start_route) == ("no", "")
 
 
 def test_hr_of_another_company_cannot_open_or_fill_the_evaluation(client_for, world, published):

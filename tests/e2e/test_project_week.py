@@ -26,8 +26,9 @@ def test_generate_move_publish_print_and_evaluate(page, phone_page, live_url, wo
     screenshot(page, "board-generated")
 
     page.locator("[data-interview] a").last.click()
+    page.wait_for_load_state()  # the live check's script listens from here on
     page.locator("input[name=starts_at]").fill("11:00")
-    expect(page.locator("[data-conflicts]")).to_contain_text("interviewers")  # the live check, before submitting
+    expect(page.locator("[data-conflicts] li")).to_have_count(1)  # the live check, before submitting
     page.locator("[data-move-form] [type=submit]").click()
     expect(page.locator(".alert-danger, .alert-block")).to_be_visible()
     screenshot(page, "move-refused")
