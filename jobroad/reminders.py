@@ -40,6 +40,9 @@ RULES: list[ReminderRule] = [
     # Evaluation rules run from the interview's end; filling in the evaluation cancels them.
     ReminderRule("evaluation", "request-1d", AFTER * timedelta(days=1), ("hr",), "evaluation_request"),
     ReminderRule("evaluation", "escalate-3d", AFTER * timedelta(days=3), ("coordinator",), "evaluation_escalation"),
+    # Aftercare check-ins run from their due day; answering one cancels them, so does moving or ending the job.
+    ReminderRule("checkin", "due", timedelta(0), ("responsible",), "checkin_due"),
+    ReminderRule("checkin", "escalate-7d", AFTER * timedelta(days=7), ("coordinator",), "checkin_overdue"),
 ]  # fmt: skip
 
 

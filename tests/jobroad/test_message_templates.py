@@ -25,6 +25,8 @@ KINDS = {
     },
     "interview_cancelled": {"event": {**EVENT, "interview": (AT + timedelta(minutes=90)).isoformat()}},
     "evaluation_request": {"event": EVENT, "link": "/evaluations/1/"},
+    "checkin_due": {"event": EVENT, "link": "/"},
+    "checkin_overdue": {"event": EVENT, "link": "/"},
     "evaluation_escalation": {"event": EVENT, "link": "/evaluations/1/"},
     "invitation": {
         "link": "http://x/invitations/t/",

@@ -1,0 +1,22 @@
+from django.contrib import admin
+
+from .models import FollowUpStep, Placement
+
+
+@admin.register(FollowUpStep)
+class FollowUpStepAdmin(admin.ModelAdmin):
+    """The follow-up plans per route: admins edit them here; new placements copy them."""
+
+    list_display = ["route", "offset_days", "audience"]
+    list_filter = ["route", "audience"]
+
+
+@admin.register(Placement)
+class PlacementAdmin(admin.ModelAdmin):
+    """For support only: changes go through the aftercare pages, which keep the history and the check-ins."""
+
+    list_display = ["candidate", "company", "route", "starts_on", "status"]
+    list_filter = ["route", "status"]
+    list_select_related = ["candidate", "company__organisation"]
+    readonly_fields = ["route", "starts_on", "status", "ended_on", "end_reason"]
+    raw_id_fields = ["candidate", "company", "vacancy", "campaign", "evaluation"]

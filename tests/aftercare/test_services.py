@@ -1,0 +1,101 @@
+"""Placements and their check-ins: an offer becomes a placement with its route's follow-up plan; moving the start
+date moves every pending check-in and its messages; ending the placement cancels them; the history keeps all."""
+
+from datetime import date, timedelta
+
+import pytest
+
+from aftercare import services
+from aftercare.models import CheckIn, CheckInStatus, FollowUpStep, PlacementStatus
+from campaigns import services as campaign_services
+from jobroad.models import Message, MessageStatus
+
+from ..campaigns.test_evaluations import published  # noqa: F401 (the fixture)
+from ..campaigns.test_project_week import week  # noqa: F401 (the fixture)
+
+START = date(2027, 5, 10)
+
+
+@pytest.fixture
+def placement(world, published):  # noqa: F811
+    evaluation = campaign_services.evaluate_interview(
+        interview=published[0], attendance="attended", outcome="offer", start_route="direct_contract",
+        proposed_start=START, actor=world.hr_a,
+    )  # fmt: skip
+    return services.place_from_evaluation(evaluation=evaluation, hours_per_week=30, actor=world.alice)
+
+
+def check_in_messages(placement, **filters):
+    events = [f"checkin:{pk}" for pk in placement.check_ins.values_list("pk", flat=True)]
+    return Message.objects.filter(event__in=events, **filters)
+
+
+def test_an_offer_becomes_a_placement_with_its_routes_plan(world, placement):
+    plan = FollowUpStep.objects.filter(route="fixed_term")
+
+    assert (placement.company, placement.route, placement.starts_on) == (world.company_a, "fixed_term", START)
+    assert sorted(placement.check_ins.values_list("due_on", "audience")) == sorted(
+        (START + timedelta(days=step.offset_days), step.audience) for step in plan
+    )
+    employer = check_in_messages(placement, template="checkin_due", recipient_user=world.hr_a)
+    assert employer.count() == plan.filter(audience="employer").count()
+    assert check_in_messages(placement, template="checkin_overdue", recipient_user=world.alice).count() == plan.count()
+
+
+def test_an_offer_is_placed_once_and_only_an_offer(world, published, placement):  # noqa: F811
+    with pytest.raises(services.PlacementRefused):
+        services.place_from_evaluation(evaluation=placement.evaluation, actor=world.alice)
+    refusal = campaign_services.evaluate_interview(
+        interview=published[1], attendance="attended", outcome="no", actor=world.hr_a
+    )
+    with pytest.raises(services.PlacementRefused):
+        services.place_from_evaluation(evaluation=refusal, starts_on=START, actor=world.alice)
+
+
+def test_moving_the_start_moves_every_pending_check_in_and_its_messages(world, placement):
+    answered = placement.check_ins.order_by("due_on").first()
+    CheckIn.objects.filter(pk=answered.pk).update(status=CheckInStatus.DONE)
+    before = set(check_in_messages(placement, status=MessageStatus.PENDING).values_list("pk", flat=True))
+
+    services.change_placement(
+        placement=placement, starts_on=START + timedelta(days=14), note="later", actor=world.alice
+    )
+
+    for check_in in placement.check_ins.exclude(pk=answered.pk):
+        assert check_in.due_on == START + timedelta(days=14 + check_in.offset_days)
+        pending = Message.objects.filter(event=f"checkin:{check_in.pk}", status=MessageStatus.PENDING)
+        assert {m.due_at.date() for m in pending if m.template == "checkin_due"} == {check_in.due_on}
+    answered.refresh_from_db()
+    assert answered.due_on == START + timedelta(days=answered.offset_days)  # done stays where it was
+    old = Message.objects.filter(pk__in=before)
+    assert set(old.exclude(event=f"checkin:{answered.pk}").values_list("status", flat=True)) == {
+        MessageStatus.CANCELLED
+    }
+
+
+def test_ending_cancels_every_pending_check_in_and_message_and_needs_a_reason(world, placement):
+    with pytest.raises(services.PlacementRefused):
+        services.change_placement(placement=placement, status=PlacementStatus.ENDED, actor=world.alice)
+    assert check_in_messages(placement, status=MessageStatus.PENDING).exists()
+
+    services.change_placement(
+        placement=placement, status=PlacementStatus.ENDED, end_reason="Contract not renewed", actor=world.alice
+    )
+
+    assert set(placement.check_ins.values_list("status", flat=True)) == {CheckInStatus.CANCELLED}
+    assert not check_in_messages(placement, status=MessageStatus.PENDING).exists()
+    with pytest.raises(services.PlacementRefused):
+        services.change_placement(placement=placement, status=PlacementStatus.ONGOING, actor=world.alice)
+
+
+def test_the_history_keeps_every_state(world, placement):
+    services.change_placement(placement=placement, status=PlacementStatus.STARTED, actor=world.alice)
+    services.change_placement(placement=placement, route="open_ended", note="vast contract", actor=world.alice)
+
+    history = list(placement.changes.values_list("status", "route", "note"))
+
+    assert history == [
+        ("planned", "fixed_term", ""),
+        ("started", "fixed_term", ""),
+        ("route_changed", "open_ended", "vast contract"),
+    ]
