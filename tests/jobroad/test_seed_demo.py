@@ -3,6 +3,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
+from aftercare.models import Placement
 from campaigns import documents, second_chance
 from campaigns.models import (
     Campaign,
@@ -89,6 +90,12 @@ def test_past_project_weeks_are_evaluated_with_printable_packs_and_second_chance
     }  # fmt: skip
     assert second_chance.rows(campaign)
     assert pdf_text(documents.pack_pdf(campaign, language="nl")).count("Draaiboek") >= 1
+
+
+def test_past_offers_are_placements_at_every_stage(demo):
+    assert set(Placement.objects.values_list("status", flat=True)) == {"planned", "started", "route_changed", "ended"}
+    assert not Placement.objects.filter(status="ended", check_ins__status="pending").exists()
+    assert Placement.objects.count() == Evaluation.objects.filter(outcome="offer").count()
 
 
 def test_running_it_twice_changes_nothing(demo):

@@ -9,12 +9,14 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from aftercare import services as aftercare_services
 from campaigns import services as campaign_services
 from campaigns.models import (
     PLANNED_PHASES,
     Campaign,
     CampaignPhase,
     Enrolment,
+    Evaluation,
     HrAnswer,
     Interview,
     Participation,
@@ -387,6 +389,27 @@ def demo_evaluations(campaign: Campaign, coordinator: User) -> None:
             feedback="Gemotiveerd; Nederlands nog oefenen." if attendance == "attended" else "",
             actor=coordinator,
         )
+    demo_placements(campaign, coordinator)
+
+
+def demo_placements(campaign: Campaign, coordinator: User) -> None:
+    """Every offer of a past project week became a placement; they stand at different stages since."""
+    offers = Evaluation.objects.filter(interview__participation__campaign=campaign, outcome="offer").order_by("pk")
+    for number, evaluation in enumerate(offers):
+        placement = aftercare_services.place_from_evaluation(
+            evaluation=evaluation, hours_per_week=(19, 30, 38)[number % 3], actor=coordinator
+        )
+        stage = number % 4
+        if stage >= 1:
+            aftercare_services.change_placement(placement=placement, status="started", actor=coordinator)
+        if stage == 2:
+            aftercare_services.change_placement(
+                placement=placement, route="open_ended", note="Vast contract na de proefperiode.", actor=coordinator
+            )
+        if stage == 3:
+            aftercare_services.change_placement(
+                placement=placement, status="ended", end_reason="Verhuisd naar een andere provincie.", actor=coordinator
+            )
 
 
 # Weeks per planned phase, in order: intake, screening, matching, project week, aftercare.
