@@ -11,6 +11,7 @@ from campaigns.models import Evaluation, Outcome, StartRoute
 from jobroad.models import Role, User
 from jobroad.outbox import Recipient, cancel_event_messages, sync_event_messages
 from jobroad.reminders import plan_reminders
+from jobroad.selectors import members
 
 from .models import (
     CheckIn,
@@ -24,6 +25,25 @@ from .models import (
 )
 
 CHECK_IN_HOUR = time(9)  # a check-in's messages go out on its due day at nine
+
+# The follow-up plan every route starts with (also written by migration 0002): days after the start, who is asked.
+DEFAULT_PLAN = [
+    (7, CheckInAudience.CANDIDATE),
+    (30, CheckInAudience.EMPLOYER),
+    (30, CheckInAudience.INTERMEDIARY),
+    (91, CheckInAudience.EMPLOYER),
+    (182, CheckInAudience.CANDIDATE),
+    (365, CheckInAudience.EMPLOYER),
+]
+
+
+def ensure_default_plans() -> None:
+    """Give every route without a plan the default one (the demo data; a database emptied by tests)."""
+    for route in PlacementRoute.values:
+        if not FollowUpStep.objects.filter(route=route).exists():
+            FollowUpStep.objects.bulk_create(
+                FollowUpStep(route=route, offset_days=offset, audience=audience) for offset, audience in DEFAULT_PLAN
+            )
 
 
 class PlacementRefused(Exception):
@@ -143,17 +163,13 @@ def check_in_recipients(check_in: CheckIn) -> dict[str, list[Recipient]]:
     placement = check_in.placement
     candidate = placement.candidate
     responsible = {
-        CheckInAudience.EMPLOYER: User.objects.filter(
-            memberships__organisation=placement.company.organisation_id, memberships__role=Role.COMPANY_HR
-        ),
-        CheckInAudience.INTERMEDIARY: User.objects.filter(
-            memberships__organisation=candidate.registered_by_id, memberships__role=Role.INTERMEDIARY
-        ),
-        CheckInAudience.CANDIDATE: User.objects.filter(pk=candidate.coach_id),
+        CheckInAudience.EMPLOYER: members(Role.COMPANY_HR, placement.company.organisation_id),
+        CheckInAudience.INTERMEDIARY: members(Role.INTERMEDIARY, candidate.registered_by_id),
+        CheckInAudience.CANDIDATE: User.objects.filter(pk=candidate.coach_id, is_active=True),
     }[check_in.audience]
     coordinators = placement.campaign.coordinators.all() if placement.campaign else User.objects.none()
     return {
-        "responsible": [Recipient.for_user(user) for user in responsible.filter(is_active=True).distinct()],
+        "responsible": [Recipient.for_user(user) for user in responsible],
         "coordinator": [Recipient.for_user(user) for user in coordinators.filter(is_active=True)],
     }
 

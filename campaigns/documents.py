@@ -125,13 +125,16 @@ class SheetInterview:
     profile: selectors.BlindProfile
 
 
-def company_days(campaign: Campaign, participation_pk: int | None = None) -> dict:
-    """(participation, day) -> the interviews HR holds that day, with blind profiles, in time order."""
+def company_days(campaign: Campaign, participation_pk: int | None = None, visible=None) -> dict:
+    """(participation, day) -> the interviews HR holds that day, with blind profiles, in time order; only those
+    in ``visible`` when given (HR's own view: a candidate who withdrew consent drops off the sheet)."""
     interviews = published_interviews(campaign).prefetch_related(
         "enrolment__candidate__languages", "enrolment__candidate__competences"
     )
     if participation_pk is not None:
         interviews = interviews.filter(participation_id=participation_pk)
+    if visible is not None:
+        interviews = interviews.filter(pk__in=visible.values("pk"))
     sheets = defaultdict(list)
     for interview in interviews:
         sheets[interview.participation, interview.published_day].append(
@@ -208,11 +211,12 @@ def candidate_schedule_pdf(campaign: Campaign, enrolment_pk: int) -> bytes | Non
     return candidate_schedule_document(campaign, schedules[0], contact_phone(campaign)).write_pdf()
 
 
-def company_day_pdf(campaign: Campaign, participation_pk: int, language: str) -> bytes | None:
+def company_day_pdf(campaign: Campaign, participation_pk: int, language: str, visible) -> bytes | None:
+    """The company's day sheets, with the interviews in ``visible`` (the reader's ``visible_interviews``)."""
     phone = contact_phone(campaign)
     documents = [
         company_day_document(campaign, participation, day, interviews, phone, language)
-        for (participation, day), interviews in company_days(campaign, participation_pk).items()
+        for (participation, day), interviews in company_days(campaign, participation_pk, visible).items()
     ]
     return write_pack(documents) if documents else None
 

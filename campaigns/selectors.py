@@ -372,6 +372,17 @@ def project_week(campaign: Campaign) -> ProjectWeek:
     return ProjectWeek.objects.filter(campaign=campaign).first() or ProjectWeek(campaign=campaign)
 
 
+def project_week_days(campaign: Campaign) -> list[date]:
+    """Every day on which some participating company receives candidates."""
+    return sorted({date.fromisoformat(iso) for p in campaign.participations.all() for iso in p.available_days})
+
+
+def interpreter_languages(campaign: Campaign, week: ProjectWeek) -> list[str]:
+    """The languages the week plans interpreters for: those an interview needs, and those already counted."""
+    needed = Interview.objects.filter(participation__campaign=campaign).exclude(interpreter="")
+    return sorted(set(needed.values_list("interpreter", flat=True)) | set(week.interpreters))
+
+
 def interpreter_language(candidate) -> str:
     """The language an interview needs an interpreter for: the candidate's own, when they speak none of the
     working languages at A2 or above ("" when they do, or gave no language of their own)."""

@@ -19,6 +19,7 @@ from jobroad.outbox import (
     sync_event_messages,
 )
 from jobroad.reminders import plan_reminders
+from jobroad.selectors import members
 from workshops.models import Session
 from workshops.services import candidate_recipient
 
@@ -163,9 +164,7 @@ def add_company(*, campaign: Campaign, company, actor: User, **capacity) -> Part
     """Take a company into a campaign and tell its HR people, through the outbox, in the same transaction."""
     with transaction.atomic():
         participation = Participation.objects.create(campaign=campaign, company=company, **capacity)
-        for person in User.objects.filter(
-            memberships__organisation=company.organisation_id, memberships__role=Role.COMPANY_HR, is_active=True
-        ):
+        for person in members(Role.COMPANY_HR, company.organisation_id):
             schedule_message(
                 key=f"participation:{participation.pk}:welcome:{person.pk}",
                 template="campaign_welcome",
@@ -269,9 +268,7 @@ def confirm_proposals(*, campaign: Campaign, actor: User) -> int:
         companies = set(drafts.values_list("vacancy__company__organisation_id", flat=True))
         now = timezone.now()
         count = drafts.update(status=ProposalStatus.CONFIRMED, confirmed_at=now, confirmed_by=actor)
-        for person in User.objects.filter(
-            memberships__organisation__in=companies, memberships__role=Role.COMPANY_HR, is_active=True
-        ).distinct():
+        for person in members(Role.COMPANY_HR, *companies):
             schedule_message(
                 key=f"campaign:{campaign.pk}:proposals:{person.pk}:{now:%Y%m%d%H%M%S}",
                 template="proposals_confirmed",
@@ -402,14 +399,8 @@ def interview_recipients(interview: Interview) -> dict[str, list[Recipient]]:
     candidate = interview.enrolment.candidate
     people = {
         "candidate": [r for r in [candidate_recipient(candidate)] if r],
-        "intermediary": User.objects.filter(
-            is_active=True, memberships__organisation=candidate.registered_by_id, memberships__role=Role.INTERMEDIARY
-        ).distinct(),
-        "hr": User.objects.filter(
-            is_active=True,
-            memberships__organisation=interview.participation.company.organisation_id,
-            memberships__role=Role.COMPANY_HR,
-        ).distinct(),
+        "intermediary": members(Role.INTERMEDIARY, candidate.registered_by_id),
+        "hr": members(Role.COMPANY_HR, interview.participation.company.organisation_id),
     }
     return {key: [p if isinstance(p, Recipient) else Recipient.for_user(p) for p in people[key]] for key in people}
 
@@ -589,9 +580,7 @@ def propose_second_chance(*, enrolment: Enrolment, vacancy, actor: User) -> Prop
             confirmed_by=actor,
             second_chance=True,
         )
-        for person in User.objects.filter(
-            memberships__organisation=vacancy.company.organisation_id, memberships__role=Role.COMPANY_HR, is_active=True
-        ).distinct():
+        for person in members(Role.COMPANY_HR, vacancy.company.organisation_id):
             schedule_message(
                 key=f"proposal:{proposal.pk}:second-chance:{person.pk}",
                 template="proposals_confirmed",

@@ -1,5 +1,3 @@
-from datetime import date
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
@@ -284,15 +282,9 @@ def project_week(request, pk):
 
 
 def interpreters_form(campaign, week, data=None) -> InterpretersForm:
-    """A number per language that an interview needs an interpreter for (or that has interpreters) and day."""
-    days = sorted({date.fromisoformat(iso) for p in campaign.participations.all() for iso in p.available_days})
-    needed = set(
-        Interview.objects.filter(participation__campaign=campaign)
-        .exclude(interpreter="")
-        .values_list("interpreter", flat=True)
-    )
-    languages = [(code, language_name(code)) for code in sorted(needed | set(week.interpreters))]
-    return InterpretersForm(data, languages=languages, days=days, current=week.interpreters)
+    languages = [(code, language_name(code)) for code in selectors.interpreter_languages(campaign, week)]
+    return InterpretersForm(data, languages=languages, days=selectors.project_week_days(campaign),
+                            current=week.interpreters)  # fmt: skip
 
 
 @login_required
@@ -402,7 +394,12 @@ def company_day_sheet(request, pk):
         Participation.objects.select_related("campaign", "company"), pk=pk,
         pk__in=permissions.visible_interviews(request.user).values("participation"),
     )  # fmt: skip
-    pdf = documents.company_day_pdf(participation.campaign, participation.pk, language=request.LANGUAGE_CODE)
+    pdf = documents.company_day_pdf(
+        participation.campaign,
+        participation.pk,
+        language=request.LANGUAGE_CODE,
+        visible=permissions.visible_interviews(request.user),
+    )
     if pdf is None:
         raise Http404
     return pdf_response(pdf, f"day-sheet-{participation.pk}.pdf")
@@ -444,20 +441,15 @@ def interview_list(request):
     if not permissions.can_see_interviews(request.user):
         raise Http404
     days = selectors.interview_days_for_hr(permissions.visible_interviews(request.user))
-    context = {"days": days, "can_confirm": {d.participation.pk for d in days if permissions.can_confirm_day(
-        request.user, d.participation)}}  # fmt: skip
+    shown = permissions.confirmable_participations(request.user).filter(pk__in={d.participation.pk for d in days})
+    context = {"days": days, "can_confirm": set(shown.values_list("pk", flat=True))}
     return render(request, "campaigns/interview_list.html", context)
 
 
 @login_required
 @require_POST
 def participation_confirm_day(request, pk):
-    participation = get_object_or_404(
-        Participation.objects.filter(pk__in=permissions.visible_interviews(request.user).values("participation")),
-        pk=pk,
-    )
-    if not permissions.can_confirm_day(request.user, participation):
-        raise Http404
+    participation = get_object_or_404(permissions.confirmable_participations(request.user), pk=pk)
     try:
         services.confirm_day(participation=participation, actor=request.user)
     except services.ScheduleRefused as refusal:

@@ -410,7 +410,6 @@ def can_evaluate(user, interview: Interview) -> bool:
     )
 
 
-def can_confirm_day(user, participation: Participation) -> bool:
-    return Membership.objects.filter(
-        user=user, role=Role.COMPANY_HR, organisation=participation.company.organisation_id
-    ).exists()
+def confirmable_participations(user) -> QuerySet[Participation]:
+    """The campaign participations whose project-week day this user confirms: their own company's, as HR."""
+    return Participation.objects.filter(company__organisation__in=organisation_ids_of(user, Role.COMPANY_HR))

@@ -8,7 +8,7 @@ from campaigns.models import Campaign
 from companies.models import Company
 
 from . import permissions
-from .models import Message, MessageStatus, Role
+from .models import Message, MessageStatus, Role, User
 
 
 @dataclass
@@ -22,6 +22,13 @@ class Dashboard:
     caseload: QuerySet | None = None
     funded_campaigns: QuerySet | None = None
     sections: list[str] = field(default_factory=list)
+
+
+def members(role: str, *organisations) -> QuerySet[User]:
+    """The active people holding ``role`` in any of ``organisations`` (rows or ids), each once: who a message
+    about that organisation goes to."""
+    ids = [getattr(organisation, "pk", organisation) for organisation in organisations]
+    return User.objects.filter(is_active=True, memberships__organisation__in=ids, memberships__role=role).distinct()
 
 
 def campaigns_with_counts(user) -> QuerySet[Campaign]:

@@ -14,6 +14,7 @@ from candidates.models import Candidate
 from jobroad.models import Channel, Membership, Organisation, Role, User
 from jobroad.outbox import Recipient, sync_event_messages
 from jobroad.reminders import plan_reminders
+from jobroad.selectors import members
 
 from .models import Registration, RegistrationStatus, Session
 
@@ -138,11 +139,7 @@ def sync_session_reminders(*, session: Session) -> None:
             intermediaries.setdefault(registration.candidate.registered_by_id, registration.candidate.registered_by)
         elif registration.person and registration.person.email:
             attendees.append(Recipient.for_user(registration.person))
-    people_of_intermediaries = User.objects.filter(
-        is_active=True,
-        memberships__organisation__in=list(intermediaries),
-        memberships__role=Role.INTERMEDIARY,
-    ).distinct()
+    people_of_intermediaries = members(Role.INTERMEDIARY, *intermediaries)
     planned = plan_reminders(
         event_kind="workshop_session",
         event_id=session.pk,

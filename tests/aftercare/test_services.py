@@ -18,6 +18,9 @@ START = date(2027, 5, 10)
 
 @pytest.fixture
 def placement(world, published):  # noqa: F811
+    FollowUpStep.objects.filter(route="fixed_term").delete()  # a plan of our own, whatever the database holds
+    for offset, audience in [(7, "candidate"), (30, "employer"), (30, "intermediary"), (91, "employer")]:
+        FollowUpStep.objects.create(route="fixed_term", offset_days=offset, audience=audience)
     evaluation = campaign_services.evaluate_interview(
         interview=published[0], attendance="attended", outcome="offer", start_route="direct_contract",
         proposed_start=START, actor=world.hr_a,
@@ -32,6 +35,7 @@ def check_in_messages(placement, **filters):
 
 def test_an_offer_becomes_a_placement_with_its_routes_plan(world, placement):
     plan = FollowUpStep.objects.filter(route="fixed_term")
+    assert plan.count() == placement.check_ins.count() == 4
 
     assert (placement.company, placement.route, placement.starts_on) == (world.company_a, "fixed_term", START)
     assert sorted(placement.check_ins.values_list("due_on", "audience")) == sorted(
@@ -99,3 +103,13 @@ def test_the_history_keeps_every_state(world, placement):
         ("started", "fixed_term", ""),
         ("route_changed", "open_ended", "vast contract"),
     ]
+
+
+def test_default_plans_are_given_only_to_routes_without_one(db):
+    FollowUpStep.objects.all().delete()
+    FollowUpStep.objects.create(route="article_60", offset_days=14, audience="employer")
+
+    services.ensure_default_plans()
+
+    assert list(FollowUpStep.objects.filter(route="article_60").values_list("offset_days", flat=True)) == [14]
+    assert FollowUpStep.objects.filter(route="temp_work").count() == len(services.DEFAULT_PLAN)

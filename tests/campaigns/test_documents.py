@@ -9,6 +9,8 @@ from campaigns import documents
 from campaigns.models import Interview
 from campaigns.schedule_phrases import KEYS, PHRASES
 from candidates.choices import DOCUMENT_LANGUAGES
+from candidates.models import ConsentPurpose
+from candidates.services import withdraw_consent
 from tests.pdftext import compact, pdf_text
 
 from .test_evaluations import published  # noqa: F401 (the fixture)
@@ -95,3 +97,15 @@ def test_the_pack_before_publication_explains_instead_of_failing(client_for, wor
     )
 
     assert "Nothing to print yet: publish the schedule first." in response.content.decode()
+
+
+def test_a_candidate_who_withdrew_consent_drops_off_hrs_day_sheet(client_for, world, published):  # noqa: F811
+    gone = published[0].enrolment.candidate
+    withdraw_consent(candidate=gone, purpose=ConsentPurpose.SHARE_PROFILE, actor=world.alice)
+    url = reverse("company_day_sheet", args=[published[0].participation_id])
+
+    hr = pdf(client_for(world.hr_a).get(url, headers=ENGLISH))
+    coordinator = pdf(client_for(world.alice).get(url, headers=ENGLISH))
+
+    assert gone.first_name not in hr and "for 2 candidates" in hr
+    assert gone.first_name in coordinator  # the coordinator still plans with the whole day

@@ -3,7 +3,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from aftercare.models import Placement
+from aftercare.models import CheckIn, Placement
 from campaigns import documents, second_chance
 from campaigns.models import (
     Campaign,
@@ -94,6 +94,7 @@ def test_past_project_weeks_are_evaluated_with_printable_packs_and_second_chance
 
 def test_past_offers_are_placements_at_every_stage(demo):
     assert set(Placement.objects.values_list("status", flat=True)) == {"planned", "started", "route_changed", "ended"}
+    assert CheckIn.objects.filter(status="pending").exists()
     assert not Placement.objects.filter(status="ended", check_ins__status="pending").exists()
     assert Placement.objects.count() == Evaluation.objects.filter(outcome="offer").count()
 

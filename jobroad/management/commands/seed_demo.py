@@ -394,6 +394,7 @@ def demo_evaluations(campaign: Campaign, coordinator: User) -> None:
 
 def demo_placements(campaign: Campaign, coordinator: User) -> None:
     """Every offer of a past project week became a placement; they stand at different stages since."""
+    aftercare_services.ensure_default_plans()
     offers = Evaluation.objects.filter(interview__participation__campaign=campaign, outcome="offer").order_by("pk")
     for number, evaluation in enumerate(offers):
         placement = aftercare_services.place_from_evaluation(
