@@ -1,6 +1,8 @@
 """Aftercare (DESIGN §1, §4): a placement after a positive evaluation, its status over time, and the follow-up
 check-ins that keep the person in the job until it becomes permanent."""
 
+from datetime import date
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -68,6 +70,9 @@ class PlacementChange(models.Model):
     route = models.CharField(max_length=20, choices=PlacementRoute.choices)
     starts_on = models.DateField()
     note = models.CharField(max_length=300, blank=True)
+    # From when the change counts (a route changed "as of the first of the month"); outcomes read this date,
+    # never the day someone got round to recording it.
+    effective_on = models.DateField()
     changed_at = models.DateTimeField(auto_now_add=True)
     changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
 
@@ -108,16 +113,42 @@ class CheckInStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
+class CheckInIssue(models.TextChoices):
+    LANGUAGE = "language", _("Language")
+    TRANSPORT = "transport", _("Transport")
+    CHILDCARE = "childcare", _("Childcare")
+    HOUSING = "housing", _("Housing")
+    PAPERWORK = "paperwork", _("Paperwork")
+    WORK = "work", _("The work itself (tasks, hours, colleagues)")
+
+
 class CheckIn(models.Model):
+    """One follow-up moment of a placement, copied from its route's plan. Answered once, by the person its
+    audience names (an employer may answer through a link in the mail, without an account)."""
+
     placement = models.ForeignKey(Placement, on_delete=models.CASCADE, related_name="check_ins")
     offset_days = models.PositiveSmallIntegerField()
-    audience = models.CharField(max_length=15, choices=CheckInAudience.choices)
+    audience = models.CharField(_("who is asked"), max_length=15, choices=CheckInAudience.choices)
     due_on = models.DateField(_("due on"))
-    status = models.CharField(max_length=10, choices=CheckInStatus.choices, default=CheckInStatus.PENDING)
-    answers = models.JSONField(default=dict, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=CheckInStatus.choices, default=CheckInStatus.PENDING)
+    still_working = models.BooleanField(_("still working there"), null=True)
+    hours_per_week = models.PositiveSmallIntegerField(
+        _("hours per week"), null=True, blank=True, validators=[MaxValueValidator(60)]
+    )
+    satisfaction = models.PositiveSmallIntegerField(
+        _("satisfaction"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    issues = models.JSONField(_("issues"), default=list, blank=True)  # CheckInIssue values
+    notes = models.TextField(_("notes"), blank=True)
     at_risk = models.BooleanField(_("at risk"), default=False)
     answered_at = models.DateTimeField(null=True, blank=True)
     answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    answered_by_link = models.BooleanField(default=False)  # the employer answered from the mail, without an account
+    # A coordinator who took up an "at risk" answer clears the flag from the dashboard; the answer stays.
+    flag_cleared_at = models.DateTimeField(null=True, blank=True)
+    flag_cleared_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
 
@@ -125,6 +156,78 @@ class CheckIn(models.Model):
         verbose_name = _("check-in")
         verbose_name_plural = _("check-ins")
         ordering = ["due_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(status=CheckInStatus.DONE) | models.Q(answered_at__isnull=False),
+                name="check_in_done_when_answered",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.placement} · {self.due_on} · {self.get_audience_display()}"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == CheckInStatus.PENDING
+
+    def is_overdue(self, today: date) -> bool:
+        return self.is_pending and self.due_on < today
+
+    @property
+    def issue_labels(self) -> list[str]:
+        return [CheckInIssue(issue).label for issue in self.issues if issue in CheckInIssue.values]
+
+
+class ContactChannel(models.TextChoices):
+    IN_PERSON = "in_person", _("In person")
+    PHONE = "phone", _("Phone")
+    MESSAGE = "message", _("Message (SMS, WhatsApp, e-mail)")
+    AT_WORK = "at_work", _("Visit at the workplace")
+
+
+class ContactTopic(models.TextChoices):
+    JOB_SEARCH = "job_search", _("Looking for work")
+    INTERVIEW = "interview", _("Preparing an interview")
+    AT_WORK = "at_work", _("How work is going")
+    LANGUAGE = "language", _("Language")
+    TRANSPORT = "transport", _("Transport")
+    PAPERWORK = "paperwork", _("Paperwork")
+    HOUSING = "housing", _("Housing")
+    OTHER = "other", _("Something else")
+
+
+class CoachingContact(models.Model):
+    """One contact a job coach had with a candidate, with what comes next. The coach's log; read by the
+    coordinators, never by companies."""
+
+    candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="coaching_contacts")
+    coach = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="coaching_contacts"
+    )
+    happened_on = models.DateField(_("date"))
+    channel = models.CharField(_("how"), max_length=15, choices=ContactChannel.choices)
+    topic = models.CharField(_("topic"), max_length=15, choices=ContactTopic.choices)
+    notes = models.TextField(_("notes"), blank=True)
+    next_action = models.CharField(_("next action"), max_length=200, blank=True)
+    next_action_on = models.DateField(_("next action by"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("coaching contact")
+        verbose_name_plural = _("coaching contacts")
+        ordering = ["-happened_on", "-pk"]
+
+    def __str__(self):
+        return f"{self.candidate} · {self.happened_on} · {self.get_topic_display()}"
+
+
+class CandidateOutcome(models.TextChoices):
+    """Where a candidate stands on a day, derived from placements and enrolments (aftercare.outcomes)."""
+
+    PERMANENT_JOB = "permanent_job", _("Permanent job")
+    FIXED_TERM_JOB = "fixed_term_job", _("Fixed-term job")
+    TEMP_WORK = "temp_work", _("Temp work")
+    ARTICLE_60 = "article_60", _("Article 60")
+    TRAINING = "training", _("Training or internship")
+    SEARCHING = "searching", _("Still searching")
+    DROPPED_OUT = "dropped_out", _("Dropped out")

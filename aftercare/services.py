@@ -2,21 +2,28 @@
 check-ins (and their messages in the outbox) in step with the start date and the status."""
 
 from datetime import date, datetime, time, timedelta
+from functools import partial
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from campaigns.models import Evaluation, Outcome, StartRoute
+from campaigns.models import ENROLLING_PHASES, Campaign, DropOutReason, Enrolment, Evaluation, Outcome, StartRoute
+from candidates.models import Candidate
+from candidates.services import registration_problems
 from jobroad.models import Role, User
-from jobroad.outbox import Recipient, cancel_event_messages, sync_event_messages
+from jobroad.outbox import Recipient, cancel_event_messages, schedule_message, sync_event_messages
 from jobroad.reminders import plan_reminders
 from jobroad.selectors import members
 
+from .links import check_in_path
 from .models import (
     CheckIn,
     CheckInAudience,
+    CheckInIssue,
     CheckInStatus,
+    CoachingContact,
     FollowUpStep,
     Placement,
     PlacementChange,
@@ -89,7 +96,7 @@ def create_placement(*, route: str, starts_on: date, actor: User, **fields) -> P
     """A new placement with its route's follow-up plan copied into check-ins, and their messages planned."""
     with transaction.atomic():
         placement = Placement.objects.create(route=route, starts_on=starts_on, **fields)
-        _record(placement, actor, note="")
+        _record(placement, actor, note="", effective_on=starts_on)
         CheckIn.objects.bulk_create(
             CheckIn(
                 placement=placement,
@@ -113,26 +120,31 @@ def change_placement(
     starts_on: date | None = None,
     end_reason: str = "",
     note: str = "",
+    on: date | None = None,
 ) -> Placement:
-    """The one way a placement changes. A new start date moves every pending check-in and its messages; ending
-    the placement (with a reason) cancels them. Every change is kept in the history."""
+    """The one way a placement changes. ``on`` is the day a new route or the end takes effect (today when not
+    given). A new start date moves every pending check-in and its messages; ending the placement (with a reason)
+    cancels them. Every change is kept in the history."""
+    on = on or timezone.localdate()
     with transaction.atomic():
         placement = Placement.objects.select_for_update().get(pk=placement.pk)
         if placement.status == PlacementStatus.ENDED:
             raise PlacementRefused(_("This placement has ended; record a new placement instead."))
         if status == PlacementStatus.ENDED and not end_reason.strip():
             raise PlacementRefused(_("Say why the placement ended."))
+        if status == PlacementStatus.PLANNED and placement.status != PlacementStatus.PLANNED:
+            raise PlacementRefused(_("A placement that has started cannot go back to planned."))
         if route and route != placement.route:
             placement.route, status = route, status or PlacementStatus.ROUTE_CHANGED
         if status:
             placement.status = status
         if status == PlacementStatus.ENDED:
-            placement.ended_on, placement.end_reason = timezone.localdate(), end_reason.strip()
+            placement.ended_on, placement.end_reason = on, end_reason.strip()
         moved = starts_on is not None and starts_on != placement.starts_on
         if moved:
             placement.starts_on = starts_on
         placement.save()
-        _record(placement, actor, note)
+        _record(placement, actor, note, effective_on=on)
         pending = placement.check_ins.filter(status=CheckInStatus.PENDING)
         if placement.status == PlacementStatus.ENDED:
             for check_in in pending:
@@ -146,47 +158,158 @@ def change_placement(
     return placement
 
 
-def _record(placement: Placement, actor: User, note: str) -> None:
+def _record(placement: Placement, actor: User | None, note: str, effective_on: date) -> None:
     PlacementChange.objects.create(
         placement=placement,
         status=placement.status,
         route=placement.route,
         starts_on=placement.starts_on,
         note=note,
+        effective_on=effective_on,
         changed_by=actor,
     )
 
 
 def check_in_recipients(check_in: CheckIn) -> dict[str, list[Recipient]]:
-    """Who answers a check-in: the employer's HR, the candidate's intermediary, or — for the candidate, who
-    mostly has no e-mail — their job coach; the campaign's coordinators hear when it is overdue."""
+    """Who answers a check-in: the employer's HR (through a link, no account needed), the candidate's
+    intermediary, or — for the candidate, who mostly has no e-mail — their job coach; the campaign's
+    coordinators hear when it is overdue."""
     placement = check_in.placement
     candidate = placement.candidate
-    responsible = {
-        CheckInAudience.EMPLOYER: members(Role.COMPANY_HR, placement.company.organisation_id),
-        CheckInAudience.INTERMEDIARY: members(Role.INTERMEDIARY, candidate.registered_by_id),
-        CheckInAudience.CANDIDATE: User.objects.filter(pk=candidate.coach_id, is_active=True),
-    }[check_in.audience]
-    coordinators = placement.campaign.coordinators.all() if placement.campaign else User.objects.none()
+    if check_in.audience == CheckInAudience.EMPLOYER:
+        asked = {"employer": members(Role.COMPANY_HR, placement.company.organisation_id)}
+    elif check_in.audience == CheckInAudience.INTERMEDIARY:
+        asked = {"responsible": members(Role.INTERMEDIARY, candidate.registered_by_id)}
+    else:
+        asked = {"responsible": User.objects.filter(pk=candidate.coach_id, is_active=True)}
+    coordinators = placement.campaign.coordinators.filter(is_active=True) if placement.campaign else []
     return {
-        "responsible": [Recipient.for_user(user) for user in responsible],
-        "coordinator": [Recipient.for_user(user) for user in coordinators.filter(is_active=True)],
+        **{audience: [Recipient.for_user(user) for user in users] for audience, users in asked.items()},
+        "coordinator": [Recipient.for_user(user) for user in coordinators],
     }
 
 
 def _plan_check_in_messages(check_in: CheckIn) -> None:
+    """The due message and the overdue escalation. Only the employer's message carries the answer link (and is
+    not kept once sent); the others point to the check-in's page in the platform."""
     placement = check_in.placement
     due = datetime.combine(check_in.due_on, CHECK_IN_HOUR, tzinfo=timezone.get_current_timezone())
-    event = {
-        "summary": f"{placement.candidate.first_name} · {placement.company}",
-        "start": due.isoformat(),
-    }
-    planned = plan_reminders(
-        event_kind="checkin",
-        event_id=check_in.pk,
-        at=due,
-        recipients=check_in_recipients(check_in),
-        context={"event": event, "link": "/"},
-        now=timezone.now(),
-    )
+    recipients = check_in_recipients(check_in)
+    employer = recipients.pop("employer", [])
+    event = {"summary": f"{placement.candidate.first_name} · {placement.company}", "start": due.isoformat()}
+    context = {"event": event, "link": reverse("check_in_answer", kwargs={"pk": check_in.pk})}
+    plan = partial(plan_reminders, event_kind="checkin", event_id=check_in.pk, at=due, now=timezone.now())
+    planned = plan(recipients=recipients, context=context)
+    if employer:
+        planned += plan(recipients={"employer": employer}, context=context | {"answer_link": check_in_path(check_in)})
     sync_event_messages(event=f"checkin:{check_in.pk}", planned=planned, campaign=placement.campaign)
+
+
+# --- Check-ins ------------------------------------------------------------------------------------------------
+
+
+class CheckInRefused(Exception):
+    """A check-in answer that cannot be taken; the reason is shown as is."""
+
+
+def answer_check_in(
+    *,
+    check_in: CheckIn,
+    still_working: bool,
+    hours_per_week: int | None = None,
+    satisfaction: int | None = None,
+    issues: list[str] = (),
+    notes: str = "",
+    at_risk: bool = False,
+    actor: User | None,
+) -> CheckIn:
+    """Record the answers to a pending check-in, once; its messages are cancelled. ``actor`` is None for an
+    employer answering through the link. A person no longer at work is always at risk; an answer at risk tells
+    the campaign's coordinators at once (and flags the placement on their dashboard)."""
+    with transaction.atomic():
+        check_in = CheckIn.objects.select_for_update().select_related("placement").get(pk=check_in.pk)
+        if check_in.status != CheckInStatus.PENDING:
+            raise CheckInRefused(_("This check-in has already been answered or is no longer needed."))
+        check_in.still_working = still_working
+        check_in.hours_per_week = hours_per_week if still_working else None
+        check_in.satisfaction = satisfaction
+        check_in.issues = sorted(set(issues) & set(CheckInIssue.values))
+        check_in.notes = notes.strip()
+        check_in.at_risk = at_risk or not still_working
+        check_in.status = CheckInStatus.DONE
+        check_in.answered_at = timezone.now()
+        check_in.answered_by = actor
+        check_in.answered_by_link = actor is None
+        check_in.save()
+        cancel_event_messages(event=f"checkin:{check_in.pk}")
+        if check_in.at_risk:
+            _tell_coordinators_at_risk(check_in)
+    return check_in
+
+
+def _tell_coordinators_at_risk(check_in: CheckIn) -> None:
+    placement = check_in.placement
+    event = {"summary": f"{placement.candidate.first_name} · {placement.company}", "start": timezone.now().isoformat()}
+    for recipient in check_in_recipients(check_in)["coordinator"]:
+        schedule_message(
+            key=f"checkin:{check_in.pk}:at-risk:{recipient.address}",
+            template="checkin_at_risk",
+            recipient=recipient,
+            due_at=timezone.now(),
+            context={"event": event, "link": reverse("placement_detail", kwargs={"pk": placement.pk})},
+            event=f"checkin:{check_in.pk}:at-risk",
+            campaign=placement.campaign,
+        )
+
+
+def clear_risk_flag(*, check_in: CheckIn, actor: User) -> None:
+    """A coordinator took up an answer at risk: the flag leaves the dashboard, the answer stays."""
+    changed = CheckIn.objects.filter(pk=check_in.pk, at_risk=True, flag_cleared_at__isnull=True).update(
+        flag_cleared_at=timezone.now(), flag_cleared_by=actor
+    )
+    if not changed:
+        raise CheckInRefused(_("This check-in has no open flag."))
+
+
+# --- Job coaching, drop-outs and a new start -----------------------------------------------------------------
+
+
+def log_coaching_contact(*, candidate: Candidate, coach: User, **fields) -> CoachingContact:
+    """One contact in the coach's log; ``fields`` are CoachingContact's (date, channel, topic, notes, next action)."""
+    return CoachingContact.objects.create(candidate=candidate, coach=coach, **fields)
+
+
+def record_drop_out(*, enrolment: Enrolment, reason: str, on: date | None = None, actor: User) -> Enrolment:
+    """The candidate left this campaign's track. Refused while a placement still runs (end that first), since the
+    outcome would contradict it."""
+    if reason not in DropOutReason.values:
+        raise PlacementRefused(_("Choose why the candidate dropped out."))
+    with transaction.atomic():
+        enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+        if enrolment.dropped_out_on:
+            raise PlacementRefused(_("This candidate is already marked as dropped out of this campaign."))
+        if enrolment.candidate.placements.exclude(status=PlacementStatus.ENDED).exists():
+            raise PlacementRefused(_("This candidate has a placement that has not ended; end it first."))
+        enrolment.dropped_out_on, enrolment.drop_out_reason = on or timezone.localdate(), reason
+        enrolment.save(update_fields=["dropped_out_on", "drop_out_reason"])
+    return enrolment
+
+
+def enrol_again(*, candidate: Candidate, campaign: Campaign, actor: User) -> Enrolment:
+    """A candidate who ended without a job joins a later campaign; their earlier enrolments, screenings,
+    placements and coaching stay as history. Refused for someone at work, already in that campaign, or a campaign
+    whose intake is over (for an intermediary, outside the intake phase)."""
+    if problems := registration_problems(campaign=campaign, actor=actor):
+        raise PlacementRefused(problems[0])
+    if campaign.phase not in ENROLLING_PHASES:
+        raise PlacementRefused(
+            _("%(campaign)s is in %(phase)s; a candidate can join a campaign until its screening.")
+            % {"campaign": campaign.name, "phase": campaign.get_phase_display()}
+        )
+    with transaction.atomic():
+        if candidate.placements.exclude(status=PlacementStatus.ENDED).exists():
+            raise PlacementRefused(_("This candidate has a placement that has not ended."))
+        enrolment, created = Enrolment.objects.get_or_create(campaign=campaign, candidate=candidate)
+        if not created:
+            raise PlacementRefused(_("This candidate is already enrolled in %(campaign)s.") % {"campaign": campaign})
+    return enrolment

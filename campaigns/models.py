@@ -150,17 +150,40 @@ class Participation(models.Model):
         return f"{self.company} · {self.campaign}"
 
 
+# A candidate can join a campaign (again) until its screening is done.
+ENROLLING_PHASES = (CampaignPhase.DRAFT, CampaignPhase.INTAKE, CampaignPhase.SCREENING)
+
+
+class DropOutReason(models.TextChoices):
+    MOVED = "moved", _("Moved away")
+    UNREACHABLE = "unreachable", _("No longer reachable")
+    NOT_INTERESTED = "not_interested", _("No longer interested")
+    HEALTH_OR_FAMILY = "health_or_family", _("Health or family reasons")
+    RIGHT_TO_WORK = "right_to_work", _("Lost the right to work or left Belgium")
+    OTHER = "other", _("Other reason")
+
+
 class Enrolment(models.Model):
-    """A candidate registered into a campaign."""
+    """A candidate registered into a campaign. A candidate who leaves the track is marked dropped out here (with
+    a reason); a later campaign can enrol them again, and this enrolment stays as their history."""
 
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="enrolments")
     candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="enrolments")
     enrolled_at = models.DateTimeField(auto_now_add=True)
+    dropped_out_on = models.DateField(_("dropped out on"), null=True, blank=True)
+    drop_out_reason = models.CharField(_("reason"), max_length=20, choices=DropOutReason.choices, blank=True)
 
     class Meta:
         verbose_name = _("enrolment")
         verbose_name_plural = _("enrolments")
-        constraints = [models.UniqueConstraint(fields=["campaign", "candidate"], name="enrolment_once")]
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "candidate"], name="enrolment_once"),
+            models.CheckConstraint(
+                condition=models.Q(dropped_out_on__isnull=True, drop_out_reason="")
+                | models.Q(dropped_out_on__isnull=False) & ~models.Q(drop_out_reason=""),
+                name="drop_out_has_a_reason",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.candidate} · {self.campaign}"

@@ -2,8 +2,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from aftercare import selectors as aftercare_selectors
+from aftercare.forms import DropOutForm, EnrolAgainForm
 from campaigns.models import CampaignPhase, Enrolment
 from jobroad import permissions
 from jobroad.pdf import pdf_response, render_pdf
@@ -75,7 +78,13 @@ def candidate_detail(request, pk):
         "consents": candidate.consents.select_related("recorded_by"),
         "can_edit": permissions.can_edit_candidate(request.user, candidate),
         "print_form": ConsentFormLanguageForm(initial={"language": candidate.preferred_language}),
+        "track": aftercare_selectors.candidate_track(request.user, candidate, timezone.localdate()),
     }
+    if context["track"].can_change_track:
+        context["drop_out_form"] = DropOutForm(initial={"on": timezone.localdate()})
+        context["enrol_form"] = EnrolAgainForm(
+            campaigns=aftercare_selectors.enrolable_campaigns(request.user).exclude(enrolments__candidate=candidate)
+        )
     return render(request, "candidates/candidate_detail.html", context)
 
 

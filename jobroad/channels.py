@@ -77,16 +77,8 @@ def _as_datetime(value):
 def _event_for_display(event: dict | None) -> dict | None:
     if not event:
         return None
-    return {
-        **event,
-        "start": timezone.localtime(datetime.fromisoformat(event["start"]), BRUSSELS),
-        "end": timezone.localtime(datetime.fromisoformat(event["end"]), BRUSSELS),
-        **(
-            {"interview": timezone.localtime(datetime.fromisoformat(event["interview"]), BRUSSELS)}
-            if "interview" in event
-            else {}
-        ),
-    }
+    times = [name for name in ("start", "end", "interview") if name in event]  # a check-in has a start only
+    return {**event, **{name: timezone.localtime(datetime.fromisoformat(event[name]), BRUSSELS) for name in times}}
 
 
 def calendar_invitation(event: dict, attendee: str) -> bytes:

@@ -15,6 +15,7 @@ def navigation(request):
             "candidates": permissions.is_coordinator(user) or bool(roles & {"intermediary", "job_coach"}),
             "companies": permissions.is_coordinator(user) or "company_hr" in roles,
             "organisations": bool(roles),
+            "aftercare": permissions.can_see_placements(user),
             "outbox": permissions.can_manage_messages(user),
             "mail": permissions.can_read_captured_mail(user),
             "reports": permissions.can_view_reports(user),

@@ -26,7 +26,7 @@ logger = logging.getLogger(__name__)
 DISPATCH_BATCH = 200
 
 # Their context and text hold a one-time link: once sent, the outbox keeps neither.
-SECRET_TEMPLATES = frozenset({"invitation"})
+SECRET_TEMPLATES = frozenset({"invitation", "checkin_employer"})
 
 
 @dataclass(frozen=True)

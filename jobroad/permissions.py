@@ -8,6 +8,7 @@ see. Views fetch objects through the selectors, so another organisation's object
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from aftercare.models import CheckIn, CheckInAudience, CheckInStatus, CoachingContact, Placement
 from campaigns.models import Campaign, Interview, Participation, Proposal, ProposalStatus
 from candidates.models import Candidate
 from companies.models import Company, Site, Vacancy
@@ -413,3 +414,87 @@ def can_evaluate(user, interview: Interview) -> bool:
 def confirmable_participations(user) -> QuerySet[Participation]:
     """The campaign participations whose project-week day this user confirms: their own company's, as HR."""
     return Participation.objects.filter(company__organisation__in=organisation_ids_of(user, Role.COMPANY_HR))
+
+
+# --- Aftercare ------------------------------------------------------------------------------------------------
+
+
+def visible_placements(user) -> QuerySet[Placement]:
+    """A placement is seen by whoever sees its candidate's record: coordinators, the registering intermediary,
+    the job coach. The employer answers its check-ins but does not read the placement's file."""
+    return Placement.objects.filter(candidate__in=visible_candidates(user))
+
+
+def can_see_placements(user) -> bool:
+    """Those who follow candidates have an aftercare page: coordinators, intermediaries, job coaches."""
+    return is_coordinator(user) or bool(roles_of(user) & {Role.INTERMEDIARY, Role.JOB_COACH})
+
+
+def can_manage_placements(user) -> bool:
+    """Coordinators record placements and their changes (for the placements they can see)."""
+    return is_coordinator(user)
+
+
+def asked_check_ins(user) -> QuerySet[CheckIn]:
+    """Pending check-ins addressed to this user: the employer's to its HR, the intermediary's to the registering
+    organisation, the candidate's to their job coach."""
+    roles = roles_of(user)
+    scope = Q(pk__in=[])
+    if Role.COMPANY_HR in roles:
+        companies = Company.objects.filter(organisation__in=organisation_ids_of(user, Role.COMPANY_HR))
+        scope |= Q(audience=CheckInAudience.EMPLOYER, placement__company__in=companies)
+    if Role.INTERMEDIARY in roles:
+        organisations = organisation_ids_of(user, Role.INTERMEDIARY)
+        scope |= Q(audience=CheckInAudience.INTERMEDIARY, placement__candidate__registered_by__in=organisations)
+    if Role.JOB_COACH in roles:
+        scope |= Q(audience=CheckInAudience.CANDIDATE, placement__candidate__coach=user)
+    return CheckIn.objects.filter(scope, status=CheckInStatus.PENDING)
+
+
+def answerable_check_ins(user) -> QuerySet[CheckIn]:
+    """The check-ins addressed to the user, and for a coordinator any pending one they can see (answered over
+    the phone, say)."""
+    if not is_coordinator(user):
+        return asked_check_ins(user)
+    coordinated = CheckIn.objects.filter(placement__in=visible_placements(user), status=CheckInStatus.PENDING)
+    return CheckIn.objects.filter(Q(pk__in=asked_check_ins(user).values("pk")) | Q(pk__in=coordinated.values("pk")))
+
+
+def visible_check_ins(user) -> QuerySet[CheckIn]:
+    """The check-ins of the placements a user sees, and those they answer (HR: its own company's)."""
+    answerable = answerable_check_ins(user).values("pk")
+    return CheckIn.objects.filter(Q(placement__in=visible_placements(user)) | Q(pk__in=answerable))
+
+
+def can_answer_check_in(user, check_in: CheckIn) -> bool:
+    return answerable_check_ins(user).filter(pk=check_in.pk).exists()
+
+
+def can_read_check_in_answers(user, check_in: CheckIn) -> bool:
+    """The answers (notes about housing, childcare …) are for those who follow the candidate, and for the employer
+    that gave them."""
+    if visible_placements(user).filter(pk=check_in.placement_id).exists():
+        return True
+    return check_in.audience == CheckInAudience.EMPLOYER and can_edit_company(user, check_in.placement.company)
+
+
+def visible_coaching_contacts(user) -> QuerySet[CoachingContact]:
+    """A coach's log is read by the coach of the candidate and by the coordinators; not by intermediaries or
+    companies."""
+    scope = Q(pk__in=[])
+    if is_coordinator(user):
+        scope |= Q(candidate__in=visible_candidates(user))
+    if Role.JOB_COACH in roles_of(user):
+        scope |= Q(candidate__coach=user)
+    return CoachingContact.objects.filter(scope)
+
+
+def can_log_coaching(user, candidate: Candidate) -> bool:
+    """The candidate's own coach logs contacts; a coordinator may too (a coach on leave, a call taken)."""
+    return (Role.JOB_COACH in roles_of(user) and candidate.coach_id == user.pk) or (
+        is_coordinator(user) and visible_candidates(user).filter(pk=candidate.pk).exists()
+    )
+
+
+def can_see_caseload(user) -> bool:
+    return Role.JOB_COACH in roles_of(user)

@@ -42,6 +42,7 @@ RULES: list[ReminderRule] = [
     ReminderRule("evaluation", "escalate-3d", AFTER * timedelta(days=3), ("coordinator",), "evaluation_escalation"),
     # Aftercare check-ins run from their due day; answering one cancels them, so does moving or ending the job.
     ReminderRule("checkin", "due", timedelta(0), ("responsible",), "checkin_due"),
+    ReminderRule("checkin", "due", timedelta(0), ("employer",), "checkin_employer"),
     ReminderRule("checkin", "escalate-7d", AFTER * timedelta(days=7), ("coordinator",), "checkin_overdue"),
 ]  # fmt: skip
 

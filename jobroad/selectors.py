@@ -1,9 +1,12 @@
 """Reads for the home dashboards, always through the permission scopes."""
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 
+from aftercare import selectors as aftercare_selectors
 from campaigns.models import Campaign
 from companies.models import Company
 
@@ -21,6 +24,11 @@ class Dashboard:
     candidates: QuerySet | None = None
     caseload: QuerySet | None = None
     funded_campaigns: QuerySet | None = None
+    check_ins: QuerySet | None = None  # aftercare check-ins addressed to the user, due soon
+    flagged_check_ins: QuerySet | None = None
+    overdue_check_ins: int = 0
+    offers_to_place: int = 0
+    today: date | None = None
     sections: list[str] = field(default_factory=list)
 
 
@@ -45,12 +53,18 @@ def campaigns_with_counts(user) -> QuerySet[Campaign]:
 def dashboard_for(user) -> Dashboard:
     """What each of the user's roles puts on their home page. Querysets stay lazy."""
     roles = permissions.roles_of(user)
-    dashboard = Dashboard(roles=roles)
+    today = timezone.localdate()
+    dashboard = Dashboard(roles=roles, today=today)
+    if roles & {Role.COMPANY_HR, Role.INTERMEDIARY, Role.JOB_COACH}:
+        dashboard.check_ins = aftercare_selectors.check_ins_to_answer(user, today)[:20]
     if permissions.is_coordinator(user):
         dashboard.sections.append("coordinator")
         dashboard.campaigns = campaigns_with_counts(user)
         dashboard.open_invitations = permissions.visible_invitations(user).filter(accepted_at__isnull=True)[:10]
         dashboard.failed_messages = permissions.visible_messages(user).filter(status=MessageStatus.FAILED).count()
+        dashboard.flagged_check_ins = aftercare_selectors.flagged_check_ins(user)[:20]
+        dashboard.overdue_check_ins = aftercare_selectors.overdue_check_ins(user, today).count()
+        dashboard.offers_to_place = aftercare_selectors.offers_to_place(user).count()
     if Role.COMPANY_HR in roles:
         dashboard.sections.append("company_hr")
         dashboard.companies = (

@@ -206,6 +206,8 @@ OUTBOX_MESSAGE_ID_DOMAIN = urlsplit(SITE_URL).hostname or "jobroad.invalid"
 SMS_BACKEND = os.environ.get("JOBROAD_SMS_BACKEND", "jobroad.channels.LogSmsBackend")
 
 INVITATION_VALID_DAYS = int(os.environ.get("JOBROAD_INVITATION_VALID_DAYS", "7"))
+# An employer's check-in link (aftercare/links.py) works this many days after the check-in's due day.
+CHECK_IN_LINK_VALID_DAYS = int(os.environ.get("JOBROAD_CHECK_IN_LINK_VALID_DAYS", "30"))
 
 # Content-Security-Policy: only our own origin, no inline scripts or styles anywhere.
 CONTENT_SECURITY_POLICY = {

@@ -21,6 +21,7 @@ urlpatterns = [
     path("messages/<int:pk>/resend/", views.message_resend, name="message_resend"),
     path("mail/", views.mail_list, name="mail_list"),
     path("mail/<int:pk>/", views.mail_detail, name="mail_detail"),
+    path("aftercare/", include("aftercare.urls")),
     path("campaigns/", include("campaigns.urls")),
     path("candidates/", include("candidates.urls")),
     path("companies/", include("companies.urls")),

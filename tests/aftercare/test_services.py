@@ -6,7 +6,7 @@ from datetime import date, timedelta
 import pytest
 
 from aftercare import services
-from aftercare.models import CheckIn, CheckInStatus, FollowUpStep, PlacementStatus
+from aftercare.models import CheckInStatus, FollowUpStep, PlacementStatus
 from campaigns import services as campaign_services
 from jobroad.models import Message, MessageStatus
 
@@ -41,7 +41,7 @@ def test_an_offer_becomes_a_placement_with_its_routes_plan(world, placement):
     assert sorted(placement.check_ins.values_list("due_on", "audience")) == sorted(
         (START + timedelta(days=step.offset_days), step.audience) for step in plan
     )
-    employer = check_in_messages(placement, template="checkin_due", recipient_user=world.hr_a)
+    employer = check_in_messages(placement, template="checkin_employer", recipient_user=world.hr_a)
     assert employer.count() == plan.filter(audience="employer").count()
     assert check_in_messages(placement, template="checkin_overdue", recipient_user=world.alice).count() == plan.count()
 
@@ -58,7 +58,7 @@ def test_an_offer_is_placed_once_and_only_an_offer(world, published, placement):
 
 def test_moving_the_start_moves_every_pending_check_in_and_its_messages(world, placement):
     answered = placement.check_ins.order_by("due_on").first()
-    CheckIn.objects.filter(pk=answered.pk).update(status=CheckInStatus.DONE)
+    services.answer_check_in(check_in=answered, still_working=True, actor=world.coach_a)
     before = set(check_in_messages(placement, status=MessageStatus.PENDING).values_list("pk", flat=True))
 
     services.change_placement(
@@ -68,7 +68,7 @@ def test_moving_the_start_moves_every_pending_check_in_and_its_messages(world, p
     for check_in in placement.check_ins.exclude(pk=answered.pk):
         assert check_in.due_on == START + timedelta(days=14 + check_in.offset_days)
         pending = Message.objects.filter(event=f"checkin:{check_in.pk}", status=MessageStatus.PENDING)
-        assert {m.due_at.date() for m in pending if m.template == "checkin_due"} == {check_in.due_on}
+        assert {m.due_at.date() for m in pending if m.template != "checkin_overdue"} == {check_in.due_on}
     answered.refresh_from_db()
     assert answered.due_on == START + timedelta(days=answered.offset_days)  # done stays where it was
     old = Message.objects.filter(pk__in=before)

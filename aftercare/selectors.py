@@ -1,0 +1,224 @@
+"""Reads for aftercare: outcomes on a day, the to-do lists of check-ins, the coordinator's flags and the coach's
+caseload. Always through the permission scopes."""
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Subquery
+from django.utils import timezone
+
+from campaigns.models import ENROLLING_PHASES, Enrolment, Evaluation, Outcome
+from candidates.models import Candidate
+from jobroad import permissions
+
+from . import outcomes
+from .models import CandidateOutcome, CheckIn, CheckInStatus, CoachingContact, Placement, PlacementStatus
+
+# A check-in shows on its answerer's list this long before it is due.
+DUE_SOON = timedelta(days=7)
+# A check-in not answered this long after its due day is escalated to the coordinators (reminders.RULES).
+OVERDUE_AFTER = timedelta(days=7)
+
+
+def outcomes_on(candidate_ids: Iterable[int], day: date) -> dict[int, outcomes.Standing | None]:
+    """Each candidate's standing on ``day`` (aftercare.outcomes), in two queries whatever the number."""
+    candidate_ids = list(candidate_ids)
+    placements = defaultdict(list)
+    for placement in Placement.objects.filter(candidate__in=candidate_ids).prefetch_related("changes"):
+        routes = tuple((change.effective_on, change.route) for change in placement.changes.all())
+        placements[placement.candidate_id].append(
+            outcomes.PlacementFacts(
+                placement_id=placement.pk,
+                starts_on=placement.starts_on,
+                ended_on=placement.ended_on,
+                routes=routes or ((placement.starts_on, placement.route),),
+            )
+        )
+    enrolments = defaultdict(list)
+    for enrolment in Enrolment.objects.filter(candidate__in=candidate_ids):
+        enrolments[enrolment.candidate_id].append(
+            outcomes.EnrolmentFacts(
+                enrolled_on=timezone.localdate(enrolment.enrolled_at),
+                dropped_out_on=enrolment.dropped_out_on,
+                reason=enrolment.drop_out_reason,
+            )
+        )
+    return {pk: outcomes.standing_on(day, placements[pk], enrolments[pk]) for pk in candidate_ids}
+
+
+@dataclass
+class OutcomeView:
+    """A standing as shown on a page: its label, and the drop-out reason's."""
+
+    code: str
+    label: str
+    reason: str = ""
+    placement_id: int | None = None
+
+
+def outcome_view(standing: outcomes.Standing | None) -> OutcomeView | None:
+    if standing is None:
+        return None
+    reason = Enrolment(drop_out_reason=standing.reason).get_drop_out_reason_display() if standing.reason else ""
+    return OutcomeView(standing.outcome, CandidateOutcome(standing.outcome).label, reason, standing.placement_id)
+
+
+# --- To-do lists ----------------------------------------------------------------------------------------------
+
+
+def _with_placement(check_ins: QuerySet[CheckIn]) -> QuerySet[CheckIn]:
+    return check_ins.select_related(
+        "placement__candidate", "placement__company__organisation", "placement__vacancy"
+    ).order_by("due_on", "pk")
+
+
+def check_ins_to_answer(user, today: date) -> QuerySet[CheckIn]:
+    """The check-ins addressed to this user, due within a week or already due (a coordinator's own list is
+    the overdue one)."""
+    return _with_placement(permissions.asked_check_ins(user).filter(due_on__lte=today + DUE_SOON))
+
+
+def overdue_check_ins(user, today: date) -> QuerySet[CheckIn]:
+    """Pending check-ins a week past their due day, escalated to the coordinators who can see them."""
+    if not permissions.is_coordinator(user):
+        return CheckIn.objects.none()
+    return _with_placement(
+        CheckIn.objects.filter(
+            placement__in=permissions.visible_placements(user),
+            status=CheckInStatus.PENDING,
+            due_on__lt=today - OVERDUE_AFTER,
+        )
+    )
+
+
+def flagged_check_ins(user) -> QuerySet[CheckIn]:
+    """Answers at risk that no coordinator has taken up yet, of placements still running."""
+    if not permissions.is_coordinator(user):
+        return CheckIn.objects.none()
+    return _with_placement(
+        CheckIn.objects.filter(
+            placement__in=permissions.visible_placements(user).exclude(status=PlacementStatus.ENDED),
+            at_risk=True,
+            flag_cleared_at__isnull=True,
+        )
+    )
+
+
+def offers_to_place(user) -> QuerySet[Evaluation]:
+    """Offers of the campaigns a coordinator runs that are not a placement yet."""
+    return (
+        Evaluation.objects.filter(
+            outcome=Outcome.OFFER,
+            interview__participation__campaign__in=permissions.managed_campaigns(user),
+            placement__isnull=True,
+        )
+        .select_related(
+            "interview__enrolment__candidate", "interview__participation__company", "interview__proposal__vacancy"
+        )
+        .order_by("interview__day", "pk")
+    )
+
+
+# --- Placements and caseload -------------------------------------------------------------------------------------
+
+
+def next_check_in() -> Subquery:
+    pending = CheckIn.objects.filter(placement=OuterRef("pk"), status=CheckInStatus.PENDING).order_by("due_on")
+    return Subquery(pending.values("due_on")[:1])
+
+
+def placements_listed(user, *, status: str = "") -> QuerySet[Placement]:
+    """The placements a user sees, newest start first, with their next check-in and whether one is at risk."""
+    placements = permissions.visible_placements(user)
+    if status in PlacementStatus.values:
+        placements = placements.filter(status=status)
+    flagged = CheckIn.objects.filter(placement=OuterRef("pk"), at_risk=True, flag_cleared_at__isnull=True)
+    return placements.select_related("candidate", "company__organisation", "vacancy", "campaign").annotate(
+        next_check_in_on=next_check_in(), is_flagged=Exists(flagged)
+    )
+
+
+@dataclass
+class CaseloadRow:
+    candidate: Candidate
+    outcome: OutcomeView | None
+    last_contact: CoachingContact | None
+    next_check_in: CheckIn | None
+
+    @property
+    def next_action_on(self) -> date | None:
+        return self.last_contact.next_action_on if self.last_contact else None
+
+
+def caseload(coach, today: date) -> list[CaseloadRow]:
+    """A coach's candidates with their standing today, their latest contact (and its next action) and the next
+    check-in; the most urgent first (a next action or check-in coming soonest, then those with none)."""
+    candidates = list(
+        permissions.visible_candidates(coach)
+        .filter(coach=coach)
+        .prefetch_related(
+            Prefetch("coaching_contacts", queryset=CoachingContact.objects.order_by("-happened_on", "-pk")),
+            Prefetch(
+                "placements__check_ins",
+                queryset=CheckIn.objects.filter(status=CheckInStatus.PENDING).order_by("due_on", "pk"),
+            ),
+        )
+    )
+    standings = outcomes_on([candidate.pk for candidate in candidates], today)
+    rows = []
+    for candidate in candidates:
+        pending = sorted(
+            (check_in for placement in candidate.placements.all() for check_in in placement.check_ins.all()),
+            key=lambda check_in: check_in.due_on,
+        )
+        contacts = candidate.coaching_contacts.all()
+        rows.append(
+            CaseloadRow(
+                candidate=candidate,
+                outcome=outcome_view(standings[candidate.pk]),
+                last_contact=contacts[0] if contacts else None,
+                next_check_in=pending[0] if pending else None,
+            )
+        )
+    far = date.max
+
+    def urgency(row: CaseloadRow) -> tuple:
+        soonest = min(row.next_action_on or far, row.next_check_in.due_on if row.next_check_in else far)
+        return (soonest, row.candidate.last_name, row.candidate.pk)
+
+    return sorted(rows, key=urgency)
+
+
+@dataclass
+class CandidateTrack:
+    """The aftercare part of a candidate's page: where they stand, their placements, the coach's log."""
+
+    outcome: OutcomeView | None
+    placements: list[Placement]
+    contacts: list[CoachingContact]
+    can_log_contact: bool
+    can_change_track: bool  # mark a drop-out, enrol in a later campaign
+
+
+def candidate_track(user, candidate: Candidate, today: date) -> CandidateTrack:
+    placements = list(
+        permissions.visible_placements(user)
+        .filter(candidate=candidate)
+        .select_related("company__organisation", "vacancy")
+        .annotate(next_check_in_on=next_check_in())
+    )
+    contacts = permissions.visible_coaching_contacts(user).filter(candidate=candidate).select_related("coach")
+    return CandidateTrack(
+        outcome=outcome_view(outcomes_on([candidate.pk], today)[candidate.pk]),
+        placements=placements,
+        contacts=list(contacts),
+        can_log_contact=permissions.can_log_coaching(user, candidate),
+        can_change_track=permissions.can_edit_candidate(user, candidate),
+    )
+
+
+def enrolable_campaigns(user) -> QuerySet:
+    """Campaigns a candidate who ended without a job can join: those the user registers into, until screening."""
+    return permissions.registrable_campaigns(user).filter(phase__in=ENROLLING_PHASES)

@@ -1,0 +1,238 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from campaigns.models import Enrolment
+from candidates.models import Candidate
+from jobroad import permissions
+from jobroad.views import paginate
+
+from . import selectors, services
+from .forms import (
+    CHANGE_FORMS,
+    CheckInForm,
+    CoachingContactForm,
+    DropOutForm,
+    EnrolAgainForm,
+    PlacementFromOfferForm,
+)
+from .links import LinkUnusable, check_in_for_token
+from .models import PlacementStatus
+
+
+@login_required
+def placement_list(request):
+    """Aftercare at a glance: for coordinators the offers to place, the answers at risk and the overdue
+    check-ins; for everyone who follows candidates, their placements."""
+    if not permissions.can_see_placements(request.user):
+        raise Http404
+    today = timezone.localdate()
+    status = request.GET.get("status", "")
+    context = {
+        "page": paginate(request, selectors.placements_listed(request.user, status=status)),
+        "statuses": PlacementStatus.choices,
+        "status": status,
+        "offers": selectors.offers_to_place(request.user),
+        "flagged": selectors.flagged_check_ins(request.user),
+        "overdue": selectors.overdue_check_ins(request.user, today),
+    }
+    return render(request, "aftercare/placement_list.html", context)
+
+
+@login_required
+def placement_from_offer(request, pk):
+    evaluation = get_object_or_404(selectors.offers_to_place(request.user), pk=pk)
+    form = PlacementFromOfferForm(request.POST or None, initial={"starts_on": evaluation.proposed_start})
+    if request.method == "POST" and form.is_valid():
+        try:
+            placement = services.place_from_evaluation(evaluation=evaluation, actor=request.user, **form.cleaned_data)
+        except services.PlacementRefused as refusal:
+            form.add_error(None, str(refusal))
+        else:
+            messages.success(request, _("The placement is recorded and its check-ins are planned."))
+            return redirect("placement_detail", pk=placement.pk)
+    context = {"evaluation": evaluation, "form": form}
+    return render(request, "aftercare/placement_from_offer.html", context, status=400 if form.errors else 200)
+
+
+def visible_placement(request, pk):
+    return get_object_or_404(
+        permissions.visible_placements(request.user).select_related(
+            "candidate", "company__organisation", "vacancy", "campaign"
+        ),
+        pk=pk,
+    )
+
+
+@login_required
+def placement_detail(request, pk, forms=None):
+    placement = visible_placement(request, pk)
+    can_manage = permissions.can_manage_placements(request.user)
+    context = {
+        "placement": placement,
+        "changes": placement.changes.select_related("changed_by"),
+        "check_ins": placement.check_ins.select_related("answered_by"),
+        "outcome": selectors.outcome_view(selectors.outcomes_on([placement.candidate_id], timezone.localdate())[
+            placement.candidate_id]),
+        "can_manage": can_manage and placement.status != PlacementStatus.ENDED,
+        "answerable": set(permissions.answerable_check_ins(request.user).filter(placement=placement)
+                          .values_list("pk", flat=True)),
+        "forms": forms or {action: form_class(initial={"on": timezone.localdate(), "starts_on": placement.starts_on})
+                           for action, form_class in CHANGE_FORMS.items()},
+        "today": timezone.localdate(),
+    }  # fmt: skip
+    return render(request, "aftercare/placement_detail.html", context, status=400 if forms else 200)
+
+
+@login_required
+@require_POST
+def placement_change(request, pk, action):
+    placement = visible_placement(request, pk)
+    if not permissions.can_manage_placements(request.user) or action not in CHANGE_FORMS:
+        raise Http404
+    form = CHANGE_FORMS[action](request.POST)
+    if form.is_valid():
+        status = {"start": PlacementStatus.STARTED, "end": PlacementStatus.ENDED}.get(action)
+        try:
+            services.change_placement(placement=placement, actor=request.user, status=status, **form.cleaned_data)
+        except services.PlacementRefused as refusal:
+            form.add_error(None, str(refusal))
+        else:
+            messages.success(request, _("The placement is updated."))
+            return redirect("placement_detail", pk=placement.pk)
+    return placement_detail(request, pk, forms={action: form})
+
+
+@login_required
+def check_in_list(request):
+    """The check-ins addressed to me, due within a week or already due."""
+    today = timezone.localdate()
+    context = {"check_ins": selectors.check_ins_to_answer(request.user, today), "today": today}
+    return render(request, "aftercare/check_in_list.html", context)
+
+
+@login_required
+def check_in_answer(request, pk):
+    check_in = get_object_or_404(
+        permissions.visible_check_ins(request.user).select_related(
+            "placement__candidate", "placement__company", "placement__vacancy", "answered_by"
+        ),
+        pk=pk,
+    )
+    if not permissions.can_answer_check_in(request.user, check_in):
+        if not permissions.can_read_check_in_answers(request.user, check_in):
+            raise Http404
+        return render(request, "aftercare/check_in_detail.html", {"check_in": check_in})
+    form = CheckInForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.answer_check_in(check_in=check_in, actor=request.user, **form.cleaned_data)
+        except services.CheckInRefused as refusal:
+            form.add_error(None, str(refusal))
+        else:
+            messages.success(request, _("Thank you, the check-in is saved."))
+            if permissions.visible_placements(request.user).filter(pk=check_in.placement_id).exists():
+                return redirect("placement_detail", pk=check_in.placement_id)
+            return redirect("check_in_list")
+    context = {"check_in": check_in, "form": form}
+    return render(request, "aftercare/check_in_form.html", context, status=400 if form.errors else 200)
+
+
+def check_in_link(request, token):
+    """An employer's answer through the link in the mail: no account, one check-in, once."""
+    try:
+        check_in = check_in_for_token(token, today=timezone.localdate())
+    except LinkUnusable as refusal:
+        return render(request, "aftercare/check_in_link_unusable.html", {"reason": refusal.reason}, status=410)
+    form = CheckInForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.answer_check_in(check_in=check_in, actor=None, **form.cleaned_data)
+        except services.CheckInRefused as refusal:
+            return render(request, "aftercare/check_in_link_unusable.html", {"reason": str(refusal)}, status=410)
+        return render(request, "aftercare/check_in_link_thanks.html")
+    context = {"check_in": check_in, "form": form, "by_link": True}
+    return render(request, "aftercare/check_in_form.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+@require_POST
+def check_in_clear_flag(request, pk):
+    check_in = get_object_or_404(selectors.flagged_check_ins(request.user), pk=pk)
+    services.clear_risk_flag(check_in=check_in, actor=request.user)
+    messages.success(request, _("The flag is cleared; the answer stays with the placement."))
+    return redirect("placement_detail", pk=check_in.placement_id)
+
+
+# --- Job coaching and a candidate's track -------------------------------------------------------------------------
+
+
+@login_required
+def caseload(request):
+    if not permissions.can_see_caseload(request.user):
+        raise Http404
+    today = timezone.localdate()
+    return render(request, "aftercare/caseload.html", {"rows": selectors.caseload(request.user, today), "today": today})
+
+
+@login_required
+def coaching_contact_create(request, pk):
+    candidate = get_object_or_404(permissions.visible_candidates(request.user), pk=pk)
+    if not permissions.can_log_coaching(request.user, candidate):
+        raise Http404
+    form = CoachingContactForm(request.POST or None, initial={"happened_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        services.log_coaching_contact(candidate=candidate, coach=request.user, **form.cleaned_data)
+        messages.success(request, _("The contact is in the log."))
+        return redirect("candidate_detail", pk=candidate.pk)
+    context = {"candidate": candidate, "form": form}
+    return render(request, "aftercare/coaching_contact_form.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+@require_POST
+def enrolment_drop_out(request, pk):
+    enrolment = get_object_or_404(
+        Enrolment.objects.filter(candidate__in=permissions.visible_candidates(request.user)).select_related(
+            "candidate"
+        ),
+        pk=pk,
+    )
+    if not permissions.can_edit_candidate(request.user, enrolment.candidate):
+        raise Http404
+    form = DropOutForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose why the candidate dropped out, and since when."))
+    else:
+        try:
+            services.record_drop_out(enrolment=enrolment, actor=request.user, **form.cleaned_data)
+        except services.PlacementRefused as refusal:
+            messages.error(request, str(refusal))
+        else:
+            messages.success(request, _("The candidate is marked as dropped out of %(campaign)s.")
+                             % {"campaign": enrolment.campaign})  # fmt: skip
+    return redirect("candidate_detail", pk=enrolment.candidate_id)
+
+
+@login_required
+@require_POST
+def candidate_enrol_again(request, pk):
+    candidate: Candidate = get_object_or_404(permissions.visible_candidates(request.user), pk=pk)
+    if not permissions.can_edit_candidate(request.user, candidate):
+        raise Http404
+    form = EnrolAgainForm(request.POST, campaigns=selectors.enrolable_campaigns(request.user))
+    if not form.is_valid():
+        messages.error(request, _("Choose a campaign that is still taking candidates."))
+    else:
+        try:
+            services.enrol_again(candidate=candidate, campaign=form.cleaned_data["campaign"], actor=request.user)
+        except services.PlacementRefused as refusal:
+            messages.error(request, str(refusal))
+        else:
+            messages.success(request, _("%(name)s is enrolled in %(campaign)s; the earlier track stays in the history.")
+                             % {"name": candidate.first_name, "campaign": form.cleaned_data["campaign"]})  # fmt: skip
+    return redirect("candidate_detail", pk=candidate.pk)
