@@ -2,8 +2,10 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
-from aftercare.models import CheckIn, Placement
+from aftercare import selectors as aftercare_selectors
+from aftercare.models import CheckIn, CoachingContact, Placement
 from campaigns import documents, second_chance
 from campaigns.models import (
     Campaign,
@@ -25,7 +27,7 @@ from tests.pdftext import pdf_text
 from workshops.models import Registration, RegistrationStatus, Session
 
 MODELS = [User, Organisation, Membership, Company, Vacancy, Candidate, Campaign, Enrolment, Session, Registration,
-          Screening, Proposal, MatchingRun, Interview]  # fmt: skip
+          Screening, Proposal, MatchingRun, Interview, Placement, CheckIn, CoachingContact]  # fmt: skip
 
 
 def seed() -> str:
@@ -97,6 +99,23 @@ def test_past_offers_are_placements_at_every_stage(demo):
     assert CheckIn.objects.filter(status="pending").exists()
     assert not Placement.objects.filter(status="ended", check_ins__status="pending").exists()
     assert Placement.objects.count() == Evaluation.objects.filter(outcome="offer").count()
+
+
+def test_the_aftercare_pages_have_answers_worries_overdue_check_ins_coaching_and_a_new_start(demo):
+    coordinator = User.objects.get(email="coordinator@jobroad.example")
+    coach = User.objects.get(email="coach@jobroad.example")
+    today = timezone.localdate()
+
+    assert aftercare_selectors.overdue_check_ins(coordinator, today).exists()
+    assert aftercare_selectors.flagged_check_ins(coordinator).count() == 2  # the latest worry of each campaign
+    assert CheckIn.objects.filter(status="done", answered_by_link=True).exists()
+    assert CheckIn.objects.filter(status="done", answered_by=coach).exists()
+    assert {row.candidate.pk for row in aftercare_selectors.caseload(coach, today) if row.last_contact} >= set(
+        Placement.objects.values_list("candidate", flat=True)
+    )
+    assert Enrolment.objects.filter(dropped_out_on__isnull=False, drop_out_reason="moved").count() == 2
+    intake = Campaign.objects.get(phase=CampaignPhase.INTAKE)
+    assert intake.enrolments.filter(candidate__enrolments__campaign__phase=CampaignPhase.AFTERCARE).exists()
 
 
 def test_running_it_twice_changes_nothing(demo):

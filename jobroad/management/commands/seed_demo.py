@@ -10,6 +10,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from aftercare import services as aftercare_services
+from aftercare.models import CheckIn
 from campaigns import services as campaign_services
 from campaigns.models import (
     PLANNED_PHASES,
@@ -44,6 +45,7 @@ from candidates.models import (
 from companies.models import Company, Competence, Occupation, Site, Vacancy
 from companies.vocabulary import seed_curated_vocabulary
 from jobroad.models import Membership, Organisation, OrganisationKind, Role, User
+from jobroad.selectors import members
 from workshops import services as workshop_services
 from workshops.models import Audience, RegistrationStatus, Session, Workshop, WorkshopKind
 
@@ -411,6 +413,59 @@ def demo_placements(campaign: Campaign, coordinator: User) -> None:
             aftercare_services.change_placement(
                 placement=placement, status="ended", end_reason="Verhuisd naar een andere provincie.", actor=coordinator
             )
+    demo_aftercare(campaign, coordinator)
+
+
+# A check-in's answers in the demo, in turn: (still working, hours, satisfaction, issues, note, at risk).
+CHECK_IN_ANSWERS = [
+    (True, 30, 4, [], "Goed ingewerkt, collega's helpen.", False),
+    (True, 24, 2, ["transport"], "Eerste bus komt te laat voor de vroege shift.", True),
+    (True, 38, 5, ["language"], "Volgt avondles Nederlands.", False),
+]
+
+
+def demo_aftercare(campaign: Campaign, coordinator: User) -> None:
+    """Aftercare alive after `make run`: the placed candidates have the demo coach, check-ins older than two weeks
+    are answered (one at risk) and the latest stay open or overdue, the coach logged contacts, one candidate
+    without an offer dropped out and one joined the campaign in intake again."""
+    coach = User.objects.get(email="coach@jobroad.example")
+    today = timezone.localdate()
+    placements = campaign.placements.select_related("candidate").order_by("pk")
+    Candidate.objects.filter(placements__in=placements, coach__isnull=True).update(coach=coach)
+    answers = 0
+    for number, placement in enumerate(placements):
+        due = list(placement.check_ins.filter(status="pending", due_on__lte=today - timedelta(weeks=2)))
+        for check_in in due[:-1] if number == 0 else due:  # the first placement's latest stays overdue
+            still, hours, satisfaction, issues, notes, at_risk = CHECK_IN_ANSWERS[answers % len(CHECK_IN_ANSWERS)]
+            answers += 1
+            aftercare_services.answer_check_in(
+                check_in=check_in, still_working=still, hours_per_week=hours, satisfaction=satisfaction,
+                issues=issues, notes=notes, at_risk=at_risk, actor=check_in_answerer(check_in, coach),
+            )  # fmt: skip
+        aftercare_services.log_coaching_contact(
+            candidate=placement.candidate, coach=coach, happened_on=placement.starts_on + timedelta(days=3),
+            channel="phone", topic="at_work", notes="Eerste dagen goed verlopen; uurrooster nog onduidelijk.",
+            next_action="Samen het uurrooster bekijken", next_action_on=today + timedelta(days=4),
+        )  # fmt: skip
+    flagged = CheckIn.objects.filter(placement__in=placements, at_risk=True).order_by("-answered_at", "-pk")
+    for check_in in flagged[1:]:  # taken up long ago; the latest worry is still open
+        aftercare_services.clear_risk_flag(check_in=check_in, actor=coordinator)
+    without_offer = Enrolment.objects.filter(campaign=campaign, candidate__placements__isnull=True).order_by("pk")
+    first, second = without_offer[:2] if without_offer.count() >= 2 else (None, None)
+    if first:
+        aftercare_services.record_drop_out(enrolment=first, reason="moved", actor=coordinator)
+        intake = Campaign.objects.filter(phase=CampaignPhase.INTAKE).first()
+        if intake and not intake.enrolments.filter(candidate=second.candidate_id).exists():
+            aftercare_services.enrol_again(candidate=second.candidate, campaign=intake, actor=coordinator)
+
+
+def check_in_answerer(check_in, coach: User) -> User | None:
+    """Employers answer through the link (no account); the intermediary and the coach in the platform."""
+    if check_in.audience == "employer":
+        return None
+    if check_in.audience == "intermediary":
+        return members(Role.INTERMEDIARY, check_in.placement.candidate.registered_by_id).first()
+    return coach
 
 
 # Weeks per planned phase, in order: intake, screening, matching, project week, aftercare.
