@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import FollowUpStep, Placement
+from .models import CheckIn, CoachingContact, FollowUpStep, Placement
 
 
 @admin.register(FollowUpStep)
@@ -20,3 +20,20 @@ class PlacementAdmin(admin.ModelAdmin):
     list_select_related = ["candidate", "company__organisation"]
     readonly_fields = ["route", "starts_on", "status", "ended_on", "end_reason"]
     raw_id_fields = ["candidate", "company", "vacancy", "campaign", "evaluation"]
+
+
+@admin.register(CheckIn)
+class CheckInAdmin(admin.ModelAdmin):
+    """For support only: check-ins are answered on their page or through the employer's link."""
+
+    list_display = ["placement", "due_on", "audience", "status", "at_risk"]
+    list_filter = ["status", "audience", "at_risk"]
+    list_select_related = ["placement__candidate", "placement__company__organisation"]
+    readonly_fields = ["placement", "offset_days", "audience", "due_on", "status", "answered_at", "answered_by"]
+
+
+@admin.register(CoachingContact)
+class CoachingContactAdmin(admin.ModelAdmin):
+    list_display = ["candidate", "happened_on", "channel", "topic", "coach"]
+    list_filter = ["channel", "topic"]
+    raw_id_fields = ["candidate", "coach"]

@@ -65,6 +65,10 @@ def outcome_view(standing: outcomes.Standing | None) -> OutcomeView | None:
     return OutcomeView(standing.outcome, CandidateOutcome(standing.outcome).label, reason, standing.placement_id)
 
 
+def outcome_of(candidate_id: int, day: date) -> OutcomeView | None:
+    return outcome_view(outcomes_on([candidate_id], day)[candidate_id])
+
+
 # --- To-do lists ----------------------------------------------------------------------------------------------
 
 
@@ -211,7 +215,7 @@ def candidate_track(user, candidate: Candidate, today: date) -> CandidateTrack:
     )
     contacts = permissions.visible_coaching_contacts(user).filter(candidate=candidate).select_related("coach")
     return CandidateTrack(
-        outcome=outcome_view(outcomes_on([candidate.pk], today)[candidate.pk]),
+        outcome=outcome_of(candidate.pk, today),
         placements=placements,
         contacts=list(contacts),
         can_log_contact=permissions.can_log_coaching(user, candidate),

@@ -1,6 +1,7 @@
 """Writes on placements: one function creates a placement, one changes it. Both keep the history and the
 check-ins (and their messages in the outbox) in step with the start date and the status."""
 
+from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 from functools import partial
 
@@ -218,7 +219,7 @@ def answer_check_in(
     still_working: bool,
     hours_per_week: int | None = None,
     satisfaction: int | None = None,
-    issues: list[str] = (),
+    issues: Iterable[str] = (),
     notes: str = "",
     at_risk: bool = False,
     actor: User | None,

@@ -70,21 +70,22 @@ def visible_placement(request, pk):
 
 @login_required
 def placement_detail(request, pk, forms=None):
+    """The placement, its check-ins with their answers, its history; for coordinators the forms that change it
+    (``forms`` holds a refused one, re-shown with its errors)."""
     placement = visible_placement(request, pk)
-    can_manage = permissions.can_manage_placements(request.user)
+    today = timezone.localdate()
+    answerable = permissions.answerable_check_ins(request.user).filter(placement=placement)
+    blank = {"on": today, "starts_on": placement.starts_on}
     context = {
         "placement": placement,
         "changes": placement.changes.select_related("changed_by"),
         "check_ins": placement.check_ins.select_related("answered_by"),
-        "outcome": selectors.outcome_view(selectors.outcomes_on([placement.candidate_id], timezone.localdate())[
-            placement.candidate_id]),
-        "can_manage": can_manage and placement.status != PlacementStatus.ENDED,
-        "answerable": set(permissions.answerable_check_ins(request.user).filter(placement=placement)
-                          .values_list("pk", flat=True)),
-        "forms": forms or {action: form_class(initial={"on": timezone.localdate(), "starts_on": placement.starts_on})
-                           for action, form_class in CHANGE_FORMS.items()},
-        "today": timezone.localdate(),
-    }  # fmt: skip
+        "outcome": selectors.outcome_of(placement.candidate_id, today),
+        "can_manage": permissions.can_manage_placements(request.user) and placement.status != PlacementStatus.ENDED,
+        "answerable": set(answerable.values_list("pk", flat=True)),
+        "forms": {action: form_class(initial=blank) for action, form_class in CHANGE_FORMS.items()} | (forms or {}),
+        "today": today,
+    }
     return render(request, "aftercare/placement_detail.html", context, status=400 if forms else 200)
 
 
@@ -123,9 +124,7 @@ def check_in_answer(request, pk):
         ),
         pk=pk,
     )
-    if not permissions.can_answer_check_in(request.user, check_in):
-        if not permissions.can_read_check_in_answers(request.user, check_in):
-            raise Http404
+    if not permissions.can_answer_check_in(request.user, check_in):  # seen through its placement: read only
         return render(request, "aftercare/check_in_detail.html", {"check_in": check_in})
     form = CheckInForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -461,21 +461,14 @@ def answerable_check_ins(user) -> QuerySet[CheckIn]:
 
 
 def visible_check_ins(user) -> QuerySet[CheckIn]:
-    """The check-ins of the placements a user sees, and those they answer (HR: its own company's)."""
+    """The check-ins of the placements a user sees (answers included), and the pending ones addressed to them —
+    HR answers its company's without reading the placement's file."""
     answerable = answerable_check_ins(user).values("pk")
     return CheckIn.objects.filter(Q(placement__in=visible_placements(user)) | Q(pk__in=answerable))
 
 
 def can_answer_check_in(user, check_in: CheckIn) -> bool:
     return answerable_check_ins(user).filter(pk=check_in.pk).exists()
-
-
-def can_read_check_in_answers(user, check_in: CheckIn) -> bool:
-    """The answers (notes about housing, childcare …) are for those who follow the candidate, and for the employer
-    that gave them."""
-    if visible_placements(user).filter(pk=check_in.placement_id).exists():
-        return True
-    return check_in.audience == CheckInAudience.EMPLOYER and can_edit_company(user, check_in.placement.company)
 
 
 def visible_coaching_contacts(user) -> QuerySet[CoachingContact]:
