@@ -190,16 +190,30 @@ def check_in_recipients(check_in: CheckIn) -> dict[str, list[Recipient]]:
     }
 
 
+def _message_time(due_on: date, now: datetime) -> datetime:
+    """Nine o'clock on the due day; for a check-in already due (a placement recorded late), the next nine
+    o'clock, so it is still asked rather than silently skipped."""
+    zone = timezone.get_current_timezone()
+    at = datetime.combine(due_on, CHECK_IN_HOUR, tzinfo=zone)
+    if at > now:
+        return at
+    today = timezone.localtime(now, zone).date()
+    at = datetime.combine(today, CHECK_IN_HOUR, tzinfo=zone)
+    return at if at > now else at + timedelta(days=1)
+
+
 def _plan_check_in_messages(check_in: CheckIn) -> None:
     """The due message and the overdue escalation. Only the employer's message carries the answer link (and is
     not kept once sent); the others point to the check-in's page in the platform."""
     placement = check_in.placement
+    now = timezone.now()
     due = datetime.combine(check_in.due_on, CHECK_IN_HOUR, tzinfo=timezone.get_current_timezone())
     recipients = check_in_recipients(check_in)
     employer = recipients.pop("employer", [])
     event = {"summary": f"{placement.candidate.first_name} · {placement.company}", "start": due.isoformat()}
     context = {"event": event, "link": reverse("check_in_answer", kwargs={"pk": check_in.pk})}
-    plan = partial(plan_reminders, event_kind="checkin", event_id=check_in.pk, at=due, now=timezone.now())
+    at = _message_time(check_in.due_on, now)
+    plan = partial(plan_reminders, event_kind="checkin", event_id=check_in.pk, at=at, now=now)
     planned = plan(recipients=recipients, context=context)
     if employer:
         planned += plan(recipients={"employer": employer}, context=context | {"answer_link": check_in_path(check_in)})

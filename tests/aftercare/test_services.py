@@ -1,7 +1,8 @@
 """Placements and their check-ins: an offer becomes a placement with its route's follow-up plan; moving the start
 date moves every pending check-in and its messages; ending the placement cancels them; the history keeps all."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -14,6 +15,7 @@ from ..campaigns.test_evaluations import published  # noqa: F401 (the fixture)
 from ..campaigns.test_project_week import week  # noqa: F401 (the fixture)
 
 START = date(2027, 5, 10)
+BRUSSELS = ZoneInfo("Europe/Brussels")
 
 
 @pytest.fixture
@@ -113,3 +115,28 @@ def test_default_plans_are_given_only_to_routes_without_one(db):
 
     assert list(FollowUpStep.objects.filter(route="article_60").values_list("offset_days", flat=True)) == [14]
     assert FollowUpStep.objects.filter(route="temp_work").count() == len(services.DEFAULT_PLAN)
+
+
+def test_a_placement_recorded_late_still_asks_its_due_check_ins_at_the_next_nine(world, published, time_machine):  # noqa: F811
+    time_machine.move_to(datetime(2027, 6, 1, 14, 0, tzinfo=BRUSSELS))
+    FollowUpStep.objects.filter(route="temp_work").delete()
+    FollowUpStep.objects.create(route="temp_work", offset_days=7, audience="employer")
+    FollowUpStep.objects.create(route="temp_work", offset_days=30, audience="employer")
+    evaluation = campaign_services.evaluate_interview(
+        interview=published[0], attendance="attended", outcome="offer", start_route="temp_work",
+        proposed_start=date(2027, 5, 10), actor=world.hr_a,
+    )  # fmt: skip
+
+    placement = services.place_from_evaluation(evaluation=evaluation, actor=world.alice)
+
+    due = {
+        check_in.due_on: check_in_messages(placement, template="checkin_employer")
+        .filter(event=f"checkin:{check_in.pk}")
+        .get()
+        .due_at
+        for check_in in placement.check_ins.all()
+    }
+    assert due == {
+        date(2027, 5, 17): datetime(2027, 6, 2, 9, 0, tzinfo=BRUSSELS),  # overdue already: tomorrow at nine
+        date(2027, 6, 9): datetime(2027, 6, 9, 9, 0, tzinfo=BRUSSELS),
+    }
