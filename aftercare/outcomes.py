@@ -37,10 +37,13 @@ class PlacementFacts:
     routes: tuple[tuple[date, str], ...]  # (effective from, route) in the order they were recorded
 
     def route_on(self, day: date) -> str:
-        current = self.routes[0][1]
+        current = previous = self.routes[0][1]
         for effective_on, route in self.routes:
-            if effective_on <= day:
+            # Only a change of route counts: a status change repeats the route with its own date, which must not
+            # bring forward a route change that takes effect later.
+            if route != previous and effective_on <= day:
                 current = route
+            previous = route
         return current
 
     def runs_on(self, day: date) -> bool:

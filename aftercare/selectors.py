@@ -23,7 +23,7 @@ OVERDUE_AFTER = timedelta(days=7)
 
 
 def outcomes_on(candidate_ids: Iterable[int], day: date) -> dict[int, outcomes.Standing | None]:
-    """Each candidate's standing on ``day`` (aftercare.outcomes), in two queries whatever the number."""
+    """Each candidate's standing on ``day`` (aftercare.outcomes), in three queries whatever the number."""
     candidate_ids = list(candidate_ids)
     placements = defaultdict(list)
     for placement in Placement.objects.filter(candidate__in=candidate_ids).prefetch_related("changes"):

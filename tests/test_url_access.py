@@ -13,7 +13,10 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from campaigns.models import Enrolment, Interview, Proposal, ProposalStatus
+from aftercare.models import CheckIn, CheckInAudience, Placement, PlacementRoute
+from aftercare.services import answer_check_in, create_placement, ensure_default_plans
+from campaigns.models import Enrolment, Evaluation, Interview, Proposal, ProposalStatus
+from campaigns.services import evaluate_interview
 from candidates.models import ConsentPurpose
 from candidates.services import record_consent
 from companies.models import Site, Vacancy
@@ -324,7 +327,99 @@ MATRIX = [
     ),
     Case("vacancy_export", COORDINATORS | {"hr_a", "hr_b"}, lambda w: {"file_format": "xlsx"}),
     Case("company_export", COORDINATORS | {"hr_a", "hr_b"}, lambda w: {"file_format": "csv"}),
+    # Aftercare: a placement's file is read by those who follow its candidate (never the employer); coordinators
+    # record and change placements; each check-in is answered by the one it asks (HR for the employer's).
+    Case("placement_list", COORDINATORS | {"intermediary_a", "intermediary_b", "coach_a", "coach_b"}),
+    Case("placement_from_offer", frozenset({"admin", "alice"}), lambda w: {"pk": offer_a(w).pk}),
+    Case(
+        "placement_detail",
+        frozenset({"admin", "alice", "intermediary_a", "coach_a"}),
+        lambda w: {"pk": placement_a(w).pk},
+    ),
+    Case(
+        "placement_change",
+        frozenset({"admin", "alice"}),
+        lambda w: {"pk": placement_a(w).pk, "action": "start"},
+        method="post",
+        allowed_status=302,
+    ),
+    Case("check_in_list", EVERYONE),
+    Case(
+        "check_in_answer",
+        frozenset({"admin", "alice", "intermediary_a", "coach_a"}),
+        lambda w: {"pk": check_in_a(w, CheckInAudience.CANDIDATE).pk},
+        label="candidate",
+    ),
+    Case(
+        "check_in_answer",
+        frozenset({"admin", "alice", "intermediary_a", "coach_a", "hr_a"}),
+        lambda w: {"pk": check_in_a(w, CheckInAudience.EMPLOYER).pk},
+        label="employer",
+    ),
+    Case(
+        "check_in_answer",
+        frozenset({"admin", "alice", "intermediary_a", "coach_a"}),
+        lambda w: {"pk": check_in_a(w, CheckInAudience.INTERMEDIARY).pk},
+        label="intermediary",
+    ),
+    Case(
+        "check_in_clear_flag",
+        frozenset({"admin", "alice"}),
+        lambda w: {"pk": at_risk_check_in_a(w).pk},
+        method="post",
+        allowed_status=302,
+    ),
+    Case("caseload", frozenset({"coach_a", "coach_b"})),
+    Case("coaching_contact_create", frozenset({"admin", "alice", "coach_a"}), lambda w: {"pk": w.candidate_a.pk}),
+    Case(
+        "candidate_enrol_again",
+        frozenset({"admin", "alice", "intermediary_a"}),
+        lambda w: {"pk": w.candidate_a.pk},
+        method="post",
+        allowed_status=302,
+    ),
+    Case(
+        "enrolment_drop_out",
+        frozenset({"admin", "bob", "intermediary_b"}),
+        lambda w: {"pk": w.campaign_b.enrolments.get(candidate=w.candidate_b).pk},
+        method="post",
+        allowed_status=302,
+    ),
 ]
+
+
+def placement_a(world) -> Placement:
+    """Candidate A's placement at company A in campaign A, starting today with the default follow-up plan."""
+    ensure_default_plans()
+    return Placement.objects.filter(candidate=world.candidate_a).first() or create_placement(
+        candidate=world.candidate_a,
+        company=world.company_a,
+        vacancy=world.vacancy_a,
+        campaign=world.campaign_a,
+        route=PlacementRoute.TEMP_WORK,
+        starts_on=timezone.localdate(),
+        actor=world.alice,
+    )
+
+
+def check_in_a(world, audience: str) -> CheckIn:
+    """Placement A's first pending check-in asking ``audience``."""
+    return placement_a(world).check_ins.filter(audience=audience).order_by("due_on", "pk").first()
+
+
+def at_risk_check_in_a(world) -> CheckIn:
+    """Placement A's candidate check-in, answered by coach A: no longer working there, so at risk."""
+    return answer_check_in(
+        check_in=check_in_a(world, CheckInAudience.CANDIDATE), still_working=False, actor=world.coach_a
+    )
+
+
+def offer_a(world) -> Evaluation:
+    """HR A's offer after interview A, not yet a placement."""
+    return evaluate_interview(
+        interview=published_interview_a(world), attendance="attended", outcome="offer", start_route="temp_work",
+        proposed_start=date(2027, 5, 3), actor=world.hr_a,
+    )  # fmt: skip
 
 
 def pending_import_of(owner, company=None, *, campaign=None) -> PendingImport:
@@ -423,7 +518,7 @@ def message_for(campaign) -> Message:
 
 
 # Reachable without logging in; each is tested for what it must do in its own test module.
-PUBLIC = {"healthz", "invitation_accept", "set_language"}
+PUBLIC = {"healthz", "invitation_accept", "set_language", "check_in_link"}
 
 # allauth's own pages (log-in, log-out, password reset, MFA set-up); sign-up is closed by our adapter.
 ALLAUTH_PREFIXES = ("account_", "mfa_")
@@ -481,6 +576,7 @@ def test_anonymous_is_sent_to_log_in(client, world, case):
     [
         ("healthz", {}),
         ("invitation_accept", {"token": "unknown"}),
+        ("check_in_link", {"token": "unknown"}),
         ("account_login", {}),
         ("account_reset_password", {}),
         ("account_signup", {}),

@@ -140,3 +140,16 @@ def test_a_placement_recorded_late_still_asks_its_due_check_ins_at_the_next_nine
         date(2027, 5, 17): datetime(2027, 6, 2, 9, 0, tzinfo=BRUSSELS),  # overdue already: tomorrow at nine
         date(2027, 6, 9): datetime(2027, 6, 9, 9, 0, tzinfo=BRUSSELS),
     }
+
+
+def test_enrolling_again_is_refused_for_a_campaign_past_its_screening_and_names_it(world, placement, english):
+    services.change_placement(placement=placement, status=PlacementStatus.ENDED, end_reason="Faillissement",
+                              actor=world.alice)  # fmt: skip
+    world.campaign_b.phase = "matching"
+    world.campaign_b.save()
+
+    with pytest.raises(services.PlacementRefused) as refusal:
+        services.enrol_again(candidate=world.candidate_a, campaign=world.campaign_b, actor=world.admin)
+
+    assert str(refusal.value) == "Campaign B is in Matching; a candidate can join a campaign until its screening."
+    assert not world.campaign_b.enrolments.filter(candidate=world.candidate_a).exists()
