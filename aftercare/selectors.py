@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Subquery
 from django.utils import timezone
 
-from campaigns.models import ENROLLING_PHASES, Enrolment, Evaluation, Outcome
+from campaigns.models import ENROLLING_PHASES, DropOutReason, Enrolment, Evaluation, Outcome
 from candidates.models import Candidate
 from jobroad import permissions
 
@@ -61,7 +61,7 @@ class OutcomeView:
 def outcome_view(standing: outcomes.Standing | None) -> OutcomeView | None:
     if standing is None:
         return None
-    reason = Enrolment(drop_out_reason=standing.reason).get_drop_out_reason_display() if standing.reason else ""
+    reason = DropOutReason(standing.reason).label if standing.reason else ""
     return OutcomeView(standing.outcome, CandidateOutcome(standing.outcome).label, reason, standing.placement_id)
 
 
