@@ -36,9 +36,12 @@ from .models import (
 @login_required
 def candidate_list(request):
     query = request.GET.get("q", "").strip()[:100]
-    candidates = selectors.candidates_with_progress(request.user, query=query)
+    page = paginate(request, selectors.candidates_with_progress(request.user, query=query))
+    standings = aftercare_selectors.outcomes_on([candidate.pk for candidate in page], timezone.localdate())
+    for candidate in page:
+        candidate.outcome = aftercare_selectors.outcome_view(standings[candidate.pk])
     context = {
-        "page": paginate(request, candidates),
+        "page": page,
         "query": query,
         "openings": registration_openings(request) if permissions.can_register_candidates(request.user) else [],
         "can_register": permissions.can_register_candidates(request.user),

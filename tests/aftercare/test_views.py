@@ -448,3 +448,20 @@ def test_an_aftercare_lists_query_count_does_not_grow_with_its_rows(client_for, 
 
     assert (one_row, three_rows) == (1, 3)
     assert three_queries == one_queries
+
+
+def outcomes_listed(text: str) -> dict[int, str]:
+    """Each row's outcome on the candidate list: {candidate id: outcome code}."""
+    return {int(pk): code for pk, code in re.findall(r'data-candidate="(\d+)".*?data-outcome="(\w*)"', text, re.S)}
+
+
+def test_the_intermediary_reads_each_candidates_outcome_in_the_candidate_list(client_for, world, running):
+    services.record_drop_out(
+        enrolment=Enrolment.objects.get(candidate=world.candidate_b), reason="moved", actor=world.bob
+    )
+
+    mine = outcomes_listed(client_for(world.intermediary_a).get(reverse("candidate_list")).content.decode())
+    theirs = outcomes_listed(client_for(world.intermediary_b).get(reverse("candidate_list")).content.decode())
+
+    assert mine[world.candidate_a.pk] == "fixed_term_job"  # candidate A has worked there for 30 days
+    assert theirs == {world.candidate_b.pk: "dropped_out"}
