@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 from campaigns.models import ENROLLING_PHASES, Campaign, DropOutReason, Enrolment, Evaluation, Outcome, StartRoute
 from candidates.models import Candidate
 from candidates.services import registration_problems
-from jobroad.models import Role, User
+from jobroad import audit
+from jobroad.models import AuditAction, AuditPlace, Role, User
 from jobroad.outbox import Recipient, cancel_event_messages, schedule_message, sync_event_messages
 from jobroad.reminders import plan_reminders
 from jobroad.selectors import members
@@ -98,6 +99,8 @@ def create_placement(*, route: str, starts_on: date, actor: User, **fields) -> P
     with transaction.atomic():
         placement = Placement.objects.create(route=route, starts_on=starts_on, **fields)
         _record(placement, actor, note="", effective_on=starts_on)
+        audit.record(actor=actor, action=AuditAction.CREATED, candidates=[placement.candidate_id],
+                     place=AuditPlace.PLACEMENT)  # fmt: skip
         CheckIn.objects.bulk_create(
             CheckIn(
                 placement=placement,
@@ -146,6 +149,7 @@ def change_placement(
             placement.starts_on = starts_on
         placement.save()
         _record(placement, actor, note, effective_on=on)
+        audit.changed(actor, placement.candidate_id, AuditPlace.PLACEMENT)
         pending = placement.check_ins.filter(status=CheckInStatus.PENDING)
         if placement.status == PlacementStatus.ENDED:
             for check_in in pending:
@@ -256,6 +260,7 @@ def answer_check_in(
         check_in.answered_by = actor
         check_in.answered_by_link = actor is None
         check_in.save()
+        audit.changed(actor, check_in.placement.candidate_id, AuditPlace.CHECK_IN)
         cancel_event_messages(event=f"checkin:{check_in.pk}")
         if check_in.at_risk:
             _tell_coordinators_at_risk(check_in)
@@ -291,7 +296,9 @@ def clear_risk_flag(*, check_in: CheckIn, actor: User) -> None:
 
 def log_coaching_contact(*, candidate: Candidate, coach: User, **fields) -> CoachingContact:
     """One contact in the coach's log; ``fields`` are CoachingContact's (date, channel, topic, notes, next action)."""
-    return CoachingContact.objects.create(candidate=candidate, coach=coach, **fields)
+    with transaction.atomic():
+        audit.changed(coach, candidate, AuditPlace.COACHING)
+        return CoachingContact.objects.create(candidate=candidate, coach=coach, **fields)
 
 
 def record_drop_out(*, enrolment: Enrolment, reason: str, on: date | None = None, actor: User) -> Enrolment:
@@ -307,6 +314,7 @@ def record_drop_out(*, enrolment: Enrolment, reason: str, on: date | None = None
             raise PlacementRefused(_("This candidate has a placement that has not ended; end it first."))
         enrolment.dropped_out_on, enrolment.drop_out_reason = on or timezone.localdate(), reason
         enrolment.save(update_fields=["dropped_out_on", "drop_out_reason"])
+        audit.changed(actor, enrolment.candidate_id, AuditPlace.ENROLMENT)
     return enrolment
 
 
@@ -327,4 +335,5 @@ def enrol_again(*, candidate: Candidate, campaign: Campaign, actor: User) -> Enr
         enrolment, created = Enrolment.objects.get_or_create(campaign=campaign, candidate=candidate)
         if not created:
             raise PlacementRefused(_("This candidate is already enrolled in %(campaign)s.") % {"campaign": campaign})
+        audit.changed(actor, candidate, AuditPlace.ENROLMENT)
     return enrolment

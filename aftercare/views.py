@@ -8,7 +8,8 @@ from django.views.decorators.http import require_POST
 
 from campaigns.models import Enrolment
 from candidates.models import Candidate
-from jobroad import permissions
+from jobroad import audit, permissions
+from jobroad.models import AuditPlace
 from jobroad.views import paginate
 
 from . import selectors, services
@@ -73,6 +74,7 @@ def placement_detail(request, pk, forms=None):
     """The placement, its check-ins with their answers, its history; for coordinators the forms that change it
     (``forms`` holds a refused one, re-shown with its errors)."""
     placement = visible_placement(request, pk)
+    audit.viewed(request.user, placement.candidate_id, AuditPlace.PLACEMENT_PAGE)
     today = timezone.localdate()
     answerable = permissions.answerable_check_ins(request.user).filter(placement=placement)
     blank = {"on": today, "starts_on": placement.starts_on}

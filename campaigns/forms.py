@@ -235,3 +235,28 @@ class InterpretersForm(forms.Form):
         for field, (code, iso) in self.pairs.items():
             result.setdefault(code, {})[iso] = self.cleaned_data[field] or 0
         return result
+
+
+class ReportFilterForm(forms.Form):
+    """The report's scope, read from the URL so a view can be bookmarked: one campaign or one funding programme
+    (or everything the user sees), over a period."""
+
+    campaign = forms.ModelChoiceField(label=_("Campaign"), queryset=Campaign.objects.none(), required=False)
+    programme = forms.ChoiceField(label=_("Funding programme"), required=False)
+    starts_on = forms.DateField(label=_("From"), required=False, widget=DATE)
+    ends_on = forms.DateField(label=_("Until"), required=False, widget=DATE)
+
+    def __init__(self, *args, campaigns, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["campaign"].queryset = campaigns
+        programmes = campaigns.exclude(funding_programme="").values_list("funding_programme", flat=True)
+        self.fields["programme"].choices = [("", _("All")), *((name, name) for name in sorted(set(programmes)))]
+
+    def clean(self):
+        cleaned = super().clean()
+        starts_on, ends_on = cleaned.get("starts_on"), cleaned.get("ends_on")
+        if starts_on and ends_on and ends_on < starts_on:
+            self.add_error("ends_on", _("The period ends before it starts."))
+        if cleaned.get("campaign") and cleaned.get("programme"):
+            self.add_error("programme", _("Choose a campaign or a funding programme, not both."))
+        return cleaned

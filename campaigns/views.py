@@ -4,16 +4,21 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from candidates.choices import language_name
-from jobroad import permissions
-from jobroad.pdf import pdf_response
+from jobroad import audit, permissions, tabular
+from jobroad.exports import Export
+from jobroad.models import AuditAction, AuditPlace
+from jobroad.pdf import pdf_response, render_pdf
 from jobroad.selectors import campaigns_with_counts
+from jobroad.spreadsheet_views import download, export_response
 from jobroad.views import paginate
 
-from . import documents, scheduling_text, second_chance, selectors, services
+from . import documents, reports, scheduling_text, second_chance, selectors, services
 from .forms import (
     CampaignForm,
     CloneCampaignForm,
@@ -23,6 +28,7 @@ from .forms import (
     MoveInterviewForm,
     ParticipationForm,
     ProposalAnswerForm,
+    ReportFilterForm,
 )
 from .models import Campaign, CampaignPhase, Enrolment, Interview, PairRuleKind, Participation, ProposalStatus
 
@@ -58,11 +64,62 @@ def campaign_detail(request, pk):
 
 @login_required
 def report_list(request):
-    """Aggregates only: funders never see a person."""
+    """The KPI dashboard: aggregates only, small counts suppressed for those who may not see people."""
+    scope, form = report_scope(request)
+    context = {
+        "form": form,
+        "scope": scope,
+        "tables": reports.report_tables(scope, suppress=not permissions.sees_small_counts(request.user)),
+        "query": request.GET.urlencode(),
+    }
+    return render(request, "campaigns/report_list.html", context, status=400 if form.errors else 200)
+
+
+def report_scope(request) -> tuple[reports.Scope, ReportFilterForm]:
+    """The scope the URL asks for; a filter that does not validate falls back to everything the user sees."""
     if not permissions.can_view_reports(request.user):
         raise Http404
-    campaigns = campaigns_with_counts(request.user)
-    return render(request, "campaigns/report_list.html", {"page": paginate(request, campaigns)})
+    form = ReportFilterForm(request.GET or None, campaigns=permissions.visible_campaigns(request.user))
+    filters = form.cleaned_data if form.is_valid() else {}
+    scope = reports.report_scope(
+        request.user,
+        campaign=filters.get("campaign"),
+        programme=filters.get("programme", ""),
+        starts_on=filters.get("starts_on"),
+        ends_on=filters.get("ends_on"),
+    )
+    return scope, form
+
+
+@login_required
+def report_export(request, file_format):
+    scope, _form = report_scope(request)
+    tables = reports.report_tables(scope, suppress=not permissions.sees_small_counts(request.user))
+    if file_format == "csv":
+        table = next((table for table in tables if table.key == request.GET.get("table")), None)
+        if table is None:
+            raise Http404
+        export = Export(name=f"report-{table.key}", headers=table.headers, rows=iter(table.rows))
+        return export_response(export, "csv")
+    if file_format != "xlsx":
+        raise Http404
+    sheets = [(table.title[:31], table.headers, table.rows) for table in tables]
+    filename = f"report-{timezone.localdate().isoformat()}.xlsx"
+    return download(tabular.write_xlsx(sheets), filename, "xlsx")
+
+
+@login_required
+def report_pdf(request):
+    scope, _form = report_scope(request)
+    suppress = not permissions.sees_small_counts(request.user)
+    context = {
+        "scope": scope,
+        "tables": reports.report_tables(scope, suppress=suppress),
+        "activities": reports.activities(scope, suppress=suppress),
+        "printed_on": timezone.localdate(),
+    }
+    pdf = render_pdf("campaigns/pdf/funder_report.html", context, language=get_language())
+    return pdf_response(pdf, f"funder-report-{timezone.localdate().isoformat()}.pdf")
 
 
 @login_required
@@ -213,6 +270,7 @@ def managed_enrolment(request, pk) -> Enrolment:
 def matching_candidate(request, pk):
     """One candidate against every vacancy of the campaign: fit and reasons, or why not; pin and forbid."""
     enrolment = managed_enrolment(request, pk)
+    audit.viewed(request.user, enrolment.candidate_id, AuditPlace.MATCHING)
     context = {
         "campaign": enrolment.campaign,
         "enrolment": enrolment,
@@ -374,7 +432,15 @@ def project_week_pack(request, pk):
     if pdf is None:
         messages.error(request, _("Nothing to print yet: publish the schedule first."))
         return redirect("project_week", pk=campaign.pk)
+    printed = Interview.objects.filter(participation__campaign=campaign, published_day__isnull=False)
+    audit.record(
+        actor=request.user, action=AuditAction.PRINTED, candidates=candidates_of(printed), place=AuditPlace.PACK
+    )
     return pdf_response(pdf, f"project-week-{campaign.pk}.pdf")
+
+
+def candidates_of(interviews) -> list[int]:
+    return list(interviews.values_list("enrolment__candidate", flat=True).distinct())
 
 
 @login_required
@@ -384,6 +450,8 @@ def candidate_schedule(request, pk):
     pdf = documents.candidate_schedule_pdf(enrolment.campaign, enrolment.pk)
     if pdf is None:
         raise Http404
+    audit.record(actor=request.user, action=AuditAction.PRINTED, candidates=[enrolment.candidate_id],
+                 place=AuditPlace.SCHEDULE)  # fmt: skip
     return pdf_response(pdf, f"schedule-{enrolment.pk}.pdf")
 
 
@@ -402,6 +470,11 @@ def company_day_sheet(request, pk):
     )
     if pdf is None:
         raise Http404
+    printed = permissions.visible_interviews(request.user).filter(
+        participation=participation, published_day__isnull=False
+    )
+    audit.record(actor=request.user, action=AuditAction.PRINTED, candidates=candidates_of(printed),
+                 place=AuditPlace.DAY_SHEET)  # fmt: skip
     return pdf_response(pdf, f"day-sheet-{participation.pk}.pdf")
 
 

@@ -7,8 +7,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from campaigns.models import Campaign, CampaignPhase, Enrolment
-from jobroad import permissions
-from jobroad.models import User
+from jobroad import audit, permissions
+from jobroad.models import AuditAction, AuditPlace, User
 
 from . import selectors
 from .models import (
@@ -123,6 +123,7 @@ def register_candidate(
             for language, level in dict(languages).items()
         )
         Enrolment.objects.create(campaign=campaign, candidate=candidate)
+        audit.record(actor=actor, action=AuditAction.CREATED, candidates=[candidate], place=AuditPlace.REGISTRATION)
         for purpose in consents:
             record_consent(
                 candidate=candidate,
@@ -152,6 +153,7 @@ def update_candidate(
                 CandidateLanguage.objects.update_or_create(
                     candidate=candidate, language=language, defaults={"level": level}
                 )
+        audit.changed(actor, candidate, AuditPlace.DETAILS)
     return candidate
 
 
@@ -162,14 +164,16 @@ def record_consent(
     text the candidate was shown. History only grows: nothing earlier is changed."""
     if purpose not in ConsentPurpose.values:
         raise ConsentRefused(_("Unknown purpose."))
-    return Consent.objects.create(
-        candidate=candidate,
-        purpose=purpose,
-        action=ConsentAction.GIVEN,
-        text_version=text_version,
-        language=language,
-        recorded_by=actor,
-    )
+    with transaction.atomic():
+        audit.changed(actor, candidate, AuditPlace.CONSENT)
+        return Consent.objects.create(
+            candidate=candidate,
+            purpose=purpose,
+            action=ConsentAction.GIVEN,
+            text_version=text_version,
+            language=language,
+            recorded_by=actor,
+        )
 
 
 def withdraw_consent(*, candidate: Candidate, purpose: str, actor: User, language: str | None = None) -> Consent:
@@ -186,6 +190,7 @@ def withdraw_consent(*, candidate: Candidate, purpose: str, actor: User, languag
             raise ConsentRefused(
                 _("There is no consent to withdraw for “%(purpose)s”.") % {"purpose": ConsentPurpose(purpose).label}
             )
+        audit.changed(actor, candidate, AuditPlace.CONSENT)
         return Consent.objects.create(
             candidate=candidate,
             purpose=purpose,
@@ -236,4 +241,5 @@ def save_screening(*, enrolment: Enrolment, round: int, screener: User, **fields
         screening, _created = Screening.objects.update_or_create(
             enrolment=enrolment, round=round, defaults={"screener": screener, **fields}
         )
+        audit.changed(screener, enrolment.candidate_id, AuditPlace.SCREENING)
     return screening

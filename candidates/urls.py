@@ -8,6 +8,7 @@ urlpatterns = [
     path("consent-form/", views.consent_form_blank, name="consent_form_blank"),
     path("<int:pk>/", views.candidate_detail, name="candidate_detail"),
     path("<int:pk>/edit/", views.candidate_edit, name="candidate_edit"),
+    path("<int:pk>/audit/", views.candidate_audit, name="candidate_audit"),
     path("<int:pk>/consent/", views.candidate_consent, name="candidate_consent"),
     path("<int:pk>/consent-form/", views.candidate_consent_form, name="candidate_consent_form"),
     path("screening/campaign/<int:campaign_pk>/", views.screening_board, name="screening_board"),

@@ -8,7 +8,8 @@ from django.utils.translation import gettext as _
 from aftercare import selectors as aftercare_selectors
 from aftercare.forms import DropOutForm, EnrolAgainForm
 from campaigns.models import CampaignPhase, Enrolment
-from jobroad import permissions
+from jobroad import audit, permissions
+from jobroad.models import AuditAction, AuditPlace
 from jobroad.pdf import pdf_response, render_pdf
 from jobroad.views import paginate
 
@@ -82,13 +83,28 @@ def candidate_detail(request, pk):
         "can_edit": permissions.can_edit_candidate(request.user, candidate),
         "print_form": ConsentFormLanguageForm(initial={"language": candidate.preferred_language}),
         "track": aftercare_selectors.candidate_track(request.user, candidate, timezone.localdate()),
+        "can_read_audit": permissions.can_read_audit(request.user, candidate),
     }
+    audit.viewed(request.user, candidate, AuditPlace.CANDIDATE_PAGE)
     if context["track"].can_change_track:
         context["drop_out_form"] = DropOutForm(initial={"on": timezone.localdate()})
         context["enrol_form"] = EnrolAgainForm(
             campaigns=aftercare_selectors.enrolable_campaigns(request.user).exclude(enrolments__candidate=candidate)
         )
     return render(request, "candidates/candidate_detail.html", context)
+
+
+@login_required
+def candidate_audit(request, pk):
+    """Who read, changed, exported or printed this candidate's record, newest first (reading it is recorded too)."""
+    candidate = get_object_or_404(permissions.visible_candidates(request.user), pk=pk)
+    if not permissions.can_read_audit(request.user, candidate):
+        raise Http404
+    audit.viewed(request.user, candidate, AuditPlace.AUDIT)
+    entries = candidate.audit_entries.select_related("actor")
+    return render(
+        request, "candidates/candidate_audit.html", {"candidate": candidate, "page": paginate(request, entries)}
+    )
 
 
 @login_required
@@ -232,6 +248,7 @@ def candidate_consent_form(request, pk):
         .order_by("-enrolled_at")
         .first()
     )
+    audit.record(actor=request.user, action=AuditAction.PRINTED, candidates=[candidate], place=AuditPlace.CONSENT_FORM)
     return consent_form_pdf(
         request,
         language=request.GET.get("language") or candidate.preferred_language,
@@ -304,6 +321,7 @@ def screening_edit(request, pk, round):
         else:
             messages.success(request, _("Screening of %(name)s saved.") % {"name": enrolment.candidate})
             return redirect("screening_board", campaign_pk=enrolment.campaign_id)
+    audit.viewed(request.user, enrolment.candidate, AuditPlace.SCREENING)
     context = {
         "form": form,
         "enrolment": enrolment,

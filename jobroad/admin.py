@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import CapturedMail, Invitation, Membership, Organisation, User
+from .models import AuditEntry, CapturedMail, Invitation, Membership, Organisation, User
 
 
 class MembershipInline(admin.TabularInline):
@@ -45,3 +45,21 @@ class InvitationAdmin(admin.ModelAdmin):
 class CapturedMailAdmin(admin.ModelAdmin):
     list_display = ["subject", "recipients", "created_at"]
     readonly_fields = ["recipients", "subject", "body", "html_body", "created_at"]
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(admin.ModelAdmin):
+    """Read only: the trail is evidence, nobody edits it."""
+
+    list_display = ["at", "actor", "action", "candidate_id", "place"]
+    list_filter = ["action", "place"]
+    list_select_related = ["actor"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -22,6 +22,7 @@ class Export:
     name: str  # file name stem and sheet title
     headers: list[str]
     rows: Iterator[list]
+    candidates: QuerySet | None = None  # whose records the file holds, for the audit trail
 
 
 def candidates_export(user, *, query: str = "") -> Export:
@@ -63,7 +64,7 @@ def candidates_export(user, *, query: str = "") -> Export:
                 timezone.localtime(candidate.created_at).date(),
             ]
 
-    return Export(name=_("candidates"), headers=headers, rows=rows())
+    return Export(name=_("candidates"), headers=headers, rows=rows(), candidates=candidates)
 
 
 def eligible_from_text(day: date | None):

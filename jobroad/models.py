@@ -304,3 +304,57 @@ class PendingImport(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.filename}"
+
+
+class AuditAction(models.TextChoices):
+    VIEWED = "viewed", _("Viewed")
+    CREATED = "created", _("Created")
+    CHANGED = "changed", _("Changed")
+    EXPORTED = "exported", _("Exported")
+    PRINTED = "printed", _("Printed")
+
+
+class AuditPlace(models.TextChoices):
+    """Where a candidate's record was read or written."""
+
+    CANDIDATE_PAGE = "candidate_page", _("Candidate page")
+    PLACEMENT_PAGE = "placement_page", _("Placement page")
+    SCREENING = "screening", _("Screening")
+    MATCHING = "matching", _("Matching")
+    CONSENT = "consent", _("Consent")
+    CONSENT_FORM = "consent_form", _("Consent form (PDF)")
+    SCHEDULE = "schedule", _("Project-week schedule (PDF)")
+    PACK = "pack", _("Project-week pack (PDF)")
+    DAY_SHEET = "day_sheet", _("Company day sheet (PDF)")
+    EXPORT = "export", _("Candidate spreadsheet")
+    REGISTRATION = "registration", _("Registration")
+    DETAILS = "details", _("Details")
+    PLACEMENT = "placement", _("Placement")
+    CHECK_IN = "check_in", _("Check-in")
+    COACHING = "coaching", _("Coaching log")
+    ENROLMENT = "enrolment", _("Enrolment")
+    AUDIT = "audit", _("Audit trail")
+
+
+class AuditEntry(models.Model):
+    """Who did what with which candidate's record, and when — reads, exports and prints included, not only
+    writes (``jobroad.audit.record``). It names the record by its id and the place by a fixed label, never by
+    personal values, so it holds nothing of the person to scrub. Append-only."""
+
+    at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("who"),
+    )  # fmt: skip
+    action = models.CharField(_("what"), max_length=10, choices=AuditAction.choices)
+    candidate = models.ForeignKey("candidates.Candidate", on_delete=models.CASCADE, related_name="audit_entries")
+    place = models.CharField(_("where"), max_length=20, choices=AuditPlace.choices)
+
+    class Meta:
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit trail")
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["candidate", "-at"], name="audit_by_candidate")]
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} · {self.get_action_display()} · {self.candidate_id} · {self.place}"

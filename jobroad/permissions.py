@@ -90,6 +90,12 @@ def can_view_reports(user) -> bool:
     return is_coordinator(user) or Role.FUNDER_VIEWER in roles_of(user)
 
 
+def sees_small_counts(user) -> bool:
+    """Coordinators work with people, so a count of 3 tells them nothing new; everyone else (funder viewers) sees
+    counts of fewer than five people suppressed, so no figure points at a person."""
+    return is_coordinator(user)
+
+
 def visible_organisations(user) -> QuerySet[Organisation]:
     if is_coordinator(user):
         return Organisation.objects.all()
@@ -166,6 +172,11 @@ def can_edit_candidate(user, candidate: Candidate) -> bool:
     if is_coordinator(user):
         return visible_candidates(user).filter(pk=candidate.pk).exists()
     return organisation_ids_of(user, Role.INTERMEDIARY).filter(organisation_id=candidate.registered_by_id).exists()
+
+
+def can_read_audit(user, candidate: Candidate) -> bool:
+    """Who read, changed, exported or printed a candidate's record: for the coordinators who see the candidate."""
+    return is_coordinator(user) and visible_candidates(user).filter(pk=candidate.pk).exists()
 
 
 def can_record_consent(user, candidate: Candidate) -> bool:

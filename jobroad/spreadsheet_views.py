@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
-from . import exports, imports, permissions, tabular
+from . import audit, exports, imports, permissions, tabular
 from .import_forms import CandidateUploadForm, ConfirmImportForm, UploadForm
-from .models import ImportKind
+from .models import AuditAction, AuditPlace, ImportKind
 
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
@@ -233,7 +233,10 @@ def candidate_export(request, file_format):
     if not permissions.can_export_candidates(request.user):
         raise Http404
     query = request.GET.get("q", "").strip()[:100]
-    return export_response(exports.candidates_export(request.user, query=query), file_format)
+    export = exports.candidates_export(request.user, query=query)
+    response = export_response(export, file_format)
+    audit.record(actor=request.user, action=AuditAction.EXPORTED, candidates=export.candidates, place=AuditPlace.EXPORT)
+    return response
 
 
 @login_required
