@@ -12,7 +12,6 @@ from datetime import date, datetime, time, timedelta
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -315,7 +314,7 @@ def activation_table(figures: kpi.Report, cells: Cells) -> Table:
             [_("People at work at least once"), cells.people(figures.activated)],
             [
                 _("Median days from registration to the first start"),
-                "—" if median is None or few else number_format(median, 0),
+                "—" if median is None or few else str(round(median)),
             ],
             [_("At work within a year of registration"), cells.people(figures.activated_within_year)],
             [_("Share at work within a year"), cells.share(figures.activated_within_year, figures.people)],

@@ -189,6 +189,9 @@ class Candidate(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Set when the record was erased on the person's request (jobroad.privacy): what identified them is gone, the
+    # categories the reports count remain.
+    erased_at = models.DateTimeField(_("erased"), null=True, blank=True, editable=False)
     # Normalised copies the duplicate check searches on (see name_key and reference_key).
     name_key = models.CharField(max_length=200, editable=False, db_index=True, default="")
     reference_key = models.CharField(max_length=50, editable=False, blank=True, db_index=True, default="")

@@ -1,3 +1,4 @@
+from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
@@ -8,7 +9,7 @@ from django.utils.translation import gettext as _
 from aftercare import selectors as aftercare_selectors
 from aftercare.forms import DropOutForm, EnrolAgainForm
 from campaigns.models import CampaignPhase, Enrolment
-from jobroad import audit, permissions
+from jobroad import audit, permissions, privacy
 from jobroad.models import AuditAction, AuditPlace
 from jobroad.pdf import pdf_response, render_pdf
 from jobroad.views import paginate
@@ -84,6 +85,7 @@ def candidate_detail(request, pk):
         "print_form": ConsentFormLanguageForm(initial={"language": candidate.preferred_language}),
         "track": aftercare_selectors.candidate_track(request.user, candidate, timezone.localdate()),
         "can_read_audit": permissions.can_read_audit(request.user, candidate),
+        "can_exercise_subject_rights": permissions.can_exercise_subject_rights(request.user, candidate),
     }
     audit.viewed(request.user, candidate, AuditPlace.CANDIDATE_PAGE)
     if context["track"].can_change_track:
@@ -105,6 +107,48 @@ def candidate_audit(request, pk):
     return render(
         request, "candidates/candidate_audit.html", {"candidate": candidate, "page": paginate(request, entries)}
     )
+
+
+def subject_rights_candidate(request, pk) -> Candidate:
+    candidate = get_object_or_404(permissions.visible_candidates(request.user), pk=pk)
+    if not permissions.can_exercise_subject_rights(request.user, candidate):
+        raise Http404
+    return candidate
+
+
+@login_required
+def candidate_subject_export(request, pk):
+    """Everything held about the candidate, for the candidate: a ZIP (data, summary PDF, consent history, trail).
+    Another organisation's candidate is a 404 before any password is asked."""
+    return subject_export(request, subject_rights_candidate(request, pk))
+
+
+@reauthentication_required
+def subject_export(request, candidate):
+    archive = privacy.subject_export(candidate=candidate, actor=request.user, language=request.LANGUAGE_CODE)
+    response = HttpResponse(archive, content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="candidate-{candidate.pk}.zip"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+def candidate_erase(request, pk):
+    """Erase the candidate's record on their request, after a confirmation that says what stays."""
+    return erase(request, subject_rights_candidate(request, pk))
+
+
+@reauthentication_required
+def erase(request, candidate):
+    if request.method == "POST":
+        try:
+            privacy.erase_candidate(candidate=candidate, actor=request.user)
+        except privacy.ErasureRefused as refusal:
+            messages.error(request, str(refusal))
+        else:
+            messages.success(request, _("The record is erased. The figures in the reports stay as they were."))
+        return redirect("candidate_detail", pk=candidate.pk)
+    return render(request, "candidates/candidate_erase.html", {"candidate": candidate})
 
 
 @login_required

@@ -334,6 +334,8 @@ class AuditPlace(models.TextChoices):
     COACHING = "coaching", _("Coaching log")
     ENROLMENT = "enrolment", _("Enrolment")
     AUDIT = "audit", _("Audit trail")
+    SUBJECT_EXPORT = "subject_export", _("Everything held (ZIP)")
+    ERASURE = "erasure", _("Erasure")
 
 
 class AuditEntry(models.Model):

@@ -168,10 +168,18 @@ def registering_organisations(user, campaign: Campaign) -> QuerySet[Organisation
 
 def can_edit_candidate(user, candidate: Candidate) -> bool:
     """The registering organisation's intermediaries, and the coordinators who can see the candidate, keep a
-    candidate's record and consent; job coaches read it."""
+    candidate's record and consent; job coaches read it. An erased record is kept by nobody."""
+    if candidate.erased_at:
+        return False
     if is_coordinator(user):
         return visible_candidates(user).filter(pk=candidate.pk).exists()
     return organisation_ids_of(user, Role.INTERMEDIARY).filter(organisation_id=candidate.registered_by_id).exists()
+
+
+def can_exercise_subject_rights(user, candidate: Candidate) -> bool:
+    """Exporting everything held about a candidate, or erasing it on their request: the candidate's coordinators
+    (the views also ask for a recent re-authentication)."""
+    return can_read_audit(user, candidate)
 
 
 def can_read_audit(user, candidate: Candidate) -> bool:

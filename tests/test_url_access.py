@@ -52,6 +52,8 @@ MATRIX = [
     Case("candidate_list", EVERYONE),
     Case("company_list", EVERYONE),
     Case("report_list", COORDINATORS | {"funder_viewer"}),
+    Case("report_export", COORDINATORS | {"funder_viewer"}, lambda w: {"file_format": "xlsx"}),
+    Case("report_pdf", COORDINATORS | {"funder_viewer"}),
     Case("mail_list", COORDINATORS),
     Case("mail_detail", COORDINATORS, lambda w: {"pk": CapturedMail.objects.create(subject="s", body="b").pk}),
     Case(
@@ -101,6 +103,15 @@ MATRIX = [
         label="B",
     ),
     Case("candidate_edit", frozenset({"admin", "alice", "intermediary_a"}), lambda w: {"pk": w.candidate_a.pk}),
+    Case("candidate_audit", frozenset({"admin", "alice"}), lambda w: {"pk": w.candidate_a.pk}),
+    # Subject rights: the candidate's coordinators, and only after typing their password again (a redirect to it).
+    Case(
+        "candidate_subject_export",
+        frozenset({"admin", "alice"}),
+        lambda w: {"pk": w.candidate_a.pk},
+        allowed_status=302,
+    ),
+    Case("candidate_erase", frozenset({"admin", "bob"}), lambda w: {"pk": w.candidate_b.pk}, allowed_status=302),
     Case("candidate_consent", frozenset({"admin", "bob", "intermediary_b"}), lambda w: {"pk": w.candidate_b.pk}),
     Case(
         "candidate_consent",

@@ -1,0 +1,183 @@
+"""A candidate's rights over their data: everything held about them, in one file; and erasure on request.
+
+Erasure anonymises rather than deletes: what identifies the person (names, numbers, addresses, every free text
+written about them, copies in mails and logs) is scrubbed, while the categories and events the funder reports
+count — gender, education, nationality, target group, reception centre, the stages reached, placements and their
+dates — stay, so the reports do not change. Both are recorded in the audit trail.
+"""
+
+import io
+import json
+import zipfile
+from datetime import date
+
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
+from django.core import serializers
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from aftercare.models import CheckIn, CoachingContact, Placement, PlacementChange
+from campaigns.models import Enrolment, Evaluation, Interview, Proposal
+from candidates.models import Candidate, CandidateLanguage, Consent, ConsentAction, ConsentPurpose, Screening
+from workshops.models import Registration
+
+from . import audit, tabular
+from .models import AuditAction, AuditEntry, AuditPlace, CapturedMail, Message, MessageStatus, PendingImport, User
+from .pdf import render_pdf
+
+ERASED = "—"
+
+
+class ErasureRefused(Exception):
+    """The erasure cannot be done; the reason is shown as is."""
+
+
+def held_about(candidate: Candidate) -> dict[str, list]:
+    """Every row held about the candidate, by kind, as plain data (the machine-readable part of the export)."""
+    interviews = Interview.objects.filter(enrolment__candidate=candidate)
+    placements = Placement.objects.filter(candidate=candidate)
+    sections = {
+        "candidate": Candidate.objects.filter(pk=candidate.pk),
+        "languages": CandidateLanguage.objects.filter(candidate=candidate),
+        "consents": Consent.objects.filter(candidate=candidate),
+        "enrolments": Enrolment.objects.filter(candidate=candidate),
+        "screenings": Screening.objects.filter(enrolment__candidate=candidate),
+        "proposals": Proposal.objects.filter(enrolment__candidate=candidate),
+        "interviews": interviews,
+        "evaluations": Evaluation.objects.filter(interview__in=interviews),
+        "placements": placements,
+        "placement_history": PlacementChange.objects.filter(placement__in=placements),
+        "check_ins": CheckIn.objects.filter(placement__in=placements),
+        "coaching_contacts": CoachingContact.objects.filter(candidate=candidate),
+        "workshop_registrations": Registration.objects.filter(candidate=candidate),
+        "messages": messages_about(candidate),
+        "audit_trail": AuditEntry.objects.filter(candidate=candidate),
+    }
+    return {name: serializers.serialize("python", rows.order_by("pk")) for name, rows in sections.items()}
+
+
+def subject_export(*, candidate: Candidate, actor: User, language: str) -> bytes:
+    """A ZIP with everything held about the candidate (``data.json``), a readable summary (``summary.pdf``), and the
+    consent history and audit trail as spreadsheets. Recorded in the audit trail as an export."""
+    with transaction.atomic():
+        audit.record(actor=actor, action=AuditAction.EXPORTED, candidates=[candidate], place=AuditPlace.SUBJECT_EXPORT)
+    data = held_about(candidate)
+    consents = candidate.consents.select_related("recorded_by").order_by("recorded_at", "pk")
+    entries = candidate.audit_entries.select_related("actor").order_by("at", "pk")
+    summary = render_pdf(
+        "candidates/pdf/subject_summary.html",
+        {"candidate": candidate, "consents": consents, "entries": entries, "data": data, "printed_on": date.today()},
+        language=language,
+    )
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as files:
+        files.writestr("data.json", json.dumps(data, indent=2, ensure_ascii=False, default=str))
+        files.writestr("summary.pdf", summary)
+        files.writestr("consent_history.csv", tabular.write_csv(
+            [_("When"), _("Purpose"), _("Action"), _("Text version"), _("Language"), _("Recorded by")],
+            ([timezone.localtime(c.recorded_at), c.get_purpose_display(), c.get_action_display(), c.text_version,
+              c.language, str(c.recorded_by or "")] for c in consents),
+        ))  # fmt: skip
+        files.writestr("audit_trail.csv", tabular.write_csv(
+            [_("When"), _("Who"), _("What"), _("Where")],
+            ([timezone.localtime(e.at), str(e.actor or _("An employer, through a link")), e.get_action_display(),
+              e.get_place_display()] for e in entries),
+        ))  # fmt: skip
+    return archive.getvalue()
+
+
+def messages_about(candidate: Candidate):
+    """Outbox messages to the candidate, and those about their interviews, evaluations and check-ins (which name
+    them to HR, coaches and coordinators)."""
+    interviews = list(Interview.objects.filter(enrolment__candidate=candidate).values_list("pk", flat=True))
+    check_ins = list(CheckIn.objects.filter(placement__candidate=candidate).values_list("pk", flat=True))
+    events = [f"interview:{pk}" for pk in interviews] + [f"evaluation:{pk}" for pk in interviews]
+    events += [f"checkin:{pk}" for pk in check_ins] + [f"checkin:{pk}:at-risk" for pk in check_ins]
+    addresses = [value for value in (candidate.email, candidate.phone) if value]
+    return Message.objects.filter(Q(event__in=events) | Q(recipient_address__in=addresses))
+
+
+def identifiers(candidate: Candidate) -> list[str]:
+    """The strings that identify the person, as they may stand in copies (mails, logs, uploads)."""
+    values = [f"{candidate.first_name} {candidate.last_name}", candidate.first_name, candidate.last_name,
+              candidate.email, candidate.phone, candidate.reference_number]  # fmt: skip
+    return [value for value in dict.fromkeys(value.strip() for value in values) if len(value) >= 3]
+
+
+def erase_candidate(*, candidate: Candidate, actor: User) -> Candidate:
+    """Anonymise the candidate everywhere (see the module's docstring), withdraw their consents so nothing is shared
+    or sent any more, and record the erasure. Refused while a placement still runs: end it first."""
+    with transaction.atomic():
+        candidate = Candidate.objects.select_for_update().get(pk=candidate.pk)
+        if candidate.erased_at:
+            raise ErasureRefused(_("This record was already erased."))
+        if candidate.placements.exclude(status="ended").exists():
+            raise ErasureRefused(_("This candidate has a placement that has not ended; end it first."))
+        found = identifiers(candidate)
+        _scrub_copies(candidate, found)
+        _withdraw_consents(candidate, actor)
+        _scrub_records(candidate)
+        audit.changed(actor, candidate, AuditPlace.ERASURE)
+    return candidate
+
+
+def _scrub_copies(candidate: Candidate, found: list[str]) -> None:
+    """Mails, the outbox, pending uploads and the admin's log hold copies of names and numbers."""
+    about = messages_about(candidate)
+    about.filter(status=MessageStatus.PENDING).update(status=MessageStatus.CANCELLED)
+    about.update(subject="", body="", context={}, recipient_name=ERASED, last_error="")
+    about.filter(recipient_address__in=found).update(recipient_address=ERASED)
+    if found:
+        mentions = Q()
+        for value in found:
+            mentions |= Q(subject__icontains=value) | Q(body__icontains=value) | Q(html_body__icontains=value)
+            mentions |= Q(recipients__icontains=value)
+        CapturedMail.objects.filter(mentions).update(subject=ERASED, body="", html_body="", recipients=ERASED)
+        uploads = Q()
+        for value in found:
+            uploads |= Q(rows__icontains=value)
+        PendingImport.objects.filter(uploads).delete()
+    LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Candidate), object_id=str(candidate.pk)
+    ).update(object_repr=ERASED, change_message="")
+
+
+def _withdraw_consents(candidate: Candidate, actor: User) -> None:
+    for purpose in ConsentPurpose.values:
+        if candidate.consent_action(purpose) == ConsentAction.GIVEN:
+            latest = candidate.consents.filter(purpose=purpose).order_by("-recorded_at", "-pk").first()
+            Consent.objects.create(
+                candidate=candidate, purpose=purpose, action=ConsentAction.WITHDRAWN,
+                text_version=latest.text_version, language=latest.language, recorded_by=actor,
+            )  # fmt: skip
+
+
+def _scrub_records(candidate: Candidate) -> None:
+    """Free text written about the person goes; the categories and dates the reports count stay."""
+    interviews = Interview.objects.filter(enrolment__candidate=candidate)
+    placements = Placement.objects.filter(candidate=candidate)
+    Screening.objects.filter(enrolment__candidate=candidate).update(
+        notes="", test_results="", decision_reason="", document_type="", document_expires_on=None
+    )
+    Proposal.objects.filter(enrolment__candidate=candidate).update(hr_comment="")
+    Evaluation.objects.filter(interview__in=interviews).update(feedback="")
+    placements.update(end_reason="")
+    PlacementChange.objects.filter(placement__in=placements).update(note="")
+    CheckIn.objects.filter(placement__in=placements).update(notes="")
+    CoachingContact.objects.filter(candidate=candidate).update(notes="", next_action="")
+    Registration.objects.filter(candidate=candidate).update(name="")
+    candidate.languages.all().delete()
+    candidate.competences.clear()
+    candidate.desired_occupations.clear()
+    for name, value in {
+        "first_name": ERASED, "last_name": f"#{candidate.pk}", "reference_number": "", "birth_year": None,
+        "experience_summary": "", "desired_sectors": [], "available_from": None, "available_shifts": [],
+        "availability_note": "", "asylum_application_date": None, "asylum_negative_decision_on": None,
+        "street": "", "postal_code": "", "city": "", "phone": "", "email": "", "coach": None,
+        "erased_at": timezone.now(),
+    }.items():  # fmt: skip
+        setattr(candidate, name, value)
+    candidate.save()

@@ -1,0 +1,552 @@
+"""The funder reports (issue 8): figures from the database match a small cohort counted by hand; funder viewers
+see counts under five suppressed and never a person, on the page, in the spreadsheets and in the PDF."""
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+import openpyxl
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from aftercare.services import change_placement, create_placement, place_from_evaluation, record_drop_out
+from campaigns.models import Enrolment, Interview, Proposal, ProposalStatus
+from campaigns.services import evaluate_interview
+from candidates.models import Candidate, Screening
+from tests.factories import CampaignFactory, CandidateFactory, CompanyFactory
+from tests.pdftext import pdf_text
+from workshops.models import Audience, Registration, RegistrationStatus, Session, Workshop, WorkshopKind
+
+ENGLISH = {"Accept-Language": "en"}
+PROJECT_WEEK = date(2025, 2, 25)
+
+
+def at(day: date, hour: int = 10) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time(hour)))
+
+
+def enrol(world, campaign, first_name: str, last_name: str, registered: date, **facts) -> Enrolment:
+    candidate = CandidateFactory(
+        first_name=first_name, last_name=last_name, registered_by=world.intermediary_org_a, **facts
+    )
+    enrolment = Enrolment.objects.create(campaign=campaign, candidate=candidate)
+    Enrolment.objects.filter(pk=enrolment.pk).update(enrolled_at=at(registered))
+    return enrolment
+
+
+def screen(world, enrolment: Enrolment, decision: str) -> None:
+    Screening.objects.create(enrolment=enrolment, round=1, screener=world.alice, motivation=4, decision=decision)
+
+
+def interview(world, enrolment: Enrolment, hour: int) -> Interview:
+    """A confirmed proposal to vacancy A and its interview on the published project-week day."""
+    proposal = Proposal.objects.create(
+        enrolment=enrolment, vacancy=world.vacancy_a, fit=60, status=ProposalStatus.CONFIRMED
+    )
+    return Interview.objects.create(
+        proposal=proposal,
+        participation=world.campaign_a.participations.get(company=world.company_a),
+        enrolment=enrolment,
+        day=PROJECT_WEEK,
+        starts_at=time(hour),
+        ends_at=time(hour, 30),
+        seat=1,
+        published_day=PROJECT_WEEK,
+        published_starts_at=time(hour),
+    )
+
+
+def offer(world, enrolment: Enrolment, hour: int, start_route: str):
+    return evaluate_interview(
+        interview=interview(world, enrolment, hour), attendance="attended", outcome="offer", start_route=start_route,
+        actor=world.hr_a,
+    )  # fmt: skip
+
+
+@dataclass
+class Cohort:
+    enrolments: list[Enrolment]
+    session: Session
+
+    @property
+    def names(self) -> list[str]:
+        people = Candidate.objects.filter(enrolments__in=self.enrolments)
+        return [name for person in people for name in (person.first_name, person.last_name)]
+
+
+SENTINEL_NATIONALITY = "Eritrea"  # one person's, so naming it would point at them
+
+
+@pytest.fixture
+def cohort(world) -> Cohort:
+    """Campaign A (targets: 45 candidates, 10 companies, 12 workshops, 60 attendees) with seven people:
+
+    who                    registered  sex nat edu    screened  interview        placed: start (days)  at the end
+    1 Amal Haddad          2025-01-10  W   SY  low    selected  came, offer      temp 03-03 (52)       permanent job
+                                                                                 open-ended from 1 June
+    2 Bilal Qasimi         2025-01-10  M   SY  medium selected  came, offer      fixed term 03-31 (80) fixed-term job
+    3 Jawad Noori          2025-01-10  M   AF  low    selected  came, offer      temp 03-03 (52)       searching
+                                                                                 ended 1 May 2025
+    4 Eskender Tesfamariam 2025-01-10  M   ER  low    selected  came, no         —                     dropped out
+                                                                                                       15 May: moved
+    5 Farida Sultani       2025-02-01  W   AF  medium selected  did not come     training 2026-03-02   training
+                                                                                 (394: after a year)
+    6 Ghassan Alloush      2025-02-01  M   SY  high   reserve   —                —                     dropped out 20
+                                                                                                       March: not
+                                                                                                       interested
+    7 Hamid Rahimi         2025-02-01  M   AF  low    —         —                —                     searching
+
+    One workshop session ("Werkcultuur", 20 February 2025) attended by 1, 2 and 3 (4 registered, did not come);
+    the project-week day (25 February 2025) at company A, the campaign's one company, with 1-5."""
+    campaign = world.campaign_a
+    campaign.target_candidates, campaign.target_companies = 45, 10
+    campaign.target_workshops, campaign.target_workshop_attendees = 12, 60
+    campaign.save()
+    amal = campaign.enrolments.get(candidate=world.candidate_a)
+    Candidate.objects.filter(pk=world.candidate_a.pk).update(gender="woman", nationality="SY", education_level="low")
+    Enrolment.objects.filter(pk=amal.pk).update(enrolled_at=at(date(2025, 1, 10)))
+    people = [
+        amal,
+        enrol(world, campaign, "Bilal", "Qasimi", date(2025, 1, 10), gender="man", nationality="SY",
+              education_level="medium"),
+        enrol(world, campaign, "Jawad", "Noori", date(2025, 1, 10), gender="man", nationality="AF",
+              education_level="low"),
+        enrol(world, campaign, "Eskender", "Tesfamariam", date(2025, 1, 10), gender="man", nationality="ER",
+              education_level="low"),
+        enrol(world, campaign, "Farida", "Sultani", date(2025, 2, 1), gender="woman", nationality="AF",
+              education_level="medium"),
+        enrol(world, campaign, "Ghassan", "Alloush", date(2025, 2, 1), gender="man", nationality="SY",
+              education_level="high"),
+        enrol(world, campaign, "Hamid", "Rahimi", date(2025, 2, 1), gender="man", nationality="AF",
+              education_level="low"),
+    ]  # fmt: skip
+    amal, bilal, jawad, eskender, farida, ghassan, _hamid = people
+    for enrolment in people[:5]:
+        screen(world, enrolment, "selected")
+    screen(world, ghassan, "reserve")
+
+    first = place_from_evaluation(
+        evaluation=offer(world, amal, 9, "temp_work"), starts_on=date(2025, 3, 3), actor=world.alice
+    )
+    change_placement(placement=first, route="open_ended", on=date(2025, 6, 1), actor=world.alice)
+    place_from_evaluation(
+        evaluation=offer(world, bilal, 10, "direct_contract"), starts_on=date(2025, 3, 31), actor=world.alice
+    )
+    ended = place_from_evaluation(
+        evaluation=offer(world, jawad, 11, "temp_work"), starts_on=date(2025, 3, 3), actor=world.alice
+    )
+    change_placement(placement=ended, status="ended", end_reason="Not extended", on=date(2025, 5, 1), actor=world.alice)
+    evaluate_interview(interview=interview(world, eskender, 12), attendance="attended", outcome="no", actor=world.hr_a)
+    record_drop_out(enrolment=eskender, reason="moved", on=date(2025, 5, 15), actor=world.alice)
+    evaluate_interview(interview=interview(world, farida, 13), attendance="no_show", actor=world.hr_a)
+    create_placement(
+        candidate=farida.candidate, company=CompanyFactory(is_ambassador=True), campaign=campaign,
+        route="training", starts_on=date(2026, 3, 2), actor=world.alice,
+    )  # fmt: skip
+    record_drop_out(enrolment=ghassan, reason="not_interested", on=date(2025, 3, 20), actor=world.alice)
+
+    workshop = Workshop.objects.create(
+        campaign=campaign, kind=WorkshopKind.LABOUR_MARKET, audience=Audience.CANDIDATES, title="Werkcultuur"
+    )
+    session = Session.objects.create(
+        workshop=workshop, starts_at=at(date(2025, 2, 20), 9), ends_at=at(date(2025, 2, 20), 11), place="Heidedorp"
+    )
+    for enrolment, attended in zip(people[:4], (True, True, True, False), strict=True):
+        Registration.objects.create(
+            session=session, candidate=enrolment.candidate, status=RegistrationStatus.REGISTERED, attended=attended
+        )
+    return Cohort(enrolments=people, session=session)
+
+
+def tables_of(response) -> dict[str, list[list]]:
+    return {table.key: table.rows for table in response.context["tables"]}
+
+
+def report(client, query: dict | None = None):
+    return client.get(reverse("report_list"), query or {}, headers=ENGLISH)
+
+
+# --- The figures, counted by hand ------------------------------------------------------------------------------
+
+
+def test_the_coordinators_report_matches_the_cohort_counted_by_hand(client_for, world, cohort):
+    response = report(client_for(world.alice))
+
+    assert response.status_code == 200
+    tables = tables_of(response)
+    assert tables["targets"] == [["Campaign A", "7 / 45", "1 / 10", "1 / 12", "3 / 60"]]
+    assert tables["funnel"] == [
+        ["Registered", 7, "100 %"],
+        ["Screened", 6, "86 %"],  # all but Hamid
+        ["Selected", 5, "71 %"],  # 1-5
+        ["Proposed to a company", 5, "71 %"],  # 1-5
+        ["Interviewed", 4, "57 %"],  # 1-4 (Farida did not come)
+        ["Offer", 3, "43 %"],  # 1-3
+        ["Placed", 4, "57 %"],  # 1-3 and Farida, placed without an interview
+    ]
+    assert tables["outcomes"] == [  # of the four placed, today
+        ["Permanent job", 1, "25 %"],  # Amal, since the route changed
+        ["Fixed-term job", 1, "25 %"],  # Bilal
+        ["Temp work", 0, "0 %"],
+        ["Training or internship", 1, "25 %"],  # Farida
+        ["Article 60", 0, "0 %"],
+        ["Still searching", 1, "25 %"],  # Jawad, whose placement ended
+        ["Dropped out", 0, "0 %"],  # Eskender and Ghassan dropped out, but were never placed
+    ]
+    assert tables["activation"] == [
+        ["People registered", 7],
+        ["People at work at least once", 4],
+        ["Median days from registration to the first start", "66"],  # of 52, 52, 80, 394
+        ["At work within a year of registration", 3],  # not Farida
+        ["Share at work within a year", "43 %"],
+    ]
+    assert tables["gender"] == [["Man", 5, 2], ["Woman", 2, 2]]
+    assert tables["nationality"] == [["Afghanistan", 3, 2], ["Syria", 3, 2], [SENTINEL_NATIONALITY, 1, 0]]
+    assert tables["education_level"] == [
+        ["Low (ISCED 0–2)", 4, 2], ["Medium (ISCED 3–4)", 2, 2], ["High (ISCED 5–8)", 1, 0],
+    ]  # fmt: skip
+    assert tables["target_group"] == [["Recognised refugees", 7, 4]]
+    assert tables["reception_centre"] == [["Not given", 7, 4]]
+    assert tables["drop_outs"] == [["Moved away", 1], ["No longer interested", 1]]
+
+
+def test_outcomes_and_activation_are_read_on_the_last_day_of_the_period(client_for, world, cohort):
+    query = {"campaign": world.campaign_a.pk, "ends_on": "2025-04-15"}
+
+    response = report(client_for(world.alice), query)
+
+    tables = tables_of(response)
+    assert tables["outcomes"] == [  # Amal still in temp work, Jawad's still running, Farida's not started
+        ["Permanent job", 0, "0 %"],
+        ["Fixed-term job", 1, "25 %"],
+        ["Temp work", 2, "50 %"],
+        ["Training or internship", 0, "0 %"],
+        ["Article 60", 0, "0 %"],
+        ["Still searching", 1, "25 %"],
+        ["Dropped out", 0, "0 %"],
+    ]
+    assert tables["activation"] == [  # Farida's start in 2026 is after the period
+        ["People registered", 7],
+        ["People at work at least once", 3],
+        ["Median days from registration to the first start", "52"],  # of 52, 52, 80
+        ["At work within a year of registration", 3],
+        ["Share at work within a year", "43 %"],
+    ]
+    assert tables["drop_outs"] == [["No longer interested", 1]]  # Eskender left in May
+
+
+def test_a_candidate_who_worked_before_enrolling_again_is_activated_by_the_new_job(client_for, world):
+    enrolment = enrol(world, world.campaign_a, "Samir", "Khalil", date(2025, 1, 10))
+    earlier = create_placement(
+        candidate=enrolment.candidate, company=world.company_b, campaign=world.campaign_b, route="temp_work",
+        starts_on=date(2024, 3, 1), actor=world.bob,
+    )  # fmt: skip
+    change_placement(placement=earlier, status="ended", end_reason="Season over", on=date(2024, 9, 1), actor=world.bob)
+    create_placement(
+        candidate=enrolment.candidate, company=world.company_a, campaign=world.campaign_a, route="temp_work",
+        starts_on=date(2025, 2, 10), actor=world.alice,
+    )  # fmt: skip
+
+    response = report(client_for(world.alice))
+
+    assert tables_of(response)["activation"] == [  # Amal (registered today, no job) and Samir
+        ["People registered", 2],
+        ["People at work at least once", 1],
+        ["Median days from registration to the first start", "31"],  # 10 January → 10 February 2025
+        ["At work within a year of registration", 1],
+        ["Share at work within a year", "50 %"],
+    ]
+
+
+def test_a_candidate_in_two_of_the_campaigns_counts_once(client_for, world):
+    campaign_c = CampaignFactory(name="Campaign C")
+    campaign_c.coordinators.add(world.alice)
+    Enrolment.objects.create(campaign=campaign_c, candidate=world.candidate_a)
+    enrol(world, campaign_c, "Samir", "Khalil", date(2025, 1, 10))
+
+    response = report(client_for(world.alice))
+
+    tables = tables_of(response)
+    assert tables["funnel"][0] == ["Registered", 2, "100 %"]
+    assert tables["activation"][0] == ["People registered", 2]
+    assert tables["gender"] == [["Other / not given", 2, 0]]
+
+
+# --- What funder viewers see -------------------------------------------------------------------------------------
+
+
+def test_the_funder_sees_counts_under_five_suppressed_and_their_shares_hidden(client_for, world, cohort):
+    response = report(client_for(world.funder_viewer))
+
+    assert response.status_code == 200
+    tables = tables_of(response)
+    assert tables["targets"] == [["Campaign A", "7 / 45", "1 / 10", "1 / 12", "<5 / 60"]]
+    assert tables["funnel"] == [
+        ["Registered", 7, "100 %"],
+        ["Screened", 6, "86 %"],
+        ["Selected", 5, "71 %"],
+        ["Proposed to a company", 5, "71 %"],
+        ["Interviewed", "<5", "—"],
+        ["Offer", "<5", "—"],
+        ["Placed", "<5", "—"],
+    ]
+    assert tables["outcomes"] == [
+        ["Permanent job", "<5", "—"],
+        ["Fixed-term job", "<5", "—"],
+        ["Temp work", 0, "0 %"],
+        ["Training or internship", "<5", "—"],
+        ["Article 60", 0, "0 %"],
+        ["Still searching", "<5", "—"],
+        ["Dropped out", 0, "0 %"],
+    ]
+    assert tables["activation"] == [
+        ["People registered", 7],
+        ["People at work at least once", "<5"],
+        ["Median days from registration to the first start", "—"],
+        ["At work within a year of registration", "<5"],
+        ["Share at work within a year", "—"],
+    ]
+    # A group of fewer than five is not named: a rare nationality would point at the person.
+    assert tables["gender"] == [["Man", 5, "<5"], ["Groups of fewer than five", "<5", "<5"]]
+    assert tables["nationality"] == [["Groups of fewer than five", 7, "<5"]]
+    assert tables["education_level"] == [["Groups of fewer than five", 7, "<5"]]
+    assert tables["target_group"] == [["Recognised refugees", 7, "<5"]]
+    assert tables["drop_outs"] == [["Moved away", "<5"], ["No longer interested", "<5"]]
+
+
+def test_the_funders_charts_leave_the_suppressed_bars_out(client_for, world, cohort):
+    response = report(client_for(world.funder_viewer))
+
+    charts = {table.key: table.chart for table in response.context["tables"]}
+    assert charts["funnel"] == [("Registered", 7), ("Screened", 6), ("Selected", 5), ("Proposed to a company", 5)]
+    assert charts["outcomes"] == [("Temp work", 0), ("Article 60", 0), ("Dropped out", 0)]
+    funnel_svg = re.search(r'<svg[^>]*data-chart="funnel".*?</svg>', response.content.decode(), re.S)[0]
+    assert funnel_svg.count("<rect") == 4
+    assert "Interviewed" not in funnel_svg
+
+
+def test_the_coordinators_chart_has_a_bar_for_every_stage(client_for, world, cohort):
+    response = report(client_for(world.alice))
+
+    funnel_svg = re.search(r'<svg[^>]*data-chart="funnel".*?</svg>', response.content.decode(), re.S)[0]
+    assert funnel_svg.count("<rect") == 7
+    assert 'width="250.0"' in funnel_svg  # the longest bar, registered, fills the space
+
+
+def funder_files(client) -> dict[str, str]:
+    """The page, every table's CSV, the workbook's cells and the PDF's text, as the funder gets them."""
+    page = report(client)
+    files = {"page": page.content.decode()}
+    for table in page.context["tables"]:
+        csv_file = client.get(reverse("report_export", args=["csv"]), {"table": table.key}, headers=ENGLISH)
+        files[f"csv:{table.key}"] = csv_file.content.decode("utf-8-sig")
+    workbook = openpyxl.load_workbook(
+        io.BytesIO(client.get(reverse("report_export", args=["xlsx"]), headers=ENGLISH).content)
+    )
+    files["xlsx"] = "\n".join(
+        str(value) for sheet in workbook for row in sheet.iter_rows(values_only=True) for value in row
+    )
+    files["pdf"] = pdf_text(client.get(reverse("report_pdf"), headers=ENGLISH).content)
+    return files
+
+
+def test_the_funder_never_gets_a_person_on_the_page_in_the_spreadsheets_or_in_the_pdf(client_for, world, cohort):
+    files = funder_files(client_for(world.funder_viewer))
+
+    assert len(files) == 13  # the page, ten CSVs, the workbook and the PDF
+    for where, text in files.items():
+        leaks = [name for name in [*cohort.names, SENTINEL_NATIONALITY] if name in text]
+        assert leaks == [], where
+    assert "Registered;7;100 %" in files["csv:funnel"]
+    assert "Interviewed;<5;—" in files["csv:funnel"]
+
+
+def test_the_coordinator_of_another_campaign_sees_none_of_its_figures(client_for, world, cohort):
+    response = report(client_for(world.bob))
+
+    tables = tables_of(response)
+    assert tables["targets"] == [["Campaign B", "1", "1", "0", "0"]]
+    assert tables["funnel"][0] == ["Registered", 1, "100 %"]
+    assert tables["nationality"] == [["Not given", 1, 0]]
+    assert [name for name in cohort.names if name in response.content.decode()] == []
+
+
+def test_asking_for_a_campaign_one_cannot_see_falls_back_to_ones_own(client_for, world, cohort):
+    response = report(client_for(world.bob), {"campaign": world.campaign_a.pk})
+
+    assert response.status_code == 400
+    assert tables_of(response)["targets"] == [["Campaign B", "1", "1", "0", "0"]]
+
+
+# --- Filters ---------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def programmes(world, cohort):
+    """Campaign A is funded by "AMIF 2025"; alice also runs campaign C, "ESF 2026", with two people registered
+    on 1 June 2026."""
+    world.campaign_a.funding_programme = "AMIF 2025"
+    world.campaign_a.save()
+    campaign_c = CampaignFactory(name="Campaign C", funding_programme="ESF 2026")
+    campaign_c.coordinators.add(world.alice)
+    for first_name in ("Karim", "Lina"):
+        enrol(world, campaign_c, first_name, "Mansour", date(2026, 6, 1))
+    return campaign_c
+
+
+@pytest.mark.parametrize(
+    ("query", "campaigns", "registered"),
+    [
+        ({}, ["Campaign A", "Campaign C", "Total"], 9),
+        ({"campaign": "A"}, ["Campaign A"], 7),
+        ({"programme": "ESF 2026"}, ["Campaign C"], 2),
+        ({"programme": "AMIF 2025", "starts_on": "2025-02-01"}, ["Campaign A"], 3),
+        ({"starts_on": "2025-01-11", "ends_on": "2025-12-31"}, ["Campaign A", "Campaign C", "Total"], 3),
+        ({"ends_on": "2025-01-10"}, ["Campaign A", "Campaign C", "Total"], 4),
+    ],
+    ids=["everything", "one campaign", "a programme", "a programme from a day", "a period", "until a day"],
+)
+def test_the_filters_in_the_address_narrow_the_report(client_for, world, programmes, query, campaigns, registered):
+    if query.get("campaign") == "A":
+        query = {**query, "campaign": world.campaign_a.pk}
+
+    response = report(client_for(world.alice), query)
+
+    assert response.status_code == 200
+    tables = tables_of(response)
+    assert [row[0] for row in tables["targets"]] == campaigns
+    assert tables["funnel"][0][:2] == ["Registered", registered]
+
+
+def test_a_period_that_ends_before_it_starts_is_refused_and_the_report_shows_everything(client_for, world, programmes):
+    response = report(client_for(world.alice), {"starts_on": "2025-06-01", "ends_on": "2025-01-01"})
+
+    assert response.status_code == 400
+    assert "The period ends before it starts." in response.content.decode()
+    assert tables_of(response)["funnel"][0] == ["Registered", 9, "100 %"]
+    assert response.context["scope"].starts_on is None
+
+
+def test_the_export_links_keep_the_filters(client_for, world, programmes):
+    response = report(client_for(world.alice), {"programme": "ESF 2026"})
+
+    page = response.content.decode()
+    assert f'href="{reverse("report_export", args=["xlsx"])}?programme=ESF+2026"' in page
+    assert f'href="{reverse("report_pdf")}?programme=ESF+2026"' in page
+    assert f'href="{reverse("report_export", args=["csv"])}?programme=ESF+2026&amp;table=funnel"' in page
+
+
+# --- Exports ---------------------------------------------------------------------------------------------------
+
+
+def test_one_table_as_csv(client_for, world, cohort):
+    response = client_for(world.alice).get(
+        reverse("report_export", args=["csv"]), {"table": "funnel", "campaign": world.campaign_a.pk}, headers=ENGLISH
+    )
+
+    assert response.status_code == 200
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    assert rows == [
+        ["Stage", "People", "Share of those registered"],
+        ["Registered", "7", "100 %"],
+        ["Screened", "6", "86 %"],
+        ["Selected", "5", "71 %"],
+        ["Proposed to a company", "5", "71 %"],
+        ["Interviewed", "4", "57 %"],
+        ["Offer", "3", "43 %"],
+        ["Placed", "4", "57 %"],
+    ]
+
+
+@pytest.mark.parametrize("address", ["report.csv?table=nope", "report.csv", "report.ods?table=funnel"])
+def test_an_unknown_table_or_format_is_not_found(client_for, world, address):
+    response = client_for(world.alice).get(f"{reverse('report_list')}{address}")
+
+    assert response.status_code == 404
+
+
+def test_the_workbook_has_one_sheet_per_table(client_for, world, cohort):
+    client = client_for(world.alice)
+    tables = report(client).context["tables"]
+
+    response = client.get(reverse("report_export", args=["xlsx"]), headers=ENGLISH)
+
+    workbook = openpyxl.load_workbook(io.BytesIO(response.content))
+    assert workbook.sheetnames == [table.title for table in tables]
+    assert len(workbook.sheetnames) == 10
+    funnel = [list(row) for row in workbook["From registration to work"].iter_rows(values_only=True)]
+    assert funnel == [
+        ["Stage", "People", "Share of those registered"],
+        ["Registered", 7, "100 %"],
+        ["Screened", 6, "86 %"],
+        ["Selected", 5, "71 %"],
+        ["Proposed to a company", 5, "71 %"],
+        ["Interviewed", 4, "57 %"],
+        ["Offer", 3, "43 %"],
+        ["Placed", 4, "57 %"],
+    ]
+
+
+def lines_with(text: str, *cells: str) -> list[str]:
+    pattern = r"\s+".join(re.escape(cell) for cell in cells)
+    return [line.strip() for line in text.splitlines() if re.search(pattern, line)]
+
+
+def test_the_pdf_holds_the_figures_and_an_annex_of_the_sessions_held(client_for, world, cohort):
+    response = client_for(world.alice).get(reverse("report_pdf"), headers=ENGLISH)
+
+    assert response["Content-Type"] == "application/pdf"
+    text = pdf_text(response.content)
+    assert len(lines_with(text, "Registered", "7", "100 %")) == 1
+    assert len(lines_with(text, "Interviewed", "4", "57 %")) == 1
+    assert len(lines_with(text, "Placed", "4", "57 %")) == 1
+    assert len(lines_with(text, "20/02/2025", "Campaign A", "Werkcultuur", "Heidedorp", "3")) == 1
+    assert len(lines_with(text, "25/02/2025", "Campaign A", "Project week: 1 companies visited", "—", "5")) == 1
+
+
+def test_the_funders_pdf_suppresses_the_small_attendance_too(client_for, world, cohort):
+    response = client_for(world.funder_viewer).get(reverse("report_pdf"), headers=ENGLISH)
+
+    text = pdf_text(response.content)
+    assert len(lines_with(text, "Registered", "7", "100 %")) == 1
+    assert len(lines_with(text, "Interviewed", "<5", "—")) == 1
+    assert len(lines_with(text, "Werkcultuur", "Heidedorp", "<5")) == 1
+
+
+# --- Query budget ----------------------------------------------------------------------------------------------
+
+
+def add_tracked_people(world, count: int) -> None:
+    """People who went all the way: screened, interviewed with an offer, placed, their route changed."""
+    for index in range(count):
+        enrolment = enrol(world, world.campaign_a, f"Person{index}", "Budget", date(2025, 1, 10))
+        screen(world, enrolment, "selected")
+        evaluation = offer(world, enrolment, 8 + Interview.objects.count(), "temp_work")
+        placement = place_from_evaluation(evaluation=evaluation, starts_on=date(2025, 3, 3), actor=world.alice)
+        change_placement(placement=placement, route="open_ended", on=date(2025, 6, 1), actor=world.alice)
+
+
+@pytest.mark.parametrize(
+    ("name", "args"), [("report_list", []), ("report_export", ["xlsx"]), ("report_pdf", [])], ids=str
+)
+def test_the_report_costs_as_many_queries_for_two_people_as_for_six(client_for, world, name, args):
+    client = client_for(world.alice)
+    url = reverse(name, args=args)
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    add_tracked_people(world, 1)
+    few = queries()
+    add_tracked_people(world, 4)
+    many = queries()
+
+    assert world.campaign_a.enrolments.count() == 6  # Amal and five people placed
+    assert many == few

@@ -1,0 +1,207 @@
+"""A candidate's rights: everything held about them in one ZIP, and erasure on request — after which no table holds
+anything that identified them, while the funder reports count exactly what they counted before. Both ask for a
+recent re-authentication."""
+
+import io
+import json
+import time
+import zipfile
+from datetime import date, timedelta
+
+import pytest
+from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.urls import reverse
+from django.utils import timezone
+
+from aftercare import services as aftercare_services
+from campaigns import kpi, reports
+from campaigns.models import Attendance, Evaluation, Interview, Outcome, Proposal, ProposalStatus
+from candidates import services as candidate_services
+from candidates.models import Candidate, Screening
+from jobroad import privacy
+from jobroad.models import CapturedMail
+from jobroad.outbox import Recipient, schedule_message
+from tests.pdftext import pdf_text
+
+SENTINEL = "zyxw"  # every identifying value below holds it, so one search finds any copy left behind
+PHONE = "+32 470 98 76 54"
+
+
+@pytest.fixture
+def sentinel_candidate(world):
+    """Candidate A with a sentinel in every identifying field and every free text written about them — screening,
+    HR's comment, evaluation, a placement with its history and check-in, the coaching log — and copies of their
+    name in the outbox, the captured mail and the admin's log."""
+    candidate = world.candidate_a
+    candidate_services.update_candidate(
+        candidate=candidate, actor=world.alice, first_name="Zyxwamal", last_name="Zyxwhaddad",
+        reference_number="ZYXW-123", birth_year=1990, phone=PHONE, email="zyxw@example.org",
+        street="Zyxwstraat 1", postal_code="9000", city="Zyxwstad", experience_summary="Zyxw: lasser in Aleppo",
+        availability_note="Zyxw: geen vrijdag",
+    )  # fmt: skip
+    candidate_services.record_consent(candidate=candidate, purpose="share_profile", actor=world.alice, language="nl")
+    enrolment = world.campaign_a.enrolments.get(candidate=candidate)
+    Screening.objects.create(
+        enrolment=enrolment, screener=world.alice, notes="Zyxw: diabetes", test_results="Zyxw A2",
+        decision="selected", decision_reason="Zyxw gemotiveerd",
+    )  # fmt: skip
+    proposal = Proposal.objects.create(
+        enrolment=enrolment, vacancy=world.vacancy_a, fit=70, status=ProposalStatus.CONFIRMED,
+        hr_comment="Zyxw spreekt goed Nederlands",
+    )  # fmt: skip
+    interview = Interview.objects.create(
+        proposal=proposal, participation=world.campaign_a.participations.get(), enrolment=enrolment
+    )
+    Evaluation.objects.create(
+        interview=interview, attendance=Attendance.ATTENDED, outcome=Outcome.OFFER, start_route="temp_work",
+        feedback="Zyxw kwam te laat", filled_at=timezone.now(), filled_by=world.hr_a,
+    )  # fmt: skip
+    aftercare_services.ensure_default_plans()
+    placement = aftercare_services.create_placement(
+        candidate=candidate, company=world.company_a, campaign=world.campaign_a, route="temp_work",
+        starts_on=timezone.localdate() - timedelta(days=60), actor=world.alice,
+    )  # fmt: skip
+    aftercare_services.answer_check_in(
+        check_in=placement.check_ins.order_by("due_on").first(), still_working=True, notes="Zyxw: woont ver",
+        actor=world.coach_a,
+    )  # fmt: skip
+    aftercare_services.log_coaching_contact(
+        candidate=candidate, coach=world.coach_a, happened_on=date.today(), channel="phone", topic="housing",
+        notes="Zyxw zoekt een woning", next_action="Zyxw bellen",
+    )  # fmt: skip
+    aftercare_services.change_placement(
+        placement=placement, status="ended", end_reason="Zyxw verhuisd", note="Zyxw nota", actor=world.alice
+    )
+    schedule_message(
+        key="test:to-candidate", template="note", recipient=Recipient(address=PHONE, name="Zyxwamal", channel="sms"),
+        due_at=timezone.now(), context={"text": "Dag Zyxwamal"},
+    )  # fmt: skip
+    CapturedMail.objects.create(recipients="hr.a@example.org", subject="Zyxwamal Zyxwhaddad komt", body="Zyxwamal")
+    LogEntry.objects.create(
+        user=world.admin, content_type=ContentType.objects.get_for_model(Candidate), object_id=str(candidate.pk),
+        object_repr=str(candidate), action_flag=CHANGE, change_message="Zyxw",
+    )  # fmt: skip
+    candidate.refresh_from_db()
+    return candidate
+
+
+def tables_holding(*needles: str) -> list[str]:
+    """Every table of the database, read row by row: the tables where a needle still stands."""
+    found = []
+    with connection.cursor() as cursor:
+        for table in connection.introspection.table_names():
+            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")
+            text = " ".join(str(value) for row in cursor.fetchall() for value in row).lower()
+            found += [table for needle in needles if needle.lower() in text]
+    return sorted(set(found))
+
+
+def figures(world):
+    scope = reports.report_scope(world.alice, campaign=world.campaign_a, programme="", starts_on=None, ends_on=None)
+    return kpi.report(reports.people(scope))
+
+
+def test_the_sentinel_search_finds_the_values_before_erasure(sentinel_candidate):
+    holding = tables_holding(SENTINEL, PHONE)
+
+    for table in ["candidates_candidate", "candidates_screening", "campaigns_evaluation", "campaigns_proposal",
+                  "aftercare_checkin", "aftercare_coachingcontact", "aftercare_placement", "jobroad_message",
+                  "jobroad_capturedmail", "django_admin_log"]:  # fmt: skip
+        assert table in holding
+
+
+def test_after_erasure_no_table_holds_the_candidates_sentinel_values(world, sentinel_candidate):
+    privacy.erase_candidate(candidate=sentinel_candidate, actor=world.alice)
+
+    assert tables_holding(SENTINEL, PHONE, "ZYXW-123") == []
+    erased = Candidate.objects.get(pk=sentinel_candidate.pk)
+    assert (erased.first_name, erased.last_name, erased.erased_at is not None) == ("—", f"#{erased.pk}", True)
+    assert not erased.may_share_with_companies
+
+
+def test_erasure_leaves_the_report_figures_unchanged(world, sentinel_candidate):
+    before = figures(world)
+
+    privacy.erase_candidate(candidate=sentinel_candidate, actor=world.alice)
+
+    assert figures(world) == before
+    assert dict(before.funnel)["placed"] == 1  # the erased candidate is still counted
+
+
+def test_erasure_is_refused_while_a_placement_runs(world):
+    aftercare_services.ensure_default_plans()
+    aftercare_services.create_placement(
+        candidate=world.candidate_a, company=world.company_a, route="temp_work", starts_on=date.today(),
+        actor=world.alice,
+    )  # fmt: skip
+
+    with pytest.raises(privacy.ErasureRefused):
+        privacy.erase_candidate(candidate=world.candidate_a, actor=world.alice)
+
+    assert Candidate.objects.get(pk=world.candidate_a.pk).erased_at is None
+
+
+def recently_authenticated(client, user) -> None:
+    """What allauth records when someone types their password again."""
+    session = client.session
+    session["account_authentication_methods"] = [{"method": "password", "at": time.time(), "reauthenticated": True}]
+    session["account_authentication_methods_user"] = str(user.pk)
+    session.save()
+
+
+def test_erasing_asks_for_a_recent_re_authentication_first(client_for, world):
+    client = client_for(world.alice)
+    url = reverse("candidate_erase", kwargs={"pk": world.candidate_a.pk})
+
+    response = client.post(url)
+
+    assert response.status_code == 302 and "/reauthenticate/" in response.url
+    assert Candidate.objects.get(pk=world.candidate_a.pk).erased_at is None
+
+
+def test_a_coordinator_erases_a_candidate_after_re_authenticating(client_for, world):
+    client = client_for(world.alice)
+    recently_authenticated(client, world.alice)
+    url = reverse("candidate_erase", kwargs={"pk": world.candidate_a.pk})
+
+    confirm = client.get(url)
+    response = client.post(url)
+
+    assert confirm.status_code == 200
+    assert response.status_code == 302
+    assert Candidate.objects.get(pk=world.candidate_a.pk).erased_at is not None
+    assert world.candidate_a.audit_entries.filter(action="changed", place="erasure", actor=world.alice).count() == 1
+
+
+def test_the_export_holds_everything_with_a_readable_summary_after_re_authenticating(
+    client_for, world, sentinel_candidate
+):
+    client = client_for(world.alice)
+    url = reverse("candidate_subject_export", kwargs={"pk": sentinel_candidate.pk})
+    assert "/reauthenticate/" in client.get(url).url
+    recently_authenticated(client, world.alice)
+
+    response = client.get(url)
+
+    files = zipfile.ZipFile(io.BytesIO(response.content))
+    assert sorted(files.namelist()) == ["audit_trail.csv", "consent_history.csv", "data.json", "summary.pdf"]
+    data = json.loads(files.read("data.json"))
+    assert data["candidate"][0]["fields"]["first_name"] == "Zyxwamal"
+    assert [row["fields"]["notes"] for row in data["coaching_contacts"]] == ["Zyxw zoekt een woning"]
+    assert len(data["consents"]) == 1 and len(data["placements"]) == 1
+    assert "Zyxwamal Zyxwhaddad" in pdf_text(files.read("summary.pdf"))
+    consents = files.read("consent_history.csv").decode("utf-8-sig").splitlines()
+    assert len(consents) == 2 and consents[1].split(";")[2:5] == ["Gegeven", "2026-1", "nl"]
+    trail = files.read("audit_trail.csv").decode("utf-8-sig")
+    assert trail.count("\n") == 1 + sentinel_candidate.audit_entries.count()
+    assert sentinel_candidate.audit_entries.filter(place="subject_export", actor=world.alice).count() == 1
+
+
+def test_only_the_candidates_coordinators_export_or_erase(client_for, world):
+    for user in (world.bob, world.intermediary_a, world.coach_a, world.hr_a):
+        client = client_for(user)
+        recently_authenticated(client, user)
+        for name in ("candidate_subject_export", "candidate_erase"):
+            assert client.get(reverse(name, kwargs={"pk": world.candidate_a.pk})).status_code == 404
