@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from campaigns.models import Campaign, Evaluation
 from candidates.models import Candidate
 from companies.models import Company, Vacancy
+from jobroad.fields import EncryptedTextField
 
 
 class PlacementRoute(models.TextChoices):
@@ -139,7 +140,7 @@ class CheckIn(models.Model):
         _("satisfaction"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(5)]
     )
     issues = models.JSONField(_("issues"), default=list, blank=True)  # CheckInIssue values
-    notes = models.TextField(_("notes"), blank=True)
+    notes = EncryptedTextField(_("notes"), blank=True)
     at_risk = models.BooleanField(_("at risk"), default=False)
     answered_at = models.DateTimeField(null=True, blank=True)
     answered_by = models.ForeignKey(
@@ -207,7 +208,7 @@ class CoachingContact(models.Model):
     happened_on = models.DateField(_("date"))
     channel = models.CharField(_("how"), max_length=15, choices=ContactChannel.choices)
     topic = models.CharField(_("topic"), max_length=15, choices=ContactTopic.choices)
-    notes = models.TextField(_("notes"), blank=True)
+    notes = EncryptedTextField(_("notes"), blank=True)
     next_action = models.CharField(_("next action"), max_length=200, blank=True)
     next_action_on = models.DateField(_("next action by"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from companies.models import CefrLevel, Competence, Occupation, Shift
+from jobroad.fields import EncryptedTextField
 from jobroad.models import Organisation, OrganisationKind
 
 from . import eligibility
@@ -404,7 +405,9 @@ class Screening(models.Model):
     communication = models.PositiveSmallIntegerField(
         _("communication"), null=True, blank=True, validators=[validate_rubric]
     )
-    notes = models.TextField(_("notes"), blank=True, help_text=_("For JobRoad only; never shown to companies."))
+    notes = EncryptedTextField(
+        _("notes"), blank=True, help_text=_("For JobRoad only; never shown to companies. Stored encrypted.")
+    )
     test_results = models.TextField(_("test results"), blank=True, help_text=_("e.g. Dutch A2 test, numeracy 7/10"))
     document_type = models.CharField(
         _("residence document seen"), max_length=20, choices=DocumentType.choices, blank=True

@@ -336,6 +336,7 @@ class AuditPlace(models.TextChoices):
     AUDIT = "audit", _("Audit trail")
     SUBJECT_EXPORT = "subject_export", _("Everything held (ZIP)")
     ERASURE = "erasure", _("Erasure")
+    RETENTION = "retention", _("Retention policy")
 
 
 class AuditEntry(models.Model):

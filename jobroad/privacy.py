@@ -107,9 +107,10 @@ def identifiers(candidate: Candidate) -> list[str]:
     return [value for value in dict.fromkeys(value.strip() for value in values) if len(value) >= 3]
 
 
-def erase_candidate(*, candidate: Candidate, actor: User) -> Candidate:
+def erase_candidate(*, candidate: Candidate, actor: User | None, place: str = AuditPlace.ERASURE) -> Candidate:
     """Anonymise the candidate everywhere (see the module's docstring), withdraw their consents so nothing is shared
-    or sent any more, and record the erasure. Refused while a placement still runs: end it first."""
+    or sent any more, and record the erasure (``actor`` None and ``place`` retention for the retention policy).
+    Refused while a placement still runs: end it first."""
     with transaction.atomic():
         candidate = Candidate.objects.select_for_update().get(pk=candidate.pk)
         if candidate.erased_at:
@@ -120,7 +121,7 @@ def erase_candidate(*, candidate: Candidate, actor: User) -> Candidate:
         _scrub_copies(candidate, found)
         _withdraw_consents(candidate, actor)
         _scrub_records(candidate)
-        audit.changed(actor, candidate, AuditPlace.ERASURE)
+        audit.changed(actor, candidate, place)
     return candidate
 
 
@@ -145,7 +146,7 @@ def _scrub_copies(candidate: Candidate, found: list[str]) -> None:
     ).update(object_repr=ERASED, change_message="")
 
 
-def _withdraw_consents(candidate: Candidate, actor: User) -> None:
+def _withdraw_consents(candidate: Candidate, actor: User | None) -> None:
     for purpose in ConsentPurpose.values:
         if candidate.consent_action(purpose) == ConsentAction.GIVEN:
             latest = candidate.consents.filter(purpose=purpose).order_by("-recorded_at", "-pk").first()

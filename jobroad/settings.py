@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -34,6 +35,15 @@ if not SECRET_KEY:
     if PRODUCTION:
         raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set in production.")
     SECRET_KEY = "embedded-mode-only-not-secret-" + "x" * 40
+
+# Keys for the encrypted notes (jobroad/fields.py), newest first: the first encrypts, all decrypt. To rotate, put a
+# new key first, run `manage.py rotate_field_keys`, then drop the old one. Generate one with
+# `python -c "from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())"`.
+FIELD_ENCRYPTION_KEYS = env_list("JOBROAD_FIELD_ENCRYPTION_KEYS", "")
+if not FIELD_ENCRYPTION_KEYS:
+    if PRODUCTION:
+        raise ImproperlyConfigured("JOBROAD_FIELD_ENCRYPTION_KEYS must be set in production.")
+    FIELD_ENCRYPTION_KEYS = ["ZW1iZWRkZWQtbW9kZS1vbmx5LW5vdC1zZWNyZXQtISE="]  # embedded mode only, not secret
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
@@ -195,7 +205,11 @@ CELERY_TIMEZONE = TIME_ZONE
 SWEEP_INTERVAL_SECONDS = int(os.environ.get("JOBROAD_SWEEP_INTERVAL", "60"))
 CELERY_BEAT_SCHEDULE = {
     "periodic-sweep": {"task": "jobroad.run_periodic_sweep", "schedule": float(SWEEP_INTERVAL_SECONDS)},
+    "nightly-sweep": {"task": "jobroad.run_nightly_sweep", "schedule": crontab(hour=2, minute=30)},
 }
+# The retention policy (jobroad/retention.py): a candidate's record is anonymised this many months after the last
+# contact with them, unless a placement still runs.
+RETENTION_MONTHS = int(os.environ.get("JOBROAD_RETENTION_MONTHS", "36"))
 
 # The outbox (jobroad/outbox.py): a message stuck in "sending" this long is claimed again; after this many
 # tries it is marked failed and shown to coordinators.

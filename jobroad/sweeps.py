@@ -11,6 +11,7 @@ from django.utils import timezone
 from .imports import delete_expired_imports
 from .models import Invitation
 from .outbox import dispatch_due_messages
+from .retention import apply_retention
 
 logger = logging.getLogger(__name__)
 
@@ -38,12 +39,20 @@ SWEEPS: list[Callable[[], int]] = [
 ]
 
 
-def run_all_sweeps() -> dict[str, int]:
-    """Run every sweep; one failing sweep is logged and does not stop the others."""
+# Once a night (Celery beat at 02:30; the embedded server once a day).
+NIGHTLY_SWEEPS: list[Callable[[], int]] = [apply_retention]
+
+
+def run_all_sweeps(sweeps: list[Callable[[], int]] | None = None) -> dict[str, int]:
+    """Run every sweep (by default the minute's); one failing sweep is logged and does not stop the others."""
     results = {}
-    for sweep in SWEEPS:
+    for sweep in SWEEPS if sweeps is None else sweeps:
         try:
             results[sweep.__name__] = sweep()
         except Exception:
             logger.exception("Sweep %s failed", sweep.__name__)
     return results
+
+
+def run_nightly_sweeps() -> dict[str, int]:
+    return run_all_sweeps(NIGHTLY_SWEEPS)

@@ -3,12 +3,17 @@
 from celery import shared_task
 
 from . import outbox
-from .sweeps import run_all_sweeps
+from .sweeps import run_all_sweeps, run_nightly_sweeps
 
 
 @shared_task(name="jobroad.run_periodic_sweep")
 def run_periodic_sweep() -> None:
     run_all_sweeps()
+
+
+@shared_task(name="jobroad.run_nightly_sweep")
+def run_nightly_sweep() -> None:
+    run_nightly_sweeps()
 
 
 @shared_task(name="jobroad.deliver_message")

@@ -103,13 +103,15 @@ def figures(world):
     return kpi.report(reports.people(scope))
 
 
-def test_the_sentinel_search_finds_the_values_before_erasure(sentinel_candidate):
+def test_the_sentinel_search_finds_the_plain_values_before_erasure_and_never_the_encrypted_notes(sentinel_candidate):
     holding = tables_holding(SENTINEL, PHONE)
 
     for table in ["candidates_candidate", "candidates_screening", "campaigns_evaluation", "campaigns_proposal",
-                  "aftercare_checkin", "aftercare_coachingcontact", "aftercare_placement", "jobroad_message",
+                  "aftercare_coachingcontact", "aftercare_placement", "aftercare_placementchange", "jobroad_message",
                   "jobroad_capturedmail", "django_admin_log"]:  # fmt: skip
         assert table in holding
+    assert "aftercare_checkin" not in holding  # its only sentinel is in the notes, stored encrypted
+    assert tables_holding("diabetes", "woning", "woont ver") == []  # the screening, coaching and check-in notes
 
 
 def test_after_erasure_no_table_holds_the_candidates_sentinel_values(world, sentinel_candidate):

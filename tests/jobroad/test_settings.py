@@ -16,6 +16,7 @@ PRODUCTION_ENV = {
     "JOBROAD_PRODUCTION": "1",
     "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
     "DJANGO_ALLOWED_HOSTS": "jobroad.example.org",
+    "JOBROAD_FIELD_ENCRYPTION_KEYS": "dGhpcy1pcy1hLXRlc3Qta2V5LW9mLTMyLWJ5dGVzISE=",
 }
 
 
@@ -50,6 +51,10 @@ def test_the_embedded_defaults_would_not_pass_them():
     [
         (PRODUCTION_ENV | {"JOBROAD_DEMO_SKIP_MFA": "1"}, "JOBROAD_DEMO_SKIP_MFA"),
         ({"JOBROAD_PRODUCTION": "1", "DJANGO_ALLOWED_HOSTS": "jobroad.example.org"}, "DJANGO_SECRET_KEY"),
+        (
+            {key: value for key, value in PRODUCTION_ENV.items() if key != "JOBROAD_FIELD_ENCRYPTION_KEYS"},
+            "JOBROAD_FIELD_ENCRYPTION_KEYS",
+        ),
     ],
 )
 def test_production_refuses_to_start_misconfigured(env, complaint):

@@ -8,17 +8,23 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections
+from django.utils import timezone
 
-from jobroad.sweeps import run_all_sweeps
+from jobroad.sweeps import run_all_sweeps, run_nightly_sweeps
 
 logger = logging.getLogger(__name__)
 
 
 def sweep_forever(interval: int) -> None:
+    """The periodic sweep every ``interval`` seconds, and the nightly one on the first round of each day."""
+    last_night = None
     while True:
         close_old_connections()
         try:
             run_all_sweeps()
+            if last_night != timezone.localdate():
+                last_night = timezone.localdate()
+                run_nightly_sweeps()
         finally:
             close_old_connections()
         time.sleep(interval)
