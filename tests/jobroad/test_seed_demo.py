@@ -91,7 +91,7 @@ def test_past_project_weeks_are_evaluated_with_printable_packs_and_second_chance
         "offer", "maybe", "no", "",
     }  # fmt: skip
     assert second_chance.rows(campaign)
-    assert pdf_text(documents.pack_pdf(campaign, language="nl")).count("Draaiboek") >= 1
+    assert pdf_text(documents.pack_pdf(campaign, language="en")).count("Draaiboek") >= 1
 
 
 def test_past_offers_are_placements_at_every_stage(demo):
@@ -146,3 +146,29 @@ def test_every_demo_user_has_a_dashboard_with_something_on_it(demo):
                 "funder_viewer": dashboard.funded_campaigns,
             }[section]
             assert rows.exists(), f"{user.email}: empty {section} dashboard"
+
+
+def test_the_demo_dashboard_and_funder_pdf_show_real_figures(demo, english):
+    from campaigns import reports
+
+    coordinator = User.objects.get(email="coordinator@jobroad.example")
+    campaign = Campaign.objects.get(phase=CampaignPhase.AFTERCARE)
+    scope = reports.report_scope(coordinator, campaign=campaign, programme="", starts_on=None, ends_on=None)
+
+    tables = reports.report_tables(scope, suppress=False)
+    funnel = {row[0]: row[1] for row in next(table for table in tables if table.key == "funnel").rows}
+    pdf = " ".join(documents_text(scope).split())
+
+    assert funnel["Registered"] == campaign.enrolments.count() > 0
+    assert 0 < funnel["Placed"] == Placement.objects.filter(campaign=campaign).values("candidate").distinct().count()
+    assert f"Registered {funnel['Registered']} 100 %" in pdf
+    assert f"Placed {funnel['Placed']}" in pdf
+
+
+def documents_text(scope) -> str:
+    from campaigns import reports
+    from jobroad.pdf import render_pdf
+
+    context = {"scope": scope, "tables": reports.report_tables(scope, suppress=False),
+               "activities": reports.activities(scope, suppress=False), "printed_on": timezone.localdate()}  # fmt: skip
+    return pdf_text(render_pdf("campaigns/pdf/funder_report.html", context, language="en"))
