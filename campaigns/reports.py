@@ -355,14 +355,18 @@ def _group_labels(dimension: str):
 
 def drop_out_table(figures: kpi.Report, cells: Cells) -> Table:
     labels = dict(DropOutReason.choices)
+    reasons = [(labels.get(reason, reason) or _("Not given"), count) for reason, count in figures.drop_out_reasons]
+    if cells.suppress:
+        # "Health or family reasons" next to a count of two says something about two people: pooled, unnamed.
+        small = sum(count for _label, count in reasons if count < SMALL_COUNT)
+        reasons = [(label, count) for label, count in reasons if count >= SMALL_COUNT]
+        if small:
+            reasons.append((_("Reasons given by fewer than five"), small))
     return Table(
         key="drop_outs",
         title=_("Why people dropped out"),
         headers=[_("Reason"), _("People")],
-        rows=[
-            [labels.get(reason, reason) or _("Not given"), cells.people(count)]
-            for reason, count in figures.drop_out_reasons
-        ],
+        rows=[[label, cells.people(count)] for label, count in reasons],
     )
 
 

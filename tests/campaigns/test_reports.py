@@ -316,7 +316,7 @@ def test_the_funder_sees_counts_under_five_suppressed_and_their_shares_hidden(cl
     assert tables["nationality"] == [["Groups of fewer than five", 7, "<5"]]
     assert tables["education_level"] == [["Groups of fewer than five", 7, "<5"]]
     assert tables["target_group"] == [["Recognised refugees", 7, "<5"]]
-    assert tables["drop_outs"] == [["Moved away", "<5"], ["No longer interested", "<5"]]
+    assert tables["drop_outs"] == [["Reasons given by fewer than five", "<5"]]  # no reason named beside a few people
 
 
 def test_the_funders_charts_leave_the_suppressed_bars_out(client_for, world, cohort):
