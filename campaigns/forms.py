@@ -251,6 +251,8 @@ class ReportFilterForm(forms.Form):
         self.fields["campaign"].queryset = campaigns
         programmes = campaigns.exclude(funding_programme="").values_list("funding_programme", flat=True)
         self.fields["programme"].choices = [("", _("All")), *((name, name) for name in sorted(set(programmes)))]
+        for name, field in self.fields.items():
+            field.widget.attrs["class"] = "form-control" if name in ("starts_on", "ends_on") else "form-select"
 
     def clean(self):
         cleaned = super().clean()
