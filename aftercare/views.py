@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 from campaigns.models import Enrolment
 from candidates.models import Candidate
 from jobroad import audit, permissions
-from jobroad.models import AuditPlace
+from jobroad.models import AuditAction, AuditPlace
 from jobroad.views import paginate
 
 from . import selectors, services
@@ -126,6 +126,7 @@ def check_in_answer(request, pk):
         ),
         pk=pk,
     )
+    audit.viewed(request.user, check_in.placement.candidate_id, AuditPlace.CHECK_IN)
     if not permissions.can_answer_check_in(request.user, check_in):  # seen through its placement: read only
         return render(request, "aftercare/check_in_detail.html", {"check_in": check_in})
     form = CheckInForm(request.POST or None)
@@ -149,6 +150,8 @@ def check_in_link(request, token):
         check_in = check_in_for_token(token, today=timezone.localdate())
     except LinkUnusable as refusal:
         return render(request, "aftercare/check_in_link_unusable.html", {"reason": refusal.reason}, status=410)
+    audit.record(actor=None, action=AuditAction.VIEWED, candidates=[check_in.placement.candidate_id],
+                 place=AuditPlace.CHECK_IN)  # fmt: skip
     form = CheckInForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

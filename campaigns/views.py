@@ -556,6 +556,7 @@ def interview_evaluation(request, pk):
             if permissions.can_manage_campaign(request.user, interview.participation.campaign):
                 return redirect("project_week", pk=interview.participation.campaign_id)
             return redirect("interview_list")
+    audit.viewed(request.user, interview.enrolment.candidate_id, AuditPlace.EVALUATION)
     context = {"interview": interview, "first_name": interview.enrolment.candidate.first_name, "form": form}
     return render(request, "campaigns/interview_evaluation.html", context, status=400 if form.errors else 200)
 
@@ -575,6 +576,8 @@ def proposal_list(request):
         for item in proposals
     }
     context = {"proposals": [(item, forms[item.pk]) for item in proposals]}
+    audit.record(actor=request.user, action=AuditAction.VIEWED, candidates=visible.values_list(
+        "enrolment__candidate", flat=True), place=AuditPlace.BLIND_PROFILE)  # fmt: skip
     return render(request, "campaigns/proposal_list.html", context)
 
 

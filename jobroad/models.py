@@ -326,6 +326,8 @@ class AuditPlace(models.TextChoices):
     SCHEDULE = "schedule", _("Project-week schedule (PDF)")
     PACK = "pack", _("Project-week pack (PDF)")
     DAY_SHEET = "day_sheet", _("Company day sheet (PDF)")
+    BLIND_PROFILE = "blind_profile", _("Blind profile (company)")
+    EVALUATION = "evaluation", _("Interview evaluation")
     EXPORT = "export", _("Candidate spreadsheet")
     REGISTRATION = "registration", _("Registration")
     DETAILS = "details", _("Details")

@@ -78,3 +78,17 @@ def test_intermediaries_and_coaches_do_not_read_the_trail(client_for, world):
 
         assert response.status_code == 404
     assert trail(world.candidate_a) == []
+
+
+def test_hr_reading_the_blind_profiles_is_recorded_per_candidate(client_for, world):
+    from tests.test_url_access import confirmed_proposal
+
+    confirmed_proposal(world)
+    AuditEntry.objects.all().delete()  # the consent recorded on the way
+
+    response = client_for(world.hr_a).get(reverse("proposal_list"))
+
+    assert response.status_code == 200
+    assert trail(world.candidate_a) == [("hr.a@example.org", "viewed", "blind_profile")]
+    assert client_for(world.hr_b).get(reverse("proposal_list")).status_code == 200
+    assert trail(world.candidate_a) == [("hr.a@example.org", "viewed", "blind_profile")]  # hr_b saw nothing of A
