@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 APT_PACKAGES := chromium poppler-utils gettext fonts-dejavu-core
 
-.PHONY: run test lint format system-packages install migrate messages demo chaos bench clean
+.PHONY: run test lint format system-packages install migrate messages demo chaos bench loadtest clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
@@ -46,6 +46,11 @@ chaos: $(VENV)/.installed
 # Benchmarks as tables; DATABASE_URL=postgres://… to measure on PostgreSQL.
 bench: $(VENV)/.installed messages
 	$(PY) bench/run.py
+
+# gunicorn + PostgreSQL + Redis on loopback with the national-scale data set, locust headless; bench/loadtest.json.
+loadtest: $(VENV)/.installed
+	$(PY) -m pip install --quiet -r requirements-load.txt
+	$(PY) scripts/loadtest.py
 
 lint: $(VENV)/.installed
 	$(PY) -m ruff check .

@@ -9,6 +9,8 @@ Runs on a throw-away SQLite database by default; set DATABASE_URL to measure on 
   baseline on seeded campaigns, checked against an independent MILP on the small sizes.
 - scheduling (bench/scheduling.py, runnable alone, no database): the project-week CP-SAT schedule against the
   greedy baseline, every schedule checked by the validator.
+- documents (bench/documents.py): the project-week pack for 45 candidates and 15 companies, total and per page,
+  against printing the documents one by one; and both solvers on the scale set's largest campaign.
 """
 
 import os
@@ -33,6 +35,7 @@ from django.core import mail  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
+from bench import documents as documents_bench  # noqa: E402
 from bench import matching as matching_bench  # noqa: E402
 from bench import scheduling as scheduling_bench  # noqa: E402
 from jobroad import channels, outbox  # noqa: E402
@@ -95,3 +98,4 @@ if __name__ == "__main__":
     main()
     matching_bench.main()
     scheduling_bench.main()
+    documents_bench.main()
