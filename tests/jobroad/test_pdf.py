@@ -1,5 +1,4 @@
 import pytest
-from django.template import engines
 
 from jobroad.pdf import AssetRefused, bundled_asset_path, bundled_assets_only, render_pdf, text_direction
 from tests.pdftext import compact, pdf_fonts, pdf_text
@@ -17,8 +16,8 @@ def test_a_document_embeds_the_bundled_fonts_for_every_script(tmp_path, settings
         '{% extends "pdf/base.html" %}{% block content %}<p>Welkom</p><p>مرحبا بكم</p>'
         "<p>እንቋዕ ብደሓን መጻእኩም</p><p>Ласкаво просимо</p>{% endblock %}"
     )
-    settings.TEMPLATES[0]["DIRS"] = [*settings.TEMPLATES[0]["DIRS"], tmp_path]
-    engines._engines = {}  # the template directories changed
+    # Assigned, not changed in place: Django then resets its template engines (setting_changed).
+    settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [*settings.TEMPLATES[0]["DIRS"], tmp_path]}]
 
     pdf = render_pdf("sample.html", {}, language="ar")
 
