@@ -25,7 +25,7 @@ DATABASE = "jobroad_load"
 POSTGRES = {"host": "127.0.0.1", "port": 5432, "user": "postgres"}
 PORT = 8765
 USERS = int(os.environ.get("LOADTEST_USERS", "50"))
-SECONDS = int(os.environ.get("LOADTEST_SECONDS", "60"))
+SECONDS = int(os.environ.get("LOADTEST_SECONDS", "120"))
 WORKERS = int(os.environ.get("LOADTEST_WORKERS", str(2 * (os.cpu_count() or 1) + 1)))
 TARGET_RATIO = 3.0  # every main page's p95 within 3 times the floor's
 

@@ -21,13 +21,13 @@ class Person(HttpUser):
 
     def on_start(self):
         self.me = random.choice(TARGETS[self.role])
-        page = self.client.get("/accounts/login/", name="log in")
+        page = self.client.get("/accounts/login/", name="log in (form)")
         token = CSRF.search(page.text)[1]
         self.client.post(
             "/accounts/login/",
             {"login": self.me["email"], "password": PASSWORD, "csrfmiddlewaretoken": token},
             headers={"Referer": f"{self.host}/accounts/login/"},
-            name="log in",
+            name="log in (password checked)",
         )
 
     def page(self, url: str, name: str):
