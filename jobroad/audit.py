@@ -6,13 +6,15 @@ from collections.abc import Iterable
 
 from django.db.models import QuerySet
 
+from candidates.models import Candidate
+
 from .models import AuditAction, AuditEntry, User
 
 
 def record(*, actor: User | None, action: str, candidates: Iterable | QuerySet, place: str) -> int:
-    """One entry per candidate (rows, ids or a queryset); ``actor`` is None for a link used without an account.
-    Returns how many entries were written."""
-    if isinstance(candidates, QuerySet):
+    """One entry per candidate: candidate rows, a queryset of them, or candidate ids (a ``values_list`` of them from
+    any model); ``actor`` is None for a link used without an account. Returns how many entries were written."""
+    if isinstance(candidates, QuerySet) and candidates.model is Candidate:
         candidates = candidates.values_list("pk", flat=True)
     ids = dict.fromkeys(getattr(candidate, "pk", candidate) for candidate in candidates)
     person = actor if actor is not None and actor.is_authenticated else None

@@ -86,3 +86,27 @@ def screenshot(request):
         return path
 
     return take
+
+
+AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"  # axe-core, vendored: tests run offline
+SERIOUS = ("serious", "critical")
+
+
+def axe(page) -> list[str]:
+    """The serious and critical accessibility violations axe-core finds on the page as it is now, one readable
+    line each (rule, impact, help, the first few elements). The script goes in through ``page.evaluate``: the
+    platform's Content-Security-Policy refuses an injected ``<script>`` tag, but not the browser's own debugger."""
+    if not page.evaluate("() => Boolean(window.axe)"):
+        page.evaluate(AXE.read_text())
+    violations = page.evaluate("() => axe.run(document, {resultTypes: ['violations']}).then(r => r.violations)")
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — {' | '.join(where(node) for node in v['nodes'][:3])}"
+        + (f" and {len(v['nodes']) - 3} more" if len(v["nodes"]) > 3 else "")
+        for v in violations
+        if v["impact"] in SERIOUS
+    ]
+
+
+def where(node: dict) -> str:
+    """An element axe names: its CSS selector (a list of them, one per frame or shadow root it is inside)."""
+    return " >>> ".join(str(part) for part in node["target"])

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from candidates import services as candidate_services
 from jobroad.models import AuditEntry
+from tests.reauth import recently_authenticated
 
 
 def trail(candidate) -> list[tuple[str, str, str]]:
@@ -32,7 +33,10 @@ def test_a_page_another_organisation_may_not_read_records_nothing(client_for, wo
 
 
 def test_an_export_records_every_candidate_in_the_file_once(client_for, world):
-    response = client_for(world.alice).get(reverse("candidate_export", kwargs={"file_format": "csv"}))
+    client = client_for(world.alice)
+    recently_authenticated(client, world.alice)
+
+    response = client.get(reverse("candidate_export", kwargs={"file_format": "csv"}))
 
     assert response.status_code == 200
     assert trail(world.candidate_a) == [("alice@example.org", "exported", "export")]
@@ -81,9 +85,11 @@ def test_intermediaries_and_coaches_do_not_read_the_trail(client_for, world):
 
 
 def test_hr_reading_the_blind_profiles_is_recorded_per_candidate(client_for, world):
+    from campaigns.models import Proposal
     from tests.test_url_access import confirmed_proposal
 
-    confirmed_proposal(world)
+    Proposal.objects.create(enrolment=world.campaign_b.enrolments.get(), vacancy=world.vacancy_b, fit=10)
+    confirmed_proposal(world)  # its id now differs from candidate A's, so mixing them up would show
     AuditEntry.objects.all().delete()  # the consent recorded on the way
 
     response = client_for(world.hr_a).get(reverse("proposal_list"))
