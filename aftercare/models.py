@@ -62,6 +62,10 @@ class Placement(models.Model):
     def __str__(self):
         return f"{self.candidate} → {self.company} ({self.get_route_display()})"
 
+    def has_started(self) -> bool:
+        """Whether its start was recorded — a route may have changed before it did."""
+        return self.changes.filter(status=PlacementStatus.STARTED).exists()
+
 
 class PlacementChange(models.Model):
     """The history of a placement: its state after each change, who made it and why. Append-only."""

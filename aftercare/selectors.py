@@ -119,7 +119,9 @@ def offers_to_place(user) -> QuerySet[Evaluation]:
             placement__isnull=True,
         )
         .select_related(
-            "interview__enrolment__candidate", "interview__participation__company", "interview__proposal__vacancy"
+            "interview__enrolment__candidate",
+            "interview__participation__company__organisation",
+            "interview__proposal__vacancy",
         )
         .order_by("interview__day", "pk")
     )

@@ -138,6 +138,8 @@ def change_placement(
             raise PlacementRefused(_("Say why the placement ended."))
         if status == PlacementStatus.PLANNED and placement.status != PlacementStatus.PLANNED:
             raise PlacementRefused(_("A placement that has started cannot go back to planned."))
+        if status == PlacementStatus.STARTED and placement.has_started():
+            raise PlacementRefused(_("This placement has already started."))
         if route and route != placement.route:
             placement.route, status = route, status or PlacementStatus.ROUTE_CHANGED
         if status:

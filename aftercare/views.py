@@ -84,6 +84,7 @@ def placement_detail(request, pk, forms=None):
         "check_ins": placement.check_ins.select_related("answered_by"),
         "outcome": selectors.outcome_of(placement.candidate_id, today),
         "can_manage": permissions.can_manage_placements(request.user) and placement.status != PlacementStatus.ENDED,
+        "has_started": placement.has_started(),
         "answerable": set(answerable.values_list("pk", flat=True)),
         "forms": {action: form_class(initial=blank) for action, form_class in CHANGE_FORMS.items()} | (forms or {}),
         "today": today,

@@ -5,7 +5,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -380,7 +380,15 @@ def project_week_generate(request, pk):
 def project_week_publish(request, pk):
     campaign = managed_campaign(request, pk)
     count = services.publish_schedule(campaign=campaign, actor=request.user)
-    messages.success(request, _("Schedule published: %(count)s changed appointments were sent out.") % {"count": count})
+    messages.success(
+        request,
+        ngettext(
+            "Schedule published: %(count)s changed appointment was sent out.",
+            "Schedule published: %(count)s changed appointments were sent out.",
+            count,
+        )
+        % {"count": count},
+    )
     return redirect("project_week", pk=campaign.pk)
 
 

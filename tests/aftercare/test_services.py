@@ -153,3 +153,14 @@ def test_enrolling_again_is_refused_for_a_campaign_past_its_screening_and_names_
 
     assert str(refusal.value) == "Campaign B is in Matching; a candidate can join a campaign until its screening."
     assert not world.campaign_b.enrolments.filter(candidate=world.candidate_a).exists()
+
+
+def test_a_placement_starts_once_even_after_a_route_change(world, placement, english):
+    services.change_placement(placement=placement, route="temp_work", actor=world.alice)
+    services.change_placement(placement=placement, status=PlacementStatus.STARTED, actor=world.alice)
+
+    with pytest.raises(services.PlacementRefused) as refusal:
+        services.change_placement(placement=placement, status=PlacementStatus.STARTED, actor=world.alice)
+
+    assert str(refusal.value) == "This placement has already started."
+    assert list(placement.changes.values_list("status", flat=True)) == ["planned", "route_changed", "started"]
