@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from campaigns.forms import DATE
 from campaigns.models import DropOutReason
+from jobroad.forms import PlausibleDatesMixin
 
 from .models import CheckInIssue, CoachingContact, PlacementRoute
 
@@ -18,7 +19,7 @@ def _helper(label) -> FormHelper:
     return helper
 
 
-class PlacementFromOfferForm(forms.Form):
+class PlacementFromOfferForm(PlausibleDatesMixin, forms.Form):
     starts_on = forms.DateField(label=_("Start date"), widget=DATE)
     hours_per_week = forms.IntegerField(label=_("Hours per week"), min_value=1, max_value=60, required=False)
 
@@ -33,18 +34,18 @@ class StartForm(forms.Form):
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
 
 
-class RouteForm(forms.Form):
+class RouteForm(PlausibleDatesMixin, forms.Form):
     route = forms.ChoiceField(label=_("New route"), choices=PlacementRoute.choices)
     on = forms.DateField(label=_("From"), widget=DATE)
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
 
 
-class MoveForm(forms.Form):
+class MoveForm(PlausibleDatesMixin, forms.Form):
     starts_on = forms.DateField(label=_("New start date"), widget=DATE)
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
 
 
-class EndForm(forms.Form):
+class EndForm(PlausibleDatesMixin, forms.Form):
     on = forms.DateField(label=_("Ended on"), widget=DATE)
     end_reason = forms.CharField(label=_("Why did it end?"), max_length=200)
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
@@ -83,7 +84,7 @@ class CheckInForm(forms.Form):
     at_risk = forms.BooleanField(label=_("I am worried: JobRoad should get in touch"), required=False)
 
 
-class CoachingContactForm(forms.ModelForm):
+class CoachingContactForm(PlausibleDatesMixin, forms.ModelForm):
     class Meta:
         model = CoachingContact
         fields = ["happened_on", "channel", "topic", "notes", "next_action", "next_action_on"]
@@ -101,7 +102,7 @@ class CoachingContactForm(forms.ModelForm):
         return cleaned
 
 
-class DropOutForm(forms.Form):
+class DropOutForm(PlausibleDatesMixin, forms.Form):
     reason = forms.ChoiceField(label=_("Why?"), choices=DropOutReason.choices)
     on = forms.DateField(label=_("Since"), widget=DATE)
 

@@ -7,6 +7,7 @@ from django.core.validators import MinValueValidator
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from jobroad.forms import ModelMultipleChoiceField, PlausibleDatesMixin
 from jobroad.models import Organisation, OrganisationKind
 
 from .models import (
@@ -24,7 +25,7 @@ from .models import (
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class CampaignForm(forms.ModelForm):
+class CampaignForm(PlausibleDatesMixin, forms.ModelForm):
     """The campaign's details, targets and the planned dates of each phase (``<phase>_from`` / ``_until``)."""
 
     class Meta:
@@ -34,6 +35,7 @@ class CampaignForm(forms.ModelForm):
             "target_candidates", "target_companies", "target_workshops", "target_workshop_attendees",
         ]  # fmt: skip
         widgets = {"partners": forms.CheckboxSelectMultiple, "reception_centres": forms.CheckboxSelectMultiple}
+        field_classes = {"partners": ModelMultipleChoiceField, "reception_centres": ModelMultipleChoiceField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -84,7 +86,7 @@ class CampaignForm(forms.ModelForm):
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
 
-class CloneCampaignForm(forms.Form):
+class CloneCampaignForm(PlausibleDatesMixin, forms.Form):
     name = forms.CharField(label=_("Name of the new campaign"), max_length=200)
     intake_starts_on = forms.DateField(
         label=_("Intake starts on"), widget=DATE, help_text=_("Every planned phase moves by the same number of days.")
@@ -134,7 +136,10 @@ class ParticipationForm(forms.ModelForm):
         if companies is None:
             del self.fields["company"]
         else:
-            self.fields["company"].queryset = companies.exclude(participations__campaign=campaign)
+            # The label names the company's organisation: joined, not read once per option.
+            self.fields["company"].queryset = companies.exclude(participations__campaign=campaign).select_related(
+                "organisation"
+            )
             self.fields["company"].label_from_instance = company_choice_label
         week = campaign.phase_plans.filter(phase=CampaignPhase.PROJECT_WEEK).first()
         days = (
@@ -196,7 +201,7 @@ class ProposalAnswerForm(forms.Form):
         return cleaned
 
 
-class EvaluationForm(forms.Form):
+class EvaluationForm(PlausibleDatesMixin, forms.Form):
     """HR's evaluation, on a phone: big radio buttons, only what is needed; the service checks the combination."""
 
     attendance = forms.ChoiceField(label=_("Did the candidate come?"), choices=Attendance.choices,
@@ -237,7 +242,7 @@ class InterpretersForm(forms.Form):
         return result
 
 
-class ReportFilterForm(forms.Form):
+class ReportFilterForm(PlausibleDatesMixin, forms.Form):
     """The report's scope, read from the URL so a view can be bookmarked: one campaign or one funding programme
     (or everything the user sees), over a period."""
 

@@ -46,7 +46,7 @@ def ambassador_vacancies():
 
 def rows(campaign: Campaign) -> list[Row]:
     """Each candidate not retained with the best-fitting ambassador vacancies not yet proposed to them."""
-    enrolments = list(not_retained(campaign).prefetch_related("proposals__vacancy__company"))
+    enrolments = list(not_retained(campaign).prefetch_related("proposals__vacancy__company__organisation"))
     if not enrolments:
         return []
     loaded = selectors.matching_input(campaign, vacancies=ambassador_vacancies())

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from companies.forms import VocabularyMultipleChoiceField
 from companies.models import Competence, Occupation, Shift
+from jobroad.forms import PlausibleDatesMixin
 from jobroad.models import Organisation, OrganisationKind
 
 from .choices import document_language_choices
@@ -29,7 +30,7 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 IDENTITY = ("first_name", "last_name", "birth_year", "nationality", "reference_number")
 
 
-class CandidateForm(forms.ModelForm):
+class CandidateForm(PlausibleDatesMixin, forms.ModelForm):
     """A candidate's details. The same form registers a candidate, edits one, and checks one row of an
     import: pass ``registering_organisations`` to ask who registers (registration only) and ``coaches`` to
     offer a job coach. Field and cross-field checks only; the duplicate check is a selector."""
@@ -261,7 +262,7 @@ class ConsentFormLanguageForm(forms.Form):
         self.fields["language"].choices = document_language_choices()
 
 
-class ScreeningForm(forms.ModelForm):
+class ScreeningForm(PlausibleDatesMixin, forms.ModelForm):
     """One round of screening, on a tablet: 1 to 5 buttons per criterion, the document seen, and (first round only)
     the decision."""
 

@@ -5,6 +5,9 @@ from django.forms.models import ModelChoiceIterator
 from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
 
+from jobroad.forms import ModelMultipleChoiceField
+from jobroad.models import Organisation, OrganisationKind
+
 from .models import (
     ISCO_MAJOR_GROUPS,
     Company,
@@ -99,7 +102,7 @@ class VocabularyChoiceField(forms.ModelChoiceField):
         super().__init__(queryset, **kwargs)
 
 
-class VocabularyMultipleChoiceField(forms.ModelMultipleChoiceField):
+class VocabularyMultipleChoiceField(ModelMultipleChoiceField):
     """Several terms (e.g. competences) as grouped checkboxes with a filter box."""
 
     iterator = VocabularyChoiceIterator
@@ -136,6 +139,12 @@ class NewCompanyForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["street"].help_text = _("The address becomes the company's first site.")
         with_submit(self, _("Add company"))
+
+    def clean_name(self):
+        name = self.cleaned_data["name"]
+        if Organisation.objects.filter(kind=OrganisationKind.COMPANY, name__iexact=name).exists():
+            raise forms.ValidationError(_("A company with this name already exists."), code="duplicate_name")
+        return name
 
 
 class CompanyForm(forms.ModelForm):

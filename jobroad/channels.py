@@ -66,7 +66,10 @@ def render(message: Message) -> Rendered:
 
 def _render(message: Message, part: str, context: dict) -> str:
     template = select_template(message_templates(message.template, part, message.language))
-    return template.render(context)
+    rendered = template.render(context)
+    # Only the HTML part is markup. The text parts are written with autoescape off, so they hold what people typed
+    # as it is: they must not stay marked safe, or a page showing them (the outbox preview) would not escape them.
+    return rendered if part.endswith(".html") else str.__str__(rendered)
 
 
 def _as_datetime(value):
@@ -139,7 +142,8 @@ def send_email(message: Message, rendered: Rendered, connection=None) -> None:
         connection=connection,
         subject=rendered.subject,
         body=rendered.text,
-        to=[formataddr((message.recipient_name, message.recipient_address))],
+        # A line break typed into a name would make Django refuse the header, so the mail would never leave.
+        to=[formataddr((" ".join(message.recipient_name.split()), message.recipient_address))],
         headers={"Message-ID": message_id(message), "X-JobRoad-Message-Key": message.key},
     )
     if rendered.html:

@@ -1,4 +1,5 @@
 import re
+from datetime import date, datetime
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
@@ -11,6 +12,40 @@ from .models import Channel, Role
 
 PHONE_NUMBER = re.compile(r"\+[1-9][0-9]{7,14}")
 
+# The dates people type: wide enough for any real record, narrow enough that what is done with them (a year of
+# check-ins after a start, a day later, the time zone) stays inside Python's calendar — a slip such as 0202 or 9999
+# is refused with a message instead of breaking the page.
+EARLIEST_DATE, LATEST_DATE = date(1900, 1, 1), date(2199, 12, 31)
+
+
+class PlausibleDatesMixin:
+    """Refuses a date outside EARLIEST_DATE to LATEST_DATE in every date and date-time field of the form, including
+    those a form adds in its own ``__init__``. Put it first among the bases; the form's ``clean`` calls super."""
+
+    def clean(self):
+        cleaned = super().clean()
+        for name, value in list(cleaned.items()):
+            day = value.date() if isinstance(value, datetime) else value
+            if isinstance(day, date) and not EARLIEST_DATE <= day <= LATEST_DATE:
+                limits = {"earliest": EARLIEST_DATE.year, "latest": LATEST_DATE.year}
+                message = _("Give a date between %(earliest)s and %(latest)s.")
+                self.add_error(name, forms.ValidationError(message, code="implausible_date", params=limits))
+        return cleaned
+
+
+class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Django's field, refusing a pk beyond 64 bits before it reaches the database: SQLite raises OverflowError on
+    one in an IN query (Django only guards single comparisons), and no object has such a pk anyway."""
+
+    def clean(self, value):
+        for pk in value if isinstance(value, list | tuple) else []:
+            digits = pk.strip().lstrip("+-") if isinstance(pk, str) else ""
+            if digits.isdecimal() and (len(digits) > 19 or int(digits) >= 2**63):  # int() refuses 4300+ digits
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"], code="invalid_choice", params={"value": pk}
+                )
+        return super().clean(value)
+
 
 class InvitationForm(forms.Form):
     full_name = forms.CharField(label=_("Full name"), max_length=150)
@@ -22,6 +57,8 @@ class InvitationForm(forms.Form):
         allowed = organisation.allowed_roles()
         self.fields["role"].choices = [(value, label) for value, label in Role.choices if value in allowed]
         self.helper = FormHelper()
+        self.helper.form_tag = False  # the page's own <form> posts it: a form inside a form is invalid HTML
+        self.helper.disable_csrf = True
         self.helper.add_input(Submit("invite", _("Send invitation")))
 
 
@@ -36,6 +73,8 @@ class AcceptInvitationForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.email = email
         self.helper = FormHelper()
+        self.helper.form_tag = False  # the page's own <form> posts it: a form inside a form is invalid HTML
+        self.helper.disable_csrf = True
         self.helper.add_input(Submit("accept", _("Set password and log in")))
 
     def clean(self):
@@ -55,7 +94,7 @@ class AcceptInvitationForm(forms.Form):
         return cleaned
 
 
-class MessageForm(forms.Form):
+class MessageForm(PlausibleDatesMixin, forms.Form):
     """A coordinator's own message to a person, now or at a chosen time."""
 
     recipient = forms.ModelChoiceField(label=_("To"), queryset=None, required=False)

@@ -1,6 +1,9 @@
+import time
+
 from allauth.mfa.models import Authenticator
 from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
+from django.contrib.auth import logout
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve
 
@@ -44,3 +47,52 @@ class RequireStaffMfaMiddleware:
         except Resolver404:
             return False
         return must_use_mfa(request.user) and not is_mfa_enabled(request.user, [Authenticator.Type.TOTP])
+
+
+# Session keys of SessionTimeoutMiddleware: when the user logged in, and when they were last seen (epoch seconds).
+SESSION_STARTED = "jobroad_session_started"
+SESSION_LAST_SEEN = "jobroad_session_last_seen"
+LAST_SEEN_GRANULARITY = 60  # seconds: the last-seen time is written at most once a minute, not on every request
+
+
+def start_session_clock(sender, request, user, **kwargs):
+    """On every log-in (connected to ``user_logged_in``): both clocks start now."""
+    if request is not None:
+        now = int(time.time())
+        request.session[SESSION_STARTED] = request.session[SESSION_LAST_SEEN] = now
+
+
+class SessionTimeoutMiddleware:
+    """Logs out a session idle for ``SESSION_IDLE_MINUTES``, and any session older than ``SESSION_COOKIE_AGE``
+    however busy — a shared computer in a reception centre must not stay logged in. The request then goes on
+    anonymous, so a page behind log-in sends to the log-in page and comes back after it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated:
+            self._check(request)
+        return self.get_response(request)
+
+    def _check(self, request) -> None:
+        now = int(time.time())
+        started = request.session.setdefault(SESSION_STARTED, now)  # a session from before the clocks existed
+        last_seen = request.session.get(SESSION_LAST_SEEN, now)
+        if now - last_seen > settings.SESSION_IDLE_MINUTES * 60 or now - started > settings.SESSION_COOKIE_AGE:
+            logout(request)
+        elif SESSION_LAST_SEEN not in request.session or now - last_seen >= LAST_SEEN_GRANULARITY:
+            request.session[SESSION_LAST_SEEN] = now
+
+
+class PermissionsPolicyMiddleware:
+    """Turns off the browser features the platform never uses (camera, microphone, location…) on every response,
+    so a script that slipped in could not use them either. Django sets the other security headers itself."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response

@@ -60,7 +60,9 @@ def dashboard_for(user) -> Dashboard:
     if permissions.is_coordinator(user):
         dashboard.sections.append("coordinator")
         dashboard.campaigns = campaigns_with_counts(user)
-        dashboard.open_invitations = permissions.visible_invitations(user).filter(accepted_at__isnull=True)[:10]
+        dashboard.open_invitations = (
+            permissions.visible_invitations(user).filter(accepted_at__isnull=True).select_related("organisation")[:10]
+        )
         dashboard.failed_messages = permissions.visible_messages(user).filter(status=MessageStatus.FAILED).count()
         dashboard.flagged_check_ins = aftercare_selectors.flagged_check_ins(user)[:20]
         dashboard.overdue_check_ins = aftercare_selectors.overdue_check_ins(user, today).count()
@@ -99,7 +101,7 @@ def messages_filtered(messages: QuerySet[Message], params) -> QuerySet[Message]:
     address or key)."""
     if params.get("status") in MessageStatus.values:
         messages = messages.filter(status=params["status"])
-    if params.get("person", "").isdigit():
+    if params.get("person", "").isdecimal():  # isdigit() takes "²", which int() refuses
         messages = messages.filter(recipient_user_id=params["person"])
     if query := params.get("q", "").strip():
         messages = messages.filter(

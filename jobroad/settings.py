@@ -79,6 +79,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "jobroad.middleware.PermissionsPolicyMiddleware",
     # Production serves the collected static files itself; the embedded mode's runserver does it in DEBUG.
     *(["whitenoise.middleware.WhiteNoiseMiddleware"] if PRODUCTION else []),
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -86,6 +87,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "jobroad.middleware.SessionTimeoutMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "jobroad.middleware.RequireStaffMfaMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -239,12 +241,20 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Sessions (jobroad/middleware.SessionTimeoutMiddleware): logged out after this many minutes without a request, and
+# in any case this many hours after logging in.
+SESSION_IDLE_MINUTES = int(os.environ.get("JOBROAD_SESSION_IDLE_MINUTES", "30"))
+SESSION_COOKIE_AGE = int(os.environ.get("JOBROAD_SESSION_MAX_HOURS", "12")) * 60 * 60
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_AGE = 60 * 60 * 12
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in ("accelerometer", "camera", "geolocation", "gyroscope", "magnetometer", "microphone", "payment",
+                    "usb")
+)  # fmt: skip
 if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=True)

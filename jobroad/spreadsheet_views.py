@@ -2,6 +2,7 @@
 in, and exports of the lists a user may see. The rules are in jobroad/imports.py; who may do what in
 jobroad/permissions.py."""
 
+from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
@@ -230,8 +231,15 @@ def export_response(export: exports.Export, file_format: str) -> HttpResponse:
 
 @login_required
 def candidate_export(request, file_format):
-    if not permissions.can_export_candidates(request.user):
+    """The candidates the user sees, as a file: personal data, so only after typing the password again. Someone
+    who may not export gets a 404 before any password is asked."""
+    if not permissions.can_export_candidates(request.user) or file_format not in CONTENT_TYPES:
         raise Http404
+    return reauthenticated_candidate_export(request, file_format)
+
+
+@reauthentication_required
+def reauthenticated_candidate_export(request, file_format):
     query = request.GET.get("q", "").strip()[:100]
     export = exports.candidates_export(request.user, query=query)
     response = export_response(export, file_format)

@@ -121,7 +121,7 @@ def message_list(request):
         raise Http404
     messages_ = selectors.messages_filtered(permissions.visible_messages(request.user), request.GET)
     person = None
-    if request.GET.get("person", "").isdigit():
+    if request.GET.get("person", "").isdecimal():  # isdigit() takes "²", which int() refuses
         person = get_object_or_404(permissions.visible_people(request.user), pk=request.GET["person"])
     context = {
         "page": paginate(request, messages_.select_related("recipient_user")),

@@ -49,6 +49,7 @@ from candidates.models import (
 from candidates.services import save_screening
 from tests.factories import CompanyFactory, VacancyFactory
 from tests.pdftext import compact, pdf_text
+from tests.reauth import recently_authenticated
 from tests.test_url_access import MATRIX, enrolment_a, published_interview_a
 
 # One made-up word per free-text field, so a hit names the field it came from.
@@ -451,6 +452,7 @@ def test_the_candidate_page_shows_a_coordinator_nationality_last_name_and_phone(
 
 def test_spreadsheets_and_pdfs_are_read_well_enough_to_find_a_sentinel(client_for, world, sentinels):
     client = client_for(world.alice)
+    recently_authenticated(client, world.alice)
     files = {
         "csv": read(client, reverse("candidate_export", kwargs={"file_format": "csv"})),
         "xlsx": read(client, reverse("candidate_export", kwargs={"file_format": "xlsx"})),

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from candidates.choices import spoken_language_choices
+from jobroad.forms import PlausibleDatesMixin
 
 from .models import DEFAULT_AUDIENCE, Session, Workshop
 
@@ -28,7 +29,7 @@ class WorkshopForm(forms.ModelForm):
         return self.cleaned_data["audience"] or DEFAULT_AUDIENCE.get(self.cleaned_data.get("kind"), "")
 
 
-class SessionForm(forms.ModelForm):
+class SessionForm(PlausibleDatesMixin, forms.ModelForm):
     class Meta:
         model = Session
         fields = ["starts_at", "ends_at", "place", "address", "language", "interpreter", "capacity", "facilitator"]

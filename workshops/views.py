@@ -99,7 +99,9 @@ ACTIVE = [RegistrationStatus.REGISTERED, RegistrationStatus.WAITING]
 @login_required
 def session_detail(request, pk):
     session = visible_session(request, pk)
-    registrations = permissions.visible_registrations(request.user, session).select_related("candidate", "person")
+    registrations = permissions.visible_registrations(request.user, session).select_related(
+        "candidate", "person", "organisation"
+    )
     context = {
         "session": session,
         "registered": [r for r in registrations if r.status == RegistrationStatus.REGISTERED],
@@ -152,9 +154,10 @@ def session_attendance(request, pk):
         Session.objects.filter(workshop__campaign__in=permissions.managed_campaigns(request.user)), pk=pk
     )
     if request.method == "POST":
-        registration = get_object_or_404(
-            session.registrations.filter(status=RegistrationStatus.REGISTERED), pk=request.POST.get("registration")
-        )
+        pk = request.POST.get("registration", "")
+        if not pk.isdecimal():
+            raise Http404
+        registration = get_object_or_404(session.registrations.filter(status=RegistrationStatus.REGISTERED), pk=pk)
         attended = request.POST.get("attended") == "yes"
         services.mark_attendance(registration=registration, attended=attended, actor=request.user)
         return redirect(f"{request.path}#registration-{registration.pk}")

@@ -23,7 +23,15 @@ from companies.models import Competence, Shift, Site, Vacancy
 from jobroad import imports, sweeps
 from jobroad.models import ImportKind, OrganisationKind, PendingImport, Role
 
-from ..factories import CandidateFactory, CompanyFactory, MembershipFactory, OrganisationFactory, VacancyFactory
+from ..factories import (
+    PASSWORD,
+    CandidateFactory,
+    CompanyFactory,
+    MembershipFactory,
+    OrganisationFactory,
+    VacancyFactory,
+)
+from ..reauth import recently_authenticated
 
 VACANCY_HEADER = "Functie;Aantal plaatsen;Vereiste competenties;Ploegen;Rijbewijs vereist;Taal;Taalniveau"
 
@@ -656,6 +664,7 @@ def test_an_intermediary_exports_only_its_own_candidates_with_formulas_neutralis
     world.candidate_a.last_name = "@SUM(A1:A9)"
     world.candidate_a.save()
     client = client_for(world.intermediary_a)
+    recently_authenticated(client, world.intermediary_a)
 
     as_csv = read_csv(client.get(reverse("candidate_export", kwargs={"file_format": "csv"})))
     as_xlsx = read_xlsx(client.get(reverse("candidate_export", kwargs={"file_format": "xlsx"})))
@@ -665,9 +674,39 @@ def test_an_intermediary_exports_only_its_own_candidates_with_formulas_neutralis
 
 
 def test_the_candidate_export_follows_the_lists_search(client_for, world):
-    response = client_for(world.admin).get(reverse("candidate_export", kwargs={"file_format": "csv"}), {"q": "Yonas"})
+    client = client_for(world.admin)
+    recently_authenticated(client, world.admin)
+
+    response = client.get(reverse("candidate_export", kwargs={"file_format": "csv"}), {"q": "Yonas"})
 
     assert [row[0] for row in read_csv(response)[1:]] == ["Yonas"]
+
+
+def test_the_candidate_export_asks_for_the_password_again_and_then_hands_over_the_file(client_for, world):
+    client = client_for(world.intermediary_a)
+    url = reverse("candidate_export", kwargs={"file_format": "csv"}) + "?q=Amal"
+
+    asked = client.get(url)
+    answered = client.post(asked.url, {"password": PASSWORD})
+    response = client.get(answered.url)
+
+    assert asked.url == f"{reverse('account_reauthenticate')}?next=%2Fexports%2Fcandidates.csv%3Fq%3DAmal"
+    assert answered.url == url
+    assert [row[0] for row in read_csv(response)[1:]] == ["Amal"]
+
+
+def test_nothing_is_exported_or_recorded_before_the_password_is_typed_again(client_for, world):
+    response = client_for(world.alice).get(reverse("candidate_export", kwargs={"file_format": "xlsx"}))
+
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("account_reauthenticate"))
+    assert not world.candidate_a.audit_entries.exists()
+
+
+def test_someone_who_may_not_export_candidates_is_not_asked_for_a_password(client_for, world):
+    response = client_for(world.hr_a).get(reverse("candidate_export", kwargs={"file_format": "csv"}))
+
+    assert response.status_code == 404
 
 
 @pytest.mark.parametrize("name", ["candidate_export", "vacancy_export", "company_export"])
@@ -683,6 +722,7 @@ def test_an_unknown_export_format_is_a_404(client_for, world, name):
 )
 def test_export_query_count_does_not_grow_with_rows(client_for, world, role, name):
     client = client_for(getattr(world, role))
+    recently_authenticated(client, getattr(world, role))
     url = reverse(name, kwargs={"file_format": "xlsx"})
 
     def count() -> int:

@@ -4,7 +4,6 @@ recent re-authentication."""
 
 import io
 import json
-import time
 import zipfile
 from datetime import date, timedelta
 
@@ -24,6 +23,7 @@ from jobroad import privacy
 from jobroad.models import CapturedMail
 from jobroad.outbox import Recipient, schedule_message
 from tests.pdftext import pdf_text
+from tests.reauth import recently_authenticated
 
 SENTINEL = "zyxw"  # every identifying value below holds it, so one search finds any copy left behind
 PHONE = "+32 470 98 76 54"
@@ -143,14 +143,6 @@ def test_erasure_is_refused_while_a_placement_runs(world):
         privacy.erase_candidate(candidate=world.candidate_a, actor=world.alice)
 
     assert Candidate.objects.get(pk=world.candidate_a.pk).erased_at is None
-
-
-def recently_authenticated(client, user) -> None:
-    """What allauth records when someone types their password again."""
-    session = client.session
-    session["account_authentication_methods"] = [{"method": "password", "at": time.time(), "reauthenticated": True}]
-    session["account_authentication_methods_user"] = str(user.pk)
-    session.save()
 
 
 def test_erasing_asks_for_a_recent_re_authentication_first(client_for, world):
