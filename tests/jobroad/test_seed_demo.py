@@ -91,7 +91,7 @@ def test_past_project_weeks_are_evaluated_with_printable_packs_and_second_chance
         "offer", "maybe", "no", "",
     }  # fmt: skip
     assert second_chance.rows(campaign)
-    assert pdf_text(documents.pack_pdf(campaign, language="en")).count("Draaiboek") >= 1
+    assert pdf_text(documents.pack_pdf(campaign, language="nl")).count("Draaiboek") >= 1
 
 
 def test_past_offers_are_placements_at_every_stage(demo):
