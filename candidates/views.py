@@ -12,6 +12,7 @@ from campaigns.models import CampaignPhase, Enrolment
 from jobroad import audit, permissions, privacy
 from jobroad.models import AuditAction, AuditPlace
 from jobroad.pdf import pdf_response, render_pdf
+from jobroad.selectors import search_query
 from jobroad.views import paginate
 
 from . import selectors, services
@@ -37,7 +38,7 @@ from .models import (
 
 @login_required
 def candidate_list(request):
-    query = request.GET.get("q", "").strip()[:100]
+    query = search_query(request.GET)
     page = paginate(request, selectors.candidates_with_progress(request.user, query=query))
     standings = aftercare_selectors.outcomes_on([candidate.pk for candidate in page], timezone.localdate())
     for candidate in page:

@@ -96,6 +96,12 @@ def _with_campaigns(candidates: QuerySet) -> QuerySet:
     return candidates.prefetch_related("campaigns")[:50]
 
 
+def search_query(params) -> str:
+    """The ``q`` a list is searched with: at most 100 characters, and never a NUL, which PostgreSQL refuses in
+    any string (a 500 instead of "no results")."""
+    return params.get("q", "").replace("\x00", "").strip()[:100]
+
+
 def messages_filtered(messages: QuerySet[Message], params) -> QuerySet[Message]:
     """The outbox narrowed by the list's filters: ``status``, ``person`` (a user id) and ``q`` (name,
     address or key)."""
@@ -103,7 +109,7 @@ def messages_filtered(messages: QuerySet[Message], params) -> QuerySet[Message]:
         messages = messages.filter(status=params["status"])
     if params.get("person", "").isdecimal():  # isdigit() takes "²", which int() refuses
         messages = messages.filter(recipient_user_id=params["person"])
-    if query := params.get("q", "").strip():
+    if query := search_query(params):
         messages = messages.filter(
             Q(recipient_name__icontains=query) | Q(recipient_address__icontains=query) | Q(key__icontains=query)
         )

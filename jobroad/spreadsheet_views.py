@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from . import audit, exports, imports, permissions, tabular
 from .import_forms import CandidateUploadForm, ConfirmImportForm, UploadForm
 from .models import AuditAction, AuditPlace, ImportKind
+from .selectors import search_query
 
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
@@ -240,7 +241,7 @@ def candidate_export(request, file_format):
 
 @reauthentication_required
 def reauthenticated_candidate_export(request, file_format):
-    query = request.GET.get("q", "").strip()[:100]
+    query = search_query(request.GET)
     export = exports.candidates_export(request.user, query=query)
     response = export_response(export, file_format)
     audit.record(actor=request.user, action=AuditAction.EXPORTED, candidates=export.candidates, place=AuditPlace.EXPORT)

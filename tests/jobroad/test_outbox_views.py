@@ -129,3 +129,17 @@ def test_a_failed_message_shows_on_the_coordinators_dashboard(client_for, world)
     alice = client_for(world.alice).get(reverse("home")).content.decode()
 
     assert 'data-todo="failed-messages"' in alice
+
+
+def test_a_nul_in_the_search_is_dropped_instead_of_failing_on_postgresql(client_for, world):
+    Message.objects.create(
+        key="test:nul", template="note", recipient_name="Amal Haddad", recipient_address="amal@example.org",
+        due_at=timezone.now(), context={"subject": "Hallo"},
+    )  # fmt: skip
+    client = client_for(world.alice)
+
+    messages_page = client.get(reverse("message_list"), {"q": "Am\x00al"})
+    candidates_page = client.get(reverse("candidate_list"), {"q": world.candidate_a.first_name[:2] + "\x00"})
+
+    assert "Amal Haddad" in messages_page.content.decode()
+    assert world.candidate_a.last_name in candidates_page.content.decode()
