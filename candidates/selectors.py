@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 
 from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.lookups import Exact
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import Enrolment
@@ -110,9 +111,14 @@ def with_consent_state(candidates: QuerySet[Candidate]) -> QuerySet[Candidate]:
 def sharing_with_companies(candidates: QuerySet[Candidate]) -> QuerySet[Candidate]:
     """Only the candidates whose latest consent to share their profile is "given" — what matching and every
     page shown to company HR must start from."""
-    return candidates.annotate(_share=latest_consent_action(ConsentPurpose.SHARE_PROFILE)).filter(
-        _share=ConsentAction.GIVEN
-    )
+    return candidates.filter(shares_with_companies())
+
+
+def shares_with_companies(candidate: str = "pk") -> Exact:
+    """The condition that the latest consent to share the profile of the candidate the outer query's
+    ``candidate`` field names is "given". Filtering rows on it directly, rather than ``candidate__in=`` the
+    sharing candidates, asks for the consent of only the rows at hand."""
+    return Exact(latest_consent_action(ConsentPurpose.SHARE_PROFILE, candidate), ConsentAction.GIVEN)
 
 
 def candidates_with_progress(user, *, query: str = "") -> QuerySet[Candidate]:
