@@ -34,7 +34,7 @@ def roles_of(user) -> frozenset[str]:
     if not user.is_authenticated or not user.is_active:
         return frozenset()
     if not hasattr(user, "_jobroad_roles"):
-        roles = set(Membership.objects.filter(user=user).values_list("role", flat=True))
+        roles = set(Membership.objects.filter(user=user).order_by().values_list("role", flat=True))
         if user.is_superuser:
             roles.add(Role.ADMIN)
         user._jobroad_roles = frozenset(roles)
@@ -130,9 +130,7 @@ def visible_campaigns(user) -> QuerySet[Campaign]:
 
 
 def partnered_campaign_ids(user) -> QuerySet:
-    partners = Campaign.partners.through.objects.filter(
-        organisation__in=organisation_ids_of(user, Role.INTERMEDIARY)
-    )
+    partners = Campaign.partners.through.objects.filter(organisation__in=organisation_ids_of(user, Role.INTERMEDIARY))
     return partners.values("campaign_id")
 
 
