@@ -37,12 +37,13 @@ def outcomes_on(candidate_ids: Iterable[int], day: date) -> dict[int, outcomes.S
             )
         )
     enrolments = defaultdict(list)
-    for enrolment in Enrolment.objects.filter(candidate__in=candidate_ids):
-        enrolments[enrolment.candidate_id].append(
+    rows = Enrolment.objects.filter(candidate__in=candidate_ids).values_list(
+        "candidate_id", "enrolled_at", "dropped_out_on", "drop_out_reason"
+    )
+    for candidate_id, enrolled_at, dropped_out_on, reason in rows:
+        enrolments[candidate_id].append(
             outcomes.EnrolmentFacts(
-                enrolled_on=timezone.localdate(enrolment.enrolled_at),
-                dropped_out_on=enrolment.dropped_out_on,
-                reason=enrolment.drop_out_reason,
+                enrolled_on=timezone.localdate(enrolled_at), dropped_out_on=dropped_out_on, reason=reason
             )
         )
     return {pk: outcomes.standing_on(day, placements[pk], enrolments[pk]) for pk in candidate_ids}

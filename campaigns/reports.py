@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -95,6 +95,9 @@ def report_scope(user, *, campaign: Campaign | None, programme: str, starts_on, 
     return Scope(campaigns=campaigns, starts_on=starts_on, ends_on=ends_on, campaign=campaign, programme=programme)
 
 
+PERSON_FIELDS = ("gender", "education_level", "nationality", "target_group")  # the breakdowns, besides the centre
+
+
 def people(scope: Scope) -> list[kpi.Person]:
     """One row per enrolment in the scope, with the stages it reached — in a fixed number of queries."""
     enrolment = OuterRef("pk")
@@ -102,7 +105,6 @@ def people(scope: Scope) -> list[kpi.Person]:
     evaluations = Evaluation.objects.filter(interview__enrolment=enrolment)
     rows = (
         scope.registered()
-        .select_related("candidate__reception_centre")
         .annotate(
             screened=Exists(
                 ScreeningRow.objects.filter(enrolment=enrolment, round=ScreeningRound.FIRST).exclude(decision="")
@@ -117,9 +119,17 @@ def people(scope: Scope) -> list[kpi.Person]:
             offer=Exists(evaluations.filter(outcome=Outcome.OFFER)),
             placed=Exists(placed_here),
         )
+        # Values, not model instances: a report reads a handful of fields of thousands of enrolments.
+        .values(
+            "candidate_id",
+            "enrolled_at",
+            *kpi.STAGES[1:],
+            **{field: F(f"candidate__{field}") for field in PERSON_FIELDS},
+            reception_centre=F("candidate__reception_centre__name"),
+        )
     )
     rows = list(rows)
-    candidate_ids = {row.candidate_id for row in rows}
+    candidate_ids = {row["candidate_id"] for row in rows}
     # Activation is the first start after this registration, by the period's end: neither a job held before
     # enrolling again nor one that has yet to start counts.
     starts = defaultdict(list)
@@ -130,20 +140,20 @@ def people(scope: Scope) -> list[kpi.Person]:
     standings = outcomes_on(candidate_ids, scope.ends_on)
     result = []
     for row in rows:
-        candidate, standing = row.candidate, standings[row.candidate_id]
-        reached = {stage for stage in kpi.STAGES[1:] if getattr(row, stage)}
-        registered_on = timezone.localdate(row.enrolled_at)
+        candidate_id, standing = row["candidate_id"], standings[row["candidate_id"]]
+        reached = {stage for stage in kpi.STAGES[1:] if row[stage]}
+        registered_on = timezone.localdate(row["enrolled_at"])
         result.append(
             kpi.Person(
-                candidate_id=candidate.pk,
+                candidate_id=candidate_id,
                 registered_on=registered_on,
-                gender=candidate.gender,
-                education_level=candidate.education_level,
-                nationality=candidate.nationality,
-                target_group=candidate.target_group,
-                reception_centre=candidate.reception_centre.name if candidate.reception_centre else "",
+                gender=row["gender"],
+                education_level=row["education_level"],
+                nationality=row["nationality"],
+                target_group=row["target_group"],
+                reception_centre=row["reception_centre"] or "",
                 stages=frozenset({"registered", *reached}),
-                first_start=min((day for day in starts[candidate.pk] if day >= registered_on), default=None),
+                first_start=min((day for day in starts[candidate_id] if day >= registered_on), default=None),
                 outcome=standing.outcome if standing else None,
                 drop_out_reason=standing.reason if standing else "",
             )
