@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from . import channels, outbox, permissions, selectors, services
 from .forms import AcceptInvitationForm, InvitationForm, MessageForm
-from .models import MessageStatus
+from .models import MessageStatus, OrganisationKind
 from .selectors import dashboard_for
 
 PAGE_SIZE = 50
@@ -35,7 +35,7 @@ def home(request):
 def organisation_list(request):
     organisations = permissions.visible_organisations(request.user)
     kind = request.GET.get("kind")
-    if kind:
+    if kind in OrganisationKind.values:  # anything else lists them all (a NUL would even be a 500 on PostgreSQL)
         organisations = organisations.filter(kind=kind)
     return render(request, "jobroad/organisation_list.html", {"page": paginate(request, organisations)})
 

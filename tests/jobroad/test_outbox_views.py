@@ -143,3 +143,14 @@ def test_a_nul_in_the_search_is_dropped_instead_of_failing_on_postgresql(client_
 
     assert "Amal Haddad" in messages_page.content.decode()
     assert world.candidate_a.last_name in candidates_page.content.decode()
+
+
+def test_the_organisation_list_filters_by_a_known_kind_and_lists_all_for_any_other(client_for, world):
+    client = client_for(world.alice)
+
+    intermediaries = client.get(reverse("organisation_list"), {"kind": "intermediary"}).content.decode()
+    hostile = client.get(reverse("organisation_list"), {"kind": "\x00"})  # a 500 on PostgreSQL before
+
+    assert "Werkwinkel A" in intermediaries and "Fund" not in intermediaries
+    assert hostile.status_code == 200
+    assert "Werkwinkel A" in hostile.content.decode() and "Fund" in hostile.content.decode()
