@@ -118,8 +118,7 @@ def visible_campaigns(user) -> QuerySet[Campaign]:
     if Role.COORDINATOR in roles:
         scope |= Q(pk__in=coordinated_campaign_ids(user))
     if Role.COMPANY_HR in roles:
-        companies = Company.objects.filter(organisation__in=organisation_ids_of(user, Role.COMPANY_HR))
-        scope |= Q(pk__in=Participation.objects.filter(company__in=companies.values("pk")).values("campaign_id"))
+        scope |= Q(pk__in=confirmable_participations(user).values("campaign_id"))
     if Role.INTERMEDIARY in roles:
         scope |= Q(pk__in=partnered_campaign_ids(user))
     if Role.JOB_COACH in roles:
@@ -250,8 +249,7 @@ def visible_messages(user) -> QuerySet[Message]:
     if Role.ADMIN in roles:
         return Message.objects.all()
     if Role.COORDINATOR in roles:
-        own_campaigns = Campaign.objects.filter(coordinators=user).values("pk")
-        return Message.objects.filter(Q(campaign__isnull=True) | Q(campaign__in=own_campaigns))
+        return Message.objects.filter(Q(campaign__isnull=True) | Q(campaign__in=coordinated_campaign_ids(user)))
     return Message.objects.none()
 
 

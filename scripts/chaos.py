@@ -22,13 +22,12 @@ from email import message_from_bytes
 from email.policy import default as default_policy
 from pathlib import Path
 
-import psycopg2
+import scratch_database
 from aiosmtpd.controller import Controller
 
 ROOT = Path(__file__).resolve().parents[1]
 MESSAGES = 500
 DEADLINE_SECONDS = 300
-POSTGRES = {"host": "127.0.0.1", "port": 5432, "user": "postgres"}
 DATABASE = "jobroad_chaos"
 
 
@@ -65,21 +64,8 @@ class Receiver:
             return sum(self.keys.values())
 
 
-def recreate_database() -> None:
-    connection = psycopg2.connect(dbname="postgres", **POSTGRES)
-    connection.autocommit = True
-    with connection.cursor() as cursor:
-        cursor.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
-        cursor.execute(f"CREATE DATABASE {DATABASE}")
-    connection.close()
-
-
 def count_retried() -> int:
-    connection = psycopg2.connect(dbname=DATABASE, **POSTGRES)
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT count(*) FROM jobroad_message WHERE attempts > 1")
-        [retried] = cursor.fetchone()
-    connection.close()
+    [retried] = scratch_database.run_sql(DATABASE, "SELECT count(*) FROM jobroad_message WHERE attempts > 1")
     return retried
 
 
@@ -127,11 +113,11 @@ def main() -> int:
     smtp.start()
     redis_port = free_port()
     redis = start_redis(redis_port, workdir)
-    recreate_database()
+    scratch_database.recreate(DATABASE)
     env = {key: value for key, value in os.environ.items() if not key.startswith(("JOBROAD_", "DJANGO_", "EMAIL_"))}
     env |= {
         "DJANGO_SETTINGS_MODULE": "jobroad.settings",
-        "DATABASE_URL": f"postgres://{POSTGRES['user']}@{POSTGRES['host']}:{POSTGRES['port']}/{DATABASE}",
+        "DATABASE_URL": scratch_database.url(DATABASE),
         "REDIS_URL": f"redis://127.0.0.1:{redis_port}/0",
         "EMAIL_HOST": "127.0.0.1",
         "EMAIL_PORT": str(smtp.port),

@@ -20,11 +20,10 @@ import time
 import urllib.request
 from pathlib import Path
 
-import psycopg2
+import scratch_database
 
 ROOT = Path(__file__).resolve().parents[1]
 DATABASE = "jobroad_load"
-POSTGRES = {"host": "127.0.0.1", "port": 5432, "user": "postgres"}
 PORT = 8765
 USERS = int(os.environ.get("LOADTEST_USERS", "50"))
 SECONDS = int(os.environ.get("LOADTEST_SECONDS", "120"))
@@ -35,7 +34,7 @@ TARGET_RATIO = 3.0  # every main page's p95 within 3 times the floor's
 
 ENV = {
     **os.environ,
-    "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{DATABASE}",
+    "DATABASE_URL": scratch_database.url(DATABASE),
     "REDIS_URL": "redis://127.0.0.1:6379/14",
     "DJANGO_DEBUG": "0",
     "DJANGO_SETTINGS_MODULE": "jobroad.settings",
@@ -84,33 +83,6 @@ def run(*command: str) -> None:
     subprocess.run(command, cwd=ROOT, env=ENV, check=True)
 
 
-def recreate_database() -> None:
-    connection = psycopg2.connect(dbname="postgres", **POSTGRES)
-    connection.autocommit = True
-    with connection.cursor() as cursor:
-        cursor.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
-        cursor.execute(f"CREATE DATABASE {DATABASE}")
-    connection.close()
-
-
-def analyse() -> None:
-    """Statistics for the planner, as after any bulk load (autovacuum would get there, but not before the run)."""
-    connection = psycopg2.connect(dbname=DATABASE, **POSTGRES)
-    connection.autocommit = True
-    with connection.cursor() as cursor:
-        cursor.execute("VACUUM ANALYZE")
-    connection.close()
-
-
-def database_exists() -> bool:
-    connection = psycopg2.connect(dbname="postgres", **POSTGRES)
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [DATABASE])
-        found = cursor.fetchone() is not None
-    connection.close()
-    return found
-
-
 def wait_until_up(url: str, seconds: float = 60) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -140,16 +112,16 @@ def locust(user_classes: list[str], prefix: Path, targets: Path, seconds: int = 
 
 
 def main() -> int:
-    if "--keep-data" in sys.argv and database_exists():
+    if "--keep-data" in sys.argv and scratch_database.exists(DATABASE):
         print(f"=== reusing the national-scale data set in {DATABASE} (--keep-data)", flush=True)
         run(sys.executable, "manage.py", "migrate", "--noinput", "-v0")
     else:
-        recreate_database()
+        scratch_database.recreate(DATABASE)
         print(f"=== migrate and seed the national-scale data set into {DATABASE}", flush=True)
         run(sys.executable, "manage.py", "migrate", "--noinput", "-v0")
         run(sys.executable, "manage.py", "createcachetable")
         run(sys.executable, "manage.py", "seed_scale")
-        analyse()
+        scratch_database.run_sql(DATABASE, "VACUUM ANALYZE")  # the planner's statistics, as after any bulk load
     if "--seed-only" in sys.argv:
         return 0
     workdir = Path(tempfile.mkdtemp(prefix="jobroad-load-"))
