@@ -62,4 +62,4 @@ format: $(VENV)/.installed
 	$(PY) -m ruff format .
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm staticfiles

@@ -3,7 +3,9 @@
 The token is signed (so it cannot be made up or altered) and names one check-in and the due day it was sent for.
 It expires ``CHECK_IN_LINK_VALID_DAYS`` after that day, works once (an answered check-in refuses it), and a
 moved start date or an ended placement retire it. Whatever the reason, an unusable link shows nothing of the
-placement.
+placement, and every refusal gets the same words (``REFUSAL``) and the same status: a page that said "already
+answered" or "replaced by a newer one" would tell whoever holds or guesses a link that a check-in — and so a
+placement — exists, and when it moved.
 """
 
 from datetime import date, timedelta
@@ -11,19 +13,27 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.core import signing
 from django.urls import reverse
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .models import CheckIn, CheckInAudience, CheckInStatus
 
 SALT = "aftercare.check-in-link"
 
 
-class LinkUnusable(Exception):
-    """The link cannot be used; ``reason`` says why in words an HR person understands."""
+# One answer for every link that cannot be used (tampered, unknown, not the employer's, expired, answered, moved,
+# cancelled): it names the possible causes without saying which one applies.
+REFUSAL = gettext_lazy(
+    "This link cannot be used: it is incomplete, has expired, was used already or was replaced by a newer one. "
+    "If your answer is still needed, JobRoad will contact you."
+)
 
-    def __init__(self, reason: str):
-        super().__init__(reason)
-        self.reason = reason
+
+class LinkUnusable(Exception):
+    """The link cannot be used. ``cause`` says why, for logs and tests only; the person is shown ``REFUSAL``."""
+
+    def __init__(self, cause: str):
+        super().__init__(cause)
+        self.cause = cause
 
 
 def check_in_path(check_in: CheckIn) -> str:
@@ -37,18 +47,18 @@ def check_in_for_token(token: str, *, today: date) -> CheckIn:
         payload = signing.loads(token, salt=SALT)
         check_in_id, due = int(payload["check_in"]), date.fromisoformat(payload["due"])
     except (signing.BadSignature, KeyError, TypeError, ValueError):
-        raise LinkUnusable(_("This link is not valid. Please use the link from the e-mail exactly as it is.")) from None
+        raise LinkUnusable("invalid") from None
     check_in = (
         CheckIn.objects.select_related("placement__candidate", "placement__company", "placement__vacancy")
         .filter(pk=check_in_id, audience=CheckInAudience.EMPLOYER)
         .first()
     )
     if check_in is None or check_in.status == CheckInStatus.CANCELLED:
-        raise LinkUnusable(_("This check-in is no longer needed. Thank you all the same."))
+        raise LinkUnusable("unknown or cancelled")
     if check_in.status == CheckInStatus.DONE:
-        raise LinkUnusable(_("This link has already been used: the check-in is answered. Thank you!"))
+        raise LinkUnusable("answered")
     if check_in.due_on != due:
-        raise LinkUnusable(_("This link was replaced by a newer one, because the start date changed."))
+        raise LinkUnusable("replaced")
     if today > due + timedelta(days=settings.CHECK_IN_LINK_VALID_DAYS):
-        raise LinkUnusable(_("This link has expired. JobRoad will contact you about this check-in."))
+        raise LinkUnusable("expired")
     return check_in

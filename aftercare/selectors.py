@@ -99,12 +99,13 @@ def overdue_check_ins(user, today: date) -> QuerySet[CheckIn]:
 
 
 def flagged_check_ins(user) -> QuerySet[CheckIn]:
-    """Answers at risk that no coordinator has taken up yet, of placements still running."""
+    """Answers at risk that no coordinator has taken up yet, of running placements the user manages (a shared
+    candidate's placement in another campaign is that campaign's coordinators' to take up)."""
     if not permissions.is_coordinator(user):
         return CheckIn.objects.none()
     return _with_placement(
         CheckIn.objects.filter(
-            placement__in=permissions.visible_placements(user).exclude(status=PlacementStatus.ENDED),
+            placement__in=permissions.managed_placements(user).exclude(status=PlacementStatus.ENDED),
             at_risk=True,
             flag_cleared_at__isnull=True,
         )

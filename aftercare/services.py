@@ -5,6 +5,7 @@ from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 from functools import partial
 
+from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -14,7 +15,8 @@ from campaigns.models import ENROLLING_PHASES, Campaign, DropOutReason, Enrolmen
 from candidates.models import Candidate
 from candidates.services import registration_problems
 from jobroad import audit
-from jobroad.models import AuditAction, AuditPlace, Role, User
+from jobroad.channels import Undeliverable
+from jobroad.models import AuditAction, AuditPlace, Message, Role, User
 from jobroad.outbox import Recipient, cancel_event_messages, schedule_message, sync_event_messages
 from jobroad.reminders import plan_reminders
 from jobroad.selectors import members
@@ -222,8 +224,17 @@ def _plan_check_in_messages(check_in: CheckIn) -> None:
     plan = partial(plan_reminders, event_kind="checkin", event_id=check_in.pk, at=at, now=now)
     planned = plan(recipients=recipients, context=context)
     if employer:
-        planned += plan(recipients={"employer": employer}, context=context | {"answer_link": check_in_path(check_in)})
+        planned += plan(recipients={"employer": employer}, context=context | {"check_in": check_in.pk})
     sync_event_messages(event=f"checkin:{check_in.pk}", planned=planned, campaign=placement.campaign)
+
+
+def employer_check_in_link(message: Message) -> str:
+    """The employer's answer link for the check-in an outbox message is about, made as the mail leaves (the
+    outbox never keeps it). A check-in no longer pending has nothing to answer: the mail is not sent."""
+    check_in = CheckIn.objects.filter(pk=message.context.get("check_in"), status=CheckInStatus.PENDING).first()
+    if check_in is None:
+        raise Undeliverable("The check-in is no longer pending.")
+    return settings.SITE_URL + check_in_path(check_in)
 
 
 # --- Check-ins ------------------------------------------------------------------------------------------------

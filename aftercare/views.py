@@ -6,7 +6,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from campaigns.models import Enrolment
 from candidates.models import Candidate
 from jobroad import audit, permissions
 from jobroad.models import AuditAction, AuditPlace
@@ -21,7 +20,7 @@ from .forms import (
     EnrolAgainForm,
     PlacementFromOfferForm,
 )
-from .links import LinkUnusable, check_in_for_token
+from .links import REFUSAL, LinkUnusable, check_in_for_token
 from .models import PlacementStatus
 
 
@@ -83,7 +82,8 @@ def placement_detail(request, pk, forms=None):
         "changes": placement.changes.select_related("changed_by"),
         "check_ins": placement.check_ins.select_related("answered_by"),
         "outcome": selectors.outcome_of(placement.candidate_id, today),
-        "can_manage": permissions.can_manage_placements(request.user) and placement.status != PlacementStatus.ENDED,
+        "can_manage": placement.status != PlacementStatus.ENDED
+        and permissions.managed_placements(request.user).filter(pk=placement.pk).exists(),
         "has_started": placement.has_started(),
         "answerable": set(answerable.values_list("pk", flat=True)),
         "forms": {action: form_class(initial=blank) for action, form_class in CHANGE_FORMS.items()} | (forms or {}),
@@ -95,8 +95,8 @@ def placement_detail(request, pk, forms=None):
 @login_required
 @require_POST
 def placement_change(request, pk, action):
-    placement = visible_placement(request, pk)
-    if not permissions.can_manage_placements(request.user) or action not in CHANGE_FORMS:
+    placement = get_object_or_404(permissions.managed_placements(request.user), pk=pk)
+    if action not in CHANGE_FORMS:
         raise Http404
     form = CHANGE_FORMS[action](request.POST)
     if form.is_valid():
@@ -149,16 +149,16 @@ def check_in_link(request, token):
     """An employer's answer through the link in the mail: no account, one check-in, once."""
     try:
         check_in = check_in_for_token(token, today=timezone.localdate())
-    except LinkUnusable as refusal:
-        return render(request, "aftercare/check_in_link_unusable.html", {"reason": refusal.reason}, status=410)
+    except LinkUnusable:
+        return render(request, "aftercare/check_in_link_unusable.html", {"reason": REFUSAL}, status=410)
     audit.record(actor=None, action=AuditAction.VIEWED, candidates=[check_in.placement.candidate_id],
                  place=AuditPlace.CHECK_IN)  # fmt: skip
     form = CheckInForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             services.answer_check_in(check_in=check_in, actor=None, **form.cleaned_data)
-        except services.CheckInRefused as refusal:
-            return render(request, "aftercare/check_in_link_unusable.html", {"reason": str(refusal)}, status=410)
+        except services.CheckInRefused:  # answered meanwhile: the same answer as any other unusable link
+            return render(request, "aftercare/check_in_link_unusable.html", {"reason": REFUSAL}, status=410)
         return render(request, "aftercare/check_in_link_thanks.html")
     context = {"check_in": check_in, "form": form, "by_link": True}
     return render(request, "aftercare/check_in_form.html", context, status=400 if form.errors else 200)
@@ -201,14 +201,10 @@ def coaching_contact_create(request, pk):
 @login_required
 @require_POST
 def enrolment_drop_out(request, pk):
+    # The enrolment's own campaign is checked: a candidate shared by two campaigns is seen by both coordinators.
     enrolment = get_object_or_404(
-        Enrolment.objects.filter(candidate__in=permissions.visible_candidates(request.user)).select_related(
-            "candidate"
-        ),
-        pk=pk,
+        permissions.changeable_enrolments(request.user).select_related("candidate", "campaign"), pk=pk
     )
-    if not permissions.can_edit_candidate(request.user, enrolment.candidate):
-        raise Http404
     form = DropOutForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose why the candidate dropped out, and since when."))

@@ -242,20 +242,44 @@ class InterpretersForm(forms.Form):
         return result
 
 
-class ReportFilterForm(PlausibleDatesMixin, forms.Form):
+class ReportScopeForm(forms.Form):
     """The report's scope, read from the URL so a view can be bookmarked: one campaign or one funding programme
-    (or everything the user sees), over a period."""
+    (or everything the user sees), over a period the subclass asks for."""
 
     campaign = forms.ModelChoiceField(label=_("Campaign"), queryset=Campaign.objects.none(), required=False)
     programme = forms.ChoiceField(label=_("Funding programme"), required=False)
-    starts_on = forms.DateField(label=_("From"), required=False, widget=DATE)
-    ends_on = forms.DateField(label=_("Until"), required=False, widget=DATE)
 
     def __init__(self, *args, campaigns, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["campaign"].queryset = campaigns
         programmes = campaigns.exclude(funding_programme="").values_list("funding_programme", flat=True)
         self.fields["programme"].choices = [("", _("All")), *((name, name) for name in sorted(set(programmes)))]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("campaign") and cleaned.get("programme"):
+            self.add_error("programme", _("Choose a campaign or a funding programme, not both."))
+        return cleaned
+
+    def scope(self) -> dict:
+        """The keyword arguments of ``reports.report_scope``; everything the user sees when the form is invalid."""
+        if not self.is_valid():
+            return {"campaign": None, "programme": "", "starts_on": None, "ends_on": None}
+        data = self.cleaned_data
+        return {"campaign": data["campaign"], "programme": data["programme"], **self.period_bounds()}
+
+    def period_bounds(self) -> dict:
+        raise NotImplementedError
+
+
+class ReportFilterForm(PlausibleDatesMixin, ReportScopeForm):
+    """For those who see small counts anyway (coordinators): any period, to the day."""
+
+    starts_on = forms.DateField(label=_("From"), required=False, widget=DATE)
+    ends_on = forms.DateField(label=_("Until"), required=False, widget=DATE)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
         for name, field in self.fields.items():
             field.widget.attrs["class"] = "form-control" if name in ("starts_on", "ends_on") else "form-select"
 
@@ -264,6 +288,29 @@ class ReportFilterForm(PlausibleDatesMixin, forms.Form):
         starts_on, ends_on = cleaned.get("starts_on"), cleaned.get("ends_on")
         if starts_on and ends_on and ends_on < starts_on:
             self.add_error("ends_on", _("The period ends before it starts."))
-        if cleaned.get("campaign") and cleaned.get("programme"):
-            self.add_error("programme", _("Choose a campaign or a funding programme, not both."))
         return cleaned
+
+    def period_bounds(self) -> dict:
+        return {"starts_on": self.cleaned_data["starts_on"], "ends_on": self.cleaned_data["ends_on"]}
+
+
+class FunderReportFilterForm(ReportScopeForm):
+    """For those who do not see small counts (funder viewers): a period is one of ``reports.funder_periods`` —
+    a choice, never days of their own choosing, since two reports a day apart tell that day's registrations."""
+
+    period = forms.ChoiceField(label=_("Period"), required=False)
+
+    def __init__(self, *args, periods, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.periods = {period.key: period for period in periods}
+        groups = {"quarter": _("Quarters"), "month": _("Months")}
+        self.fields["period"].choices = [
+            *((period.key, period.label) for period in periods if period.kind not in groups),
+            *((label, [(p.key, p.label) for p in periods if p.kind == kind]) for kind, label in groups.items()),
+        ]
+        for field in self.fields.values():
+            field.widget.attrs["class"] = "form-select"
+
+    def period_bounds(self) -> dict:
+        period = self.periods[self.cleaned_data["period"]]
+        return {"starts_on": period.starts_on, "ends_on": period.ends_on}

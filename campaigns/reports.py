@@ -1,8 +1,10 @@
 """Funder reports: the scope a user asks for (one campaign or a funding programme, over a period), the figures for
 it (``campaigns.kpi``) and the tables that the page, the spreadsheets and the PDF all show.
 
-Whoever may not see people (funder viewers) gets every count of fewer than ``SMALL_COUNT`` people suppressed — in
-the tables, the shares computed from them and the charts alike, since a bar's length tells its count.
+Whoever may not see people (funder viewers) gets every count of people as ``jobroad.disclosure`` publishes it:
+small counts hidden, the cells from which one could be worked out hidden too, the rest rounded to a multiple of
+five — in the tables, the shares computed from them and the charts alike, since a bar's length tells its count.
+Their periods are whole months, quarters or campaigns (``funder_periods``), never a day range of their choosing.
 """
 
 from collections import Counter, defaultdict
@@ -10,8 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, F, Min, OuterRef, Q, QuerySet
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -20,7 +23,8 @@ from aftercare.selectors import outcomes_on
 from candidates.choices import country_name
 from candidates.models import EducationLevel, Gender, ScreeningDecision, ScreeningRound, TargetGroup
 from candidates.models import Screening as ScreeningRow
-from jobroad import permissions
+from jobroad import disclosure, permissions
+from jobroad.disclosure import HIDDEN, SMALL_COUNT
 from workshops.models import Registration, Session
 
 from . import kpi
@@ -36,9 +40,6 @@ from .models import (
     Proposal,
     ProposalStatus,
 )
-
-SMALL_COUNT = 5
-SUPPRESSED = "<5"
 
 STAGE_LABELS = {
     "registered": gettext_lazy("Registered"),
@@ -85,14 +86,76 @@ def _start_of(day: date, *, next_day: bool = False) -> datetime:
 
 
 def report_scope(user, *, campaign: Campaign | None, programme: str, starts_on, ends_on) -> Scope:
-    """The campaigns the user may see, narrowed to one campaign or one funding programme."""
+    """The campaigns the user may see, narrowed to one campaign or one funding programme. For whoever does not see
+    small counts the period is widened to whole months, whatever the caller asks: a day more or less would
+    otherwise tell the registrations of that day (a second line of defence behind ``FunderReportFilterForm``,
+    which only offers whole periods)."""
     campaigns = permissions.visible_campaigns(user)
     if campaign is not None:
         campaigns = campaigns.filter(pk=campaign.pk)
     elif programme:
         campaigns = campaigns.filter(funding_programme=programme)
+    if not permissions.sees_small_counts(user):
+        starts_on = starts_on and _month_start(starts_on)
+        ends_on = ends_on and _month_end(ends_on)
     ends_on = min(ends_on or timezone.localdate(), timezone.localdate())
     return Scope(campaigns=campaigns, starts_on=starts_on, ends_on=ends_on, campaign=campaign, programme=programme)
+
+
+@dataclass(frozen=True)
+class Period:
+    """A period a funder viewer may ask for: a whole quarter or month (``key`` "2026-Q3", "2026-09"), or
+    everything to date (``key`` "")."""
+
+    key: str
+    label: str
+    kind: str  # "all", "quarter" or "month"
+    starts_on: date | None = None
+    ends_on: date | None = None
+
+
+def funder_periods(campaigns: QuerySet[Campaign], today: date) -> list[Period]:
+    """Everything to date, then every quarter and every month from the first registration in ``campaigns`` to
+    today, newest first. A funder chooses among these and never gives days: the fewer the periods, the fewer the
+    reports to subtract from each other (``jobroad.disclosure`` says why rounding is needed as well)."""
+    first = Enrolment.objects.filter(campaign__in=campaigns).aggregate(first=Min("enrolled_at"))["first"]
+    first = timezone.localdate(first) if first else today
+    quarters = _months_between(first.replace(month=first.month - (first.month - 1) % 3), today)[::3]
+    return [
+        Period(key="", label=_("Everything to date"), kind="all"),
+        *(_quarter(start) for start in reversed(quarters)),
+        *(_month(start) for start in reversed(_months_between(first, today))),
+    ]
+
+
+def _quarter(start: date) -> Period:
+    number = start.month // 3 + 1
+    label = _("Quarter %(quarter)s %(year)s") % {"quarter": number, "year": start.year}
+    return Period(
+        f"{start.year}-Q{number}", label, "quarter", starts_on=start, ends_on=_month_end(start + timedelta(days=62))
+    )
+
+
+def _month(start: date) -> Period:
+    label = date_format(start, "YEAR_MONTH_FORMAT")
+    return Period(f"{start:%Y-%m}", label, "month", starts_on=start, ends_on=_month_end(start))
+
+
+def _months_between(first: date, last: date) -> list[date]:
+    """The first day of every month from ``first``'s to ``last``'s."""
+    months, month = [], _month_start(first)
+    while month <= last:
+        months.append(month)
+        month = _month_end(month) + timedelta(days=1)
+    return months
+
+
+def _month_start(day: date) -> date:
+    return day.replace(day=1)
+
+
+def _month_end(day: date) -> date:
+    return (day.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
 
 
 PERSON_FIELDS = ("gender", "education_level", "nationality", "target_group")  # the breakdowns, besides the centre
@@ -209,21 +272,31 @@ class Table:
 
 
 class Cells:
-    """Writes counts of people as a viewer may see them."""
+    """Writes counts of people as a viewer may see them: exact for those who see people, published through
+    ``jobroad.disclosure`` for everyone else. Shares and bars are drawn from the counts as shown."""
 
     def __init__(self, *, suppress: bool):
         self.suppress = suppress
 
-    def people(self, count: int):
-        return SUPPRESSED if self.suppress and 0 < count < SMALL_COUNT else count
+    def people(self, count: int) -> int | str:
+        """A count that adds up with no other count shown (a stage of the funnel, a total)."""
+        return disclosure.published(count) if self.suppress else count
 
-    def share(self, count: int, total: int):
-        if not total or self.people(count) == SUPPRESSED:
-            return "—"
-        return f"{round(100 * count / total)} %"
+    def column(self, counts: Sequence[int]) -> list[int | str]:
+        """Counts that add up to a total shown too: one hidden alone would be that total minus the others."""
+        return disclosure.published_column(counts) if self.suppress else list(counts)
 
-    def bars(self, rows: Sequence[tuple[str, int]]) -> list[tuple[str, int]]:
-        return [(label, count) for label, count in rows if self.people(count) != SUPPRESSED]
+    def table(self, grid: Sequence[Sequence[int]]) -> list[list[int | str]]:
+        """Rows whose columns each add up to a total shown too (a breakdown's registered and placed)."""
+        return disclosure.published_table(grid) if self.suppress else [list(row) for row in grid]
+
+    @staticmethod
+    def share(shown: int | str, total: int | str) -> str:
+        return disclosure.published_share(shown, total)
+
+    @staticmethod
+    def bars(rows: Sequence[tuple[str, int | str]]) -> list[tuple[str, int]]:
+        return [(label, shown) for label, shown in rows if shown != HIDDEN]
 
 
 def report_tables(scope: Scope, *, suppress: bool) -> list[Table]:
@@ -240,6 +313,9 @@ def report_tables(scope: Scope, *, suppress: bool) -> list[Table]:
     ]
 
 
+PEOPLE_COLUMNS = (0, 3)  # of the targets table: candidates and attendees count people; companies and sessions do not
+
+
 def targets_table(scope: Scope, cells: Cells) -> Table:
     sessions = scope.sessions()
     # One grouped count per column, whatever the number of campaigns.
@@ -249,21 +325,20 @@ def targets_table(scope: Scope, cells: Cells) -> Table:
     attended = _per_campaign(
         Registration.objects.filter(session__in=sessions, attended=True), "session__workshop__campaign"
     )
-    rows, totals = [], [0, 0, 0, 0, 0, 0, 0, 0]
-    for campaign in scope.campaigns.order_by("name", "pk"):
-        actual = [registered[campaign.pk], companies[campaign.pk], held[campaign.pk], attended[campaign.pk]]
-        targets = [
-            campaign.target_candidates,
-            campaign.target_companies,
-            campaign.target_workshops,
-            campaign.target_workshop_attendees,
-        ]
-        for index, value in enumerate(actual):
-            totals[2 * index] += value
-            totals[2 * index + 1] += targets[index] or 0
-        rows.append([campaign.name, *_against(actual, targets, cells)])
+    campaigns = list(scope.campaigns.order_by("name", "pk"))
+    actuals = [[registered[c.pk], companies[c.pk], held[c.pk], attended[c.pk]] for c in campaigns]
+    targets = [
+        [campaign.target_candidates, campaign.target_companies, campaign.target_workshops,
+         campaign.target_workshop_attendees]
+        for campaign in campaigns
+    ]  # fmt: skip
+    shown = zip(campaigns, _shown_per_campaign(actuals, cells), targets, strict=True)
+    rows = [[campaign.name, *_against(actual, target)] for campaign, actual, target in shown]
     if len(rows) > 1:
-        rows.append([_("Total"), *_against(totals[0::2], totals[1::2], cells)])
+        totals = [sum(column) for column in zip(*actuals, strict=True)]
+        total_targets = [sum(target or 0 for target in column) for column in zip(*targets, strict=True)]
+        shown_totals = [cells.people(total) if index in PEOPLE_COLUMNS else total for index, total in enumerate(totals)]
+        rows.append([_("Total"), *_against(shown_totals, total_targets)])
     return Table(
         key="targets",
         title=_("Targets and actuals"),
@@ -277,57 +352,65 @@ def _per_campaign(rows: QuerySet, campaign_field: str) -> Counter:
     return Counter(dict(rows.order_by().values_list(campaign_field).annotate(count=Count("pk"))))
 
 
-def _against(actual: list[int], targets: list[int | None], cells: Cells) -> list[str]:
-    people_columns = (0, 3)  # candidates and attendees count people; companies and sessions do not
-    shown = [cells.people(value) if index in people_columns else value for index, value in enumerate(actual)]
+def _shown_per_campaign(actuals: list[list[int]], cells: Cells) -> list[list[int | str]]:
+    """The campaigns' actuals as shown. Their counts of people add up to the total row (and to the report of the
+    funding programme), so each such column is protected as a whole."""
+    columns = [
+        cells.column(column) if index in PEOPLE_COLUMNS else list(column)
+        for index, column in enumerate(zip(*actuals, strict=True))
+    ]
+    return [list(row) for row in zip(*columns, strict=True)] if actuals else []
+
+
+def _against(shown: list[int | str], targets: list[int | None]) -> list[str]:
     return [f"{value} / {target}" if target else f"{value}" for value, target in zip(shown, targets, strict=True)]
 
 
 def funnel_table(figures: kpi.Report, cells: Cells) -> Table:
-    registered = figures.funnel[0][1]
+    # The stages are nested, not parts of a whole: no count of them is another's remainder.
+    shown = [(stage, cells.people(count)) for stage, count in figures.funnel]
+    registered = shown[0][1]
     return Table(
         key="funnel",
         title=_("From registration to work"),
         headers=[_("Stage"), _("People"), _("Share of those registered")],
-        rows=[
-            [STAGE_LABELS[stage], cells.people(count), cells.share(count, registered)]
-            for stage, count in figures.funnel
-        ],
-        chart=cells.bars([(str(STAGE_LABELS[stage]), count) for stage, count in figures.funnel]),
+        rows=[[STAGE_LABELS[stage], count, cells.share(count, registered)] for stage, count in shown],
+        chart=cells.bars([(str(STAGE_LABELS[stage]), count) for stage, count in shown]),
     )
 
 
 def outcomes_table(figures: kpi.Report, cells: Cells) -> Table:
-    placed = sum(count for _outcome, count in figures.outcomes)
+    placed = cells.people(sum(count for _outcome, count in figures.outcomes))
     labels = dict(CandidateOutcome.choices)
+    outcomes = [outcome for outcome, _count in figures.outcomes]
+    shown = list(zip(outcomes, cells.column([count for _outcome, count in figures.outcomes]), strict=True))
     return Table(
         key="outcomes",
         title=_("Where the people placed stand"),
         headers=[_("Outcome"), _("People"), _("Share of those placed")],
-        rows=[
-            [labels[outcome], cells.people(count), cells.share(count, placed)] for outcome, count in figures.outcomes
-        ],
-        chart=cells.bars([(str(labels[outcome]), count) for outcome, count in figures.outcomes]),
+        rows=[[labels[outcome], count, cells.share(count, placed)] for outcome, count in shown],
+        chart=cells.bars([(str(labels[outcome]), count) for outcome, count in shown]),
         note=_("On the last day of the period."),
     )
 
 
 def activation_table(figures: kpi.Report, cells: Cells) -> Table:
     median = figures.median_days_to_activation
-    few = cells.people(figures.activated) == SUPPRESSED
+    registered, activated = cells.people(figures.people), cells.people(figures.activated)
+    within_year = cells.people(figures.activated_within_year)
     return Table(
         key="activation",
         title=_("Activation"),
         headers=[_("Measure"), _("Value")],
         rows=[
-            [_("People registered"), cells.people(figures.people)],
-            [_("People at work at least once"), cells.people(figures.activated)],
+            [_("People registered"), registered],
+            [_("People at work at least once"), activated],
             [
                 _("Median days from registration to the first start"),
-                "—" if median is None or few else str(round(median)),
+                "—" if median is None or activated == HIDDEN else str(round(median)),
             ],
-            [_("At work within a year of registration"), cells.people(figures.activated_within_year)],
-            [_("Share at work within a year"), cells.share(figures.activated_within_year, figures.people)],
+            [_("At work within a year of registration"), within_year],
+            [_("Share at work within a year"), cells.share(within_year, registered)],
         ],
     )
 
@@ -342,11 +425,13 @@ def breakdown_table(figures: kpi.Report, dimension: str, cells: Cells) -> Table:
         groups = [group for group in groups if group[1] >= SMALL_COUNT]
         if small:
             groups.append((_("Groups of fewer than five"), sum(g[1] for g in small), sum(g[2] for g in small)))
+    # Each column adds up to the funnel's registered and placed.
+    shown = cells.table([[registered, placed] for _label, registered, placed in groups])
     return Table(
         key=dimension,
         title=str(BREAKDOWN_TITLES[dimension]),
         headers=[_("Group"), _("Registered"), _("Placed")],
-        rows=[[label, cells.people(registered), cells.people(placed)] for label, registered, placed in groups],
+        rows=[[label, *counts] for (label, _registered, _placed), counts in zip(groups, shown, strict=True)],
     )
 
 
@@ -372,11 +457,12 @@ def drop_out_table(figures: kpi.Report, cells: Cells) -> Table:
         reasons = [(label, count) for label, count in reasons if count >= SMALL_COUNT]
         if small:
             reasons.append((_("Reasons given by fewer than five"), small))
+    shown = cells.column([count for _label, count in reasons])
     return Table(
         key="drop_outs",
         title=_("Why people dropped out"),
         headers=[_("Reason"), _("People")],
-        rows=[[label, cells.people(count)] for label, count in reasons],
+        rows=[[label, count] for (label, _count), count in zip(reasons, shown, strict=True)],
     )
 
 
@@ -394,30 +480,30 @@ class Activity:
 
 def activities(scope: Scope, *, suppress: bool) -> list[Activity]:
     """The evidence annex: every workshop session held in the period with its attendance, and every project-week
-    day with the companies visited."""
+    day with the companies visited and the people interviewed."""
     cells = Cells(suppress=suppress)
-    sessions = (
+    sessions = list(
         scope.sessions()
         .select_related("workshop__campaign")
         .annotate(attendees=Count("registrations", filter=Q(registrations__attended=True)))
     )
+    # The sessions' attendees add up to the targets table's: one hidden alone would be the rest of that total.
+    attendees = cells.column([session.attendees for session in sessions])
     found = [
         Activity(
             day=timezone.localdate(session.starts_at),
             campaign=session.workshop.campaign.name,
             what=str(session.workshop),
             place=session.place,
-            attendees=cells.people(session.attendees),
+            attendees=shown,
         )
-        for session in sessions
+        for session, shown in zip(sessions, attendees, strict=True)
     ]
     return sorted(found + project_week_days(scope, cells), key=lambda activity: (activity.day, activity.campaign))
 
 
 def project_week_days(scope: Scope, cells: Cells) -> list[Activity]:
-    from django.db.models import Count
-
-    days = (
+    days = list(
         Interview.objects.filter(participation__campaign__in=scope.campaigns, published_day__isnull=False)
         .filter(
             published_day__lte=scope.ends_on, **({"published_day__gte": scope.starts_on} if scope.starts_on else {})
@@ -426,13 +512,14 @@ def project_week_days(scope: Scope, cells: Cells) -> list[Activity]:
         .annotate(companies=Count("participation", distinct=True), candidates=Count("enrolment", distinct=True))
         .order_by("published_day")
     )
+    candidates = cells.column([row["candidates"] for row in days])
     return [
         Activity(
             day=row["published_day"],
             campaign=row["participation__campaign__name"],
             what=_("Project week: %(companies)s companies visited") % {"companies": row["companies"]},
             place="",
-            attendees=cells.people(row["candidates"]),
+            attendees=shown,
         )
-        for row in days
+        for row, shown in zip(days, candidates, strict=True)
     ]

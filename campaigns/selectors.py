@@ -14,6 +14,7 @@ from candidates.choices import language_name
 from candidates.models import ConsentPurpose, Screening, ScreeningDecision, Sector
 from candidates.selectors import latest_consent_action
 from companies.models import Vacancy
+from jobroad import disclosure, permissions
 from workshops.models import Registration, Session
 
 from . import matching, scheduling, scheduling_text
@@ -45,12 +46,14 @@ class TimelineStep:
 @dataclass(frozen=True)
 class Counter:
     label: str
-    actual: int
+    actual: int | str  # a count of people as the viewer may see it: disclosure.HIDDEN for a hidden one
     target: int | None
 
     @property
     def percent(self) -> int | None:
-        return min(100, round(100 * self.actual / self.target)) if self.target else None
+        if not self.target or not isinstance(self.actual, int):
+            return None
+        return min(100, round(100 * self.actual / self.target))
 
 
 def phase_timeline(campaign: Campaign) -> list[TimelineStep]:
@@ -69,18 +72,20 @@ def phase_timeline(campaign: Campaign) -> list[TimelineStep]:
     ]
 
 
-def target_counters(campaign: Campaign) -> list[Counter]:
-    """Actual figures against the campaign's targets; ``campaign`` comes annotated by campaigns_with_counts."""
+def target_counters(campaign: Campaign, user) -> list[Counter]:
+    """Actual figures against the campaign's targets; ``campaign`` comes annotated by
+    ``campaigns_with_counts(user)``, whose candidate count is already published as ``user`` may see it. Counts of
+    people go through ``disclosure.published`` for whoever does not see small counts; companies and sessions are
+    not people and stay exact."""
     sessions = Session.objects.filter(workshop__campaign=campaign, cancelled_at__isnull=True)
+    attendees = Registration.objects.filter(session__in=sessions, attended=True).count()
+    if not permissions.sees_small_counts(user):
+        attendees = disclosure.published(attendees)
     return [
         Counter(_("Candidates"), campaign.candidate_count, campaign.target_candidates),
         Counter(_("Companies"), campaign.company_count, campaign.target_companies),
         Counter(_("Workshop sessions"), sessions.count(), campaign.target_workshops),
-        Counter(
-            _("Workshop attendees"),
-            Registration.objects.filter(session__in=sessions, attended=True).count(),
-            campaign.target_workshop_attendees,
-        ),
+        Counter(_("Workshop attendees"), attendees, campaign.target_workshop_attendees),
     ]
 
 

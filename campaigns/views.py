@@ -23,12 +23,14 @@ from .forms import (
     CampaignForm,
     CloneCampaignForm,
     EvaluationForm,
+    FunderReportFilterForm,
     InterpretersForm,
     MatchingSettingsForm,
     MoveInterviewForm,
     ParticipationForm,
     ProposalAnswerForm,
     ReportFilterForm,
+    ReportScopeForm,
 )
 from .models import Campaign, CampaignPhase, Enrolment, Interview, PairRuleKind, Participation, ProposalStatus
 
@@ -52,7 +54,7 @@ def campaign_detail(request, pk):
         "partners": campaign.partners.all(),
         "coordinators": campaign.coordinators.all(),
         "timeline": selectors.phase_timeline(campaign),
-        "counters": selectors.target_counters(campaign),
+        "counters": selectors.target_counters(campaign, request.user),
         "can_manage": permissions.can_manage_campaign(request.user, campaign),
         "show_workshops": permissions.visible_sessions(request.user).filter(workshop__campaign=campaign).exists(),
     }
@@ -75,20 +77,18 @@ def report_list(request):
     return render(request, "campaigns/report_list.html", context, status=400 if form.errors else 200)
 
 
-def report_scope(request) -> tuple[reports.Scope, ReportFilterForm]:
-    """The scope the URL asks for; a filter that does not validate falls back to everything the user sees."""
+def report_scope(request) -> tuple[reports.Scope, ReportScopeForm]:
+    """The scope the URL asks for; a filter that does not validate falls back to everything the user sees.
+    Whoever does not see small counts chooses among whole periods instead of giving dates."""
     if not permissions.can_view_reports(request.user):
         raise Http404
-    form = ReportFilterForm(request.GET or None, campaigns=permissions.visible_campaigns(request.user))
-    filters = form.cleaned_data if form.is_valid() else {}
-    scope = reports.report_scope(
-        request.user,
-        campaign=filters.get("campaign"),
-        programme=filters.get("programme", ""),
-        starts_on=filters.get("starts_on"),
-        ends_on=filters.get("ends_on"),
-    )
-    return scope, form
+    campaigns = permissions.visible_campaigns(request.user)
+    if permissions.sees_small_counts(request.user):
+        form = ReportFilterForm(request.GET or None, campaigns=campaigns)
+    else:
+        periods = reports.funder_periods(campaigns, timezone.localdate())
+        form = FunderReportFilterForm(request.GET or None, campaigns=campaigns, periods=periods)
+    return reports.report_scope(request.user, **form.scope()), form
 
 
 @login_required
@@ -209,10 +209,7 @@ def participation_edit(request, pk):
         pk=pk,
     )
     campaign = participation.campaign
-    if not (
-        permissions.can_edit_company(request.user, participation.company)
-        or permissions.can_manage_campaign(request.user, campaign)
-    ):
+    if not permissions.can_edit_participation(request.user, participation):
         raise Http404
     form = ParticipationForm(request.POST or None, instance=participation, campaign=campaign)
     if request.method == "POST" and form.is_valid():

@@ -16,8 +16,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from jobroad import audit
 from jobroad.imports import Column, Converter, ImportSpec, RowResult, yes_or_no
-from jobroad.models import ImportKind, PendingImport
+from jobroad.models import AuditPlace, ImportKind, PendingImport
 
 from . import selectors, services
 from .choices import spoken_language_choices
@@ -219,6 +220,9 @@ class CandidateImport(ImportSpec):
     columns = COLUMNS
     max_rows = 250  # each row is a registration with its duplicate check, languages, enrolment and consent
 
+    def __init__(self):
+        self._matched: dict[int, None] = {}  # the candidates this preview's duplicate check found, in order
+
     def form(self, pending: PendingImport, data: dict | None = None) -> CandidateForm:
         campaign = pending.campaign if pending.campaign_id else None
         if data is not None and not data.get("target_group") and campaign and campaign.target_group:
@@ -241,10 +245,15 @@ class CandidateImport(ImportSpec):
         return keys
 
     def existing_duplicates(self, pending: PendingImport, cleaned: dict) -> list[str]:
+        """One flag per candidate the row likely duplicates. A candidate the uploader may see is named (they can
+        open it anyway); any other is only "a candidate registered already", in the same words whoever registered
+        it, so a file cannot learn which organisation holds a name or a reference number. Every match is kept for
+        the audit (``duplicates_checked``)."""
         identity = {name: cleaned.get(name) or ("" if name != "birth_year" else None) for name in IDENTITY}
         duplicates = selectors.likely_duplicates(**identity)
         if not duplicates:
             return []
+        self._matched.update(dict.fromkeys(duplicate.candidate.pk for duplicate in duplicates))
         flags = []
         for notice in selectors.duplicate_notices(pending.owner, duplicates):
             reasons = ", ".join(str(reason) for reason in notice.reasons)
@@ -255,9 +264,19 @@ class CandidateImport(ImportSpec):
                 )
             else:
                 flags.append(
-                    _("Likely registered already by another organisation (%(reasons)s).") % {"reasons": reasons}
+                    _(
+                        "Likely duplicate of a candidate who is registered already (%(reasons)s); ask a JobRoad "
+                        "coordinator whether it is the same person."
+                    )
+                    % {"reasons": reasons}
                 )
         return flags
+
+    def duplicates_checked(self, pending: PendingImport) -> None:
+        """The uploader, and every candidate the file matched, go into the audit trail: a file written to find
+        out whom JobRoad knows shows in the trail of each candidate it found."""
+        audit.duplicates_found(pending.owner, self._matched, AuditPlace.IMPORT)
+        self._matched.clear()
 
     def save(self, pending: PendingImport, rows: list[RowResult]) -> None:
         for row in rows:

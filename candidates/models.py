@@ -74,8 +74,8 @@ class Sector(models.TextChoices):
 
 def name_key(first_name: str, last_name: str) -> str:
     """A name as the duplicate check compares it: case, accents, punctuation and the order of its parts do
-    not count ("Amal Haddad", "HADDAD, Amàl")."""
-    text = unicodedata.normalize("NFKD", f"{first_name} {last_name}")
+    not count ("Amal Haddad", "HADDAD, Amàl"), nor the zero-width (non-)joiners a name may keep (jobroad.text)."""
+    text = unicodedata.normalize("NFKD", f"{first_name} {last_name}").replace("\u200c", "").replace("\u200d", "")
     text = "".join(char for char in text if not unicodedata.combining(char)).casefold()
     return " ".join(sorted(re.findall(r"\w+", text)))
 

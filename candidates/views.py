@@ -91,6 +91,8 @@ def candidate_detail(request, pk):
     audit.viewed(request.user, candidate, AuditPlace.CANDIDATE_PAGE)
     if context["track"].can_change_track:
         context["drop_out_form"] = DropOutForm(initial={"on": timezone.localdate()})
+        droppable = permissions.changeable_enrolments(request.user).filter(candidate=candidate)
+        context["droppable"] = set(droppable.values_list("pk", flat=True))
         context["enrol_form"] = EnrolAgainForm(
             campaigns=aftercare_selectors.enrolable_campaigns(request.user).exclude(enrolments__candidate=candidate)
         )
@@ -184,6 +186,7 @@ def candidate_register(request, campaign_pk):
             )
         except services.DuplicateSuspected as suspected:
             notices = selectors.duplicate_notices(request.user, suspected.duplicates)
+            audit.duplicates_found(request.user, candidates_of(suspected.duplicates), AuditPlace.REGISTRATION)
             options = RegistrationOptionsForm(data, duplicates_shown=True)
         except services.RegistrationRefused as refusal:
             for reason in refusal.reasons:
@@ -214,6 +217,7 @@ def candidate_edit(request, pk):
         )
         if duplicates:
             notices = selectors.duplicate_notices(request.user, duplicates)
+            audit.duplicates_found(request.user, candidates_of(duplicates), AuditPlace.DETAILS)
             confirmation = DuplicateConfirmationForm(data, duplicates_shown=True)
         else:
             services.update_candidate(
@@ -225,6 +229,10 @@ def candidate_edit(request, pk):
         "form": form, "languages": languages, "options": confirmation, "candidate": candidate, "notices": notices,
     }  # fmt: skip
     return render(request, "candidates/candidate_form.html", context, status=form_status(request, context))
+
+
+def candidates_of(duplicates: list[selectors.LikelyDuplicate]) -> list[int]:
+    return [duplicate.candidate.pk for duplicate in duplicates]
 
 
 def form_status(request, context) -> int:

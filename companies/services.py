@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from jobroad.models import Organisation, OrganisationKind, Role, User
+from jobroad.models import Invitation, Organisation, OrganisationKind, Role, User
 from jobroad.services import invite_person
 
 from .esco import OCCUPATIONS, EscoFile, EscoTerm
@@ -30,7 +30,7 @@ def create_company(
         return company
 
 
-def invite_hr(*, company: Company, email: str, full_name: str, invited_by: User) -> str:
+def invite_hr(*, company: Company, email: str, full_name: str, invited_by: User) -> Invitation:
     """Invite a person as HR of the company, through the one invitation mechanism (mail via the outbox)."""
     return invite_person(
         organisation=company.organisation, email=email, full_name=full_name, role=Role.COMPANY_HR, invited_by=invited_by

@@ -2,6 +2,7 @@
 the service (writes) that does it. An entry names the place (``AuditPlace``), never names or values: a trail that
 copied them would itself be a second copy of the record."""
 
+import logging
 from collections.abc import Iterable
 
 from django.db.models import QuerySet
@@ -9,6 +10,8 @@ from django.db.models import QuerySet
 from candidates.models import Candidate
 
 from .models import AuditAction, AuditEntry, User
+
+logger = logging.getLogger(__name__)
 
 
 def record(*, actor: User | None, action: str, candidates: Iterable | QuerySet, place: str) -> int:
@@ -28,3 +31,20 @@ def viewed(actor: User, candidate, place: str) -> None:
 
 def changed(actor: User | None, candidate, place: str) -> None:
     record(actor=actor, action=AuditAction.CHANGED, candidates=[candidate], place=place)
+
+
+def duplicates_found(actor: User, candidates: Iterable, place: str) -> int:
+    """A duplicate check run for ``actor`` (registering one candidate, changing one, or a spreadsheet's preview)
+    matched ``candidates`` (rows or ids). Every match gets an entry naming ``actor`` — also those ``actor`` may not
+    see, and those above all: a file of reference numbers or names uploaded to learn which people another
+    organisation registered then shows in each of those candidates' trails, where their coordinators read it. One
+    log line gives the count and the ids together. Returns the count."""
+    ids = list(dict.fromkeys(getattr(candidate, "pk", candidate) for candidate in candidates))
+    if not ids:
+        return 0
+    record(actor=actor, action=AuditAction.MATCHED, candidates=ids, place=place)
+    logger.info(
+        "A duplicate check (%s) by user %s matched %s candidate(s): %s",
+        place, getattr(actor, "pk", None), len(ids), ", ".join(map(str, ids)),
+    )  # fmt: skip
+    return len(ids)

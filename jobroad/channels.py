@@ -3,6 +3,7 @@
 
 import hashlib
 import logging
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -16,6 +17,7 @@ from django.template import TemplateDoesNotExist
 from django.template.loader import select_template
 from django.utils import timezone, translation
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext as _
 
 from .models import Channel, Message
 
@@ -42,12 +44,34 @@ def message_templates(template: str, part: str, language: str) -> list[str]:
     return [f"messages/{template}/{language}/{part}", f"messages/{template}/{part}"]
 
 
-def render(message: Message) -> Rendered:
+# A mail that carries a one-time link (an invitation, an employer's check-in) keeps in the outbox only what names
+# the link's object. The app that owns the object registers how to make the link; it is made as the mail leaves
+# and never stored, so a preview, the sent copy and the embedded mode's captured mail cannot show it.
+ONE_TIME_LINKS: dict[str, Callable[[Message], str]] = {}
+
+
+def register_one_time_link(template: str, make_link: Callable[[Message], str]) -> None:
+    """``make_link(message)`` returns the absolute link, or raises Undeliverable when it can no longer be used."""
+    ONE_TIME_LINKS[template] = make_link
+
+
+def holds_one_time_link(message: Message) -> bool:
+    return message.template in ONE_TIME_LINKS
+
+
+def render(message: Message, *, make_link: bool = False) -> Rendered:
+    """The message in its language. Only the delivery asks for ``make_link``; everywhere else a one-time link is
+    a placeholder that says it is made when the message leaves."""
+    with translation.override(message.language):
+        link = _("(a personal link, made when the message is sent)")
+    if make_link and holds_one_time_link(message):
+        link = ONE_TIME_LINKS[message.template](message)
     context = {
         **{key: _as_datetime(value) if key.endswith("_at") else value for key, value in message.context.items()},
         "recipient_name": message.recipient_name,
         "site_url": settings.SITE_URL,
         "event": _event_for_display(message.context.get("event")),
+        "one_time_link": link,
     }
     with translation.override(message.language):
         if message.channel == Channel.SMS:
@@ -146,6 +170,9 @@ def send_email(message: Message, rendered: Rendered, connection=None) -> None:
         to=[formataddr((" ".join(message.recipient_name.split()), message.recipient_address))],
         headers={"Message-ID": message_id(message), "X-JobRoad-Message-Key": message.key},
     )
+    # For the embedded mode's capturing backend: which outbox message this is, and whether it must not be kept.
+    mail.outbox_message_id = message.pk
+    mail.holds_one_time_link = holds_one_time_link(message)
     if rendered.html:
         mail.attach_alternative(rendered.html, "text/html")
     if rendered.calendar:

@@ -52,10 +52,10 @@ class InvitationForm(forms.Form):
     email = forms.EmailField(label=_("E-mail address"))
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
 
-    def __init__(self, *args, organisation, **kwargs):
+    def __init__(self, *args, roles: frozenset[str], **kwargs):
+        """``roles``: what the inviter may grant in this organisation (permissions.grantable_roles)."""
         super().__init__(*args, **kwargs)
-        allowed = organisation.allowed_roles()
-        self.fields["role"].choices = [(value, label) for value, label in Role.choices if value in allowed]
+        self.fields["role"].choices = [(value, label) for value, label in Role.choices if value in roles]
         self.helper = FormHelper()
         self.helper.form_tag = False  # the page's own <form> posts it: a form inside a form is invalid HTML
         self.helper.disable_csrf = True

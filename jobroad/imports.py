@@ -41,6 +41,7 @@ from django.utils.translation import ngettext
 
 from . import tabular
 from .models import ImportKind, PendingImport, User
+from .text import printable
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 PENDING_LIFETIME = timedelta(hours=24)
@@ -113,6 +114,9 @@ class ImportSpec:
         """What the row likely duplicates among the records already there, as the uploader may be told."""
         return []
 
+    def duplicates_checked(self, pending: PendingImport) -> None:
+        """Called once every row was checked against the records already there: e.g. to audit what it found."""
+
     def save(self, pending: PendingImport, rows: list["RowResult"]) -> None:
         """Save the valid rows (inside the import's transaction); ``row.flags`` says whether a person chose
         to import a flagged row anyway."""
@@ -164,6 +168,7 @@ def start_import(*, kind: str, owner: User, upload, replaces: PendingImport | No
         table = tabular.read_table(upload.read(), max_rows=spec.max_rows)
     except tabular.TableError as error:
         raise ImportRefused(str(error)) from error
+    strip_control_characters(table)
     columns, ignored = match_columns(spec, table)
     rows = [
         {"number": row.number, "cells": {column["key"]: row.cells[column["index"]] for column in columns}}
@@ -185,6 +190,15 @@ def start_import(*, kind: str, owner: User, upload, replaces: PendingImport | No
             expires_at=timezone.now() + PENDING_LIFETIME,
             **target,
         )
+
+
+def strip_control_characters(table: tabular.Table) -> None:
+    """Every header and cell without invisible control characters (``jobroad.text``), before anything is kept: the
+    preview shows, the formula check sees and the row forms take in what will be saved. A cell may hold several
+    lines (work experience); a single-line field's own form makes its line breaks spaces."""
+    table.headers = [printable(header) for header in table.headers]
+    for row in table.rows:
+        row.cells = [printable(cell, multiline=True) for cell in row.cells]
 
 
 def too_large_message(size: int) -> str:
@@ -321,7 +335,8 @@ class Preview:
 
 def preview_import(pending: PendingImport) -> Preview:
     """Every row of the pending import validated with the spec's form, with its errors and duplicate flags.
-    Reads only; computed afresh each time, so it sees what others registered meanwhile."""
+    Computed afresh each time, so it sees what others registered meanwhile. Writes nothing but what the spec
+    records of its duplicate check (candidates: an audit entry per candidate matched)."""
     spec = spec_for(pending.kind)
     problems = spec.problems(pending)
     probe = spec.form(pending)
@@ -330,6 +345,7 @@ def preview_import(pending: PendingImport) -> Preview:
     converters = {name: Converter(form_field, spec_column(spec, name)) for name, form_field in probe.fields.items()}
     rows = [validate_row(spec, pending, converters, row) for row in pending.rows]
     flag_duplicates(spec, pending, rows)
+    spec.duplicates_checked(pending)
     return Preview(pending=pending, spec=spec, rows=rows, problems=problems)
 
 

@@ -1,4 +1,6 @@
+import os
 import time
+from typing import ClassVar
 
 from allauth.mfa.models import Authenticator
 from allauth.mfa.utils import is_mfa_enabled
@@ -6,6 +8,7 @@ from django.conf import settings
 from django.contrib.auth import logout
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve
+from whitenoise.middleware import WhiteNoiseMiddleware
 
 from .permissions import must_use_mfa
 
@@ -96,3 +99,25 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         return response
+
+
+class StaticFilesMiddleware(WhiteNoiseMiddleware):
+    """WhiteNoise in both modes: production serves the collected STATIC_ROOT; the embedded mode, which runs no
+    collectstatic, serves static/ and the apps' files through the finders, and needs no warning that STATIC_ROOT is
+    missing."""
+
+    # What the finders found, looked for once per process (static prefix → url → file): the files do not change
+    # while it runs (DJANGO_DEBUG=1 looks them up on each request instead), and the test client builds the middleware
+    # anew for every test.
+    found_by_finders: ClassVar[dict[str, dict]] = {}
+
+    def add_files(self, root, prefix=None):
+        if settings.PRODUCTION or os.path.isdir(root):
+            super().add_files(root, prefix)
+
+    def add_files_from_finders(self):
+        if self.static_prefix not in self.found_by_finders:
+            files, self.files = self.files, {}
+            super().add_files_from_finders()
+            self.found_by_finders[self.static_prefix], self.files = self.files, files
+        self.files.update(self.found_by_finders[self.static_prefix])

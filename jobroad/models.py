@@ -175,8 +175,12 @@ class Invitation(models.Model):
 
 
 class CapturedMail(models.Model):
-    """A mail the embedded mode did not send but kept, so coordinators can read it in the app."""
+    """A mail the embedded mode did not send but kept, so coordinators can read it in the app. ``message`` is the
+    outbox message it came from, which decides who may read it."""
 
+    message = models.ForeignKey(
+        "Message", on_delete=models.CASCADE, null=True, blank=True, related_name="captured", editable=False
+    )
     recipients = models.TextField(_("to"))
     subject = models.CharField(_("subject"), max_length=300)
     body = models.TextField(_("text"))
@@ -312,6 +316,7 @@ class AuditAction(models.TextChoices):
     CHANGED = "changed", _("Changed")
     EXPORTED = "exported", _("Exported")
     PRINTED = "printed", _("Printed")
+    MATCHED = "matched", _("Found by a duplicate check")
 
 
 class AuditPlace(models.TextChoices):
@@ -330,6 +335,7 @@ class AuditPlace(models.TextChoices):
     EVALUATION = "evaluation", _("Interview evaluation")
     EXPORT = "export", _("Candidate spreadsheet")
     REGISTRATION = "registration", _("Registration")
+    IMPORT = "import", _("Spreadsheet import")
     DETAILS = "details", _("Details")
     PLACEMENT = "placement", _("Placement")
     CHECK_IN = "check_in", _("Check-in")

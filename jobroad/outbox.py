@@ -25,9 +25,6 @@ logger = logging.getLogger(__name__)
 
 DISPATCH_BATCH = 200
 
-# Their context and text hold a one-time link: once sent, the outbox keeps neither.
-SECRET_TEMPLATES = frozenset({"invitation", "checkin_employer"})
-
 
 @dataclass(frozen=True)
 class Recipient:
@@ -201,12 +198,14 @@ def deliver_message(*, message_id: int, claim: str) -> MessageStatus | None:
         logger.info("Message %s: claim %s is no longer current; nothing to do.", message_id, claim)
         return None
     try:
-        rendered = channels.render(message)
+        rendered = channels.render(message, make_link=True)
+        # What the outbox keeps of it: a one-time link stays a placeholder.
+        kept = channels.render(message) if channels.holds_one_time_link(message) else rendered
         with channels.connection_for(message) as connection:
             channels.send(message, rendered, connection=connection)
             # Recorded before the connection's QUIT: the fewer steps between the server's "250 OK" and
             # this record, the smaller the chance that a worker dying in between sends the message twice.
-            _mark_sent(message, claim, rendered)
+            _mark_sent(message, claim, kept)
     except (OSError, TemplateDoesNotExist, channels.Undeliverable) as error:
         if is_transient(error):
             return _retry_or_fail(message, claim, error)
@@ -215,13 +214,11 @@ def deliver_message(*, message_id: int, claim: str) -> MessageStatus | None:
 
 
 def _mark_sent(message: Message, claim: str, rendered: channels.Rendered) -> None:
-    secret = message.template in SECRET_TEMPLATES
     Message.objects.filter(pk=message.pk, claim=claim, status=MessageStatus.SENDING).update(
         status=MessageStatus.SENT,
         sent_at=timezone.now(),
         subject=rendered.subject[:300],
-        body=_("(Not kept: it held a one-time link.)") if secret else rendered.text,
-        context={} if secret else message.context,
+        body=rendered.text,
         last_error="",
     )
 

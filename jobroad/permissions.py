@@ -78,8 +78,43 @@ def can_edit_company(user, company: Company) -> bool:
     return organisation_ids_of(user, Role.COMPANY_HR).filter(organisation_id=company.organisation_id).exists()
 
 
+# Who may grant which role, by the inviter's own role: the one table every invitation is checked against. Only an
+# admin makes admins and coordinators; a coordinator brings in the people their campaigns work with, and only into
+# organisations of those campaigns (``invitable_organisations``). An organisation's kind limits it further.
+GRANTABLE_ROLES: dict[str, frozenset[str]] = {
+    Role.ADMIN: frozenset(Role.values),
+    Role.COORDINATOR: frozenset({Role.COMPANY_HR, Role.INTERMEDIARY, Role.JOB_COACH}),
+}
+
+
+def grantable_roles(user, organisation: Organisation) -> frozenset[str]:
+    """The roles ``user`` may invite a person to in ``organisation`` (empty: may not invite there at all)."""
+    roles = roles_of(user)
+    granted = frozenset().union(*(GRANTABLE_ROLES.get(role, frozenset()) for role in roles))
+    if Role.ADMIN not in roles and not invitable_organisations(user).filter(pk=organisation.pk).exists():
+        return frozenset()
+    return granted & organisation.allowed_roles()
+
+
+def invitable_organisations(user) -> QuerySet[Organisation]:
+    """Where a coordinator may invite: the companies, partners and reception centres of the campaigns they run,
+    and their own JobRoad organisation (for volunteer job coaches). An admin: everywhere."""
+    if is_admin(user):
+        return Organisation.objects.all()
+    if Role.COORDINATOR not in roles_of(user):
+        return Organisation.objects.none()
+    campaigns = coordinated_campaign_ids(user)
+    scope = (
+        Q(company__campaigns__in=campaigns)
+        | Q(partner_campaigns__in=campaigns)
+        | Q(hosted_campaigns__in=campaigns)
+        | Q(pk__in=organisation_ids_of(user, Role.COORDINATOR))
+    )
+    return Organisation.objects.filter(pk__in=Organisation.objects.filter(scope).values("pk"))
+
+
 def can_invite(user, organisation: Organisation) -> bool:
-    return is_coordinator(user)
+    return bool(grantable_roles(user, organisation))
 
 
 def can_read_captured_mail(user) -> bool:
@@ -211,6 +246,19 @@ def can_record_consent(user, candidate: Candidate) -> bool:
     return can_edit_candidate(user, candidate)
 
 
+def changeable_enrolments(user) -> QuerySet[Enrolment]:
+    """The enrolments whose track (a drop-out) a user may change: a coordinator those of the campaigns they run,
+    an intermediary its own organisation's candidates in the campaigns it partners in. The enrolment's campaign is
+    checked, not only its candidate: a candidate shared by two campaigns is seen by the coordinators of both."""
+    scope = Q(campaign__in=managed_campaigns(user))
+    if Role.INTERMEDIARY in roles_of(user):
+        scope |= Q(
+            campaign__in=partnered_campaign_ids(user),
+            candidate__registered_by__in=organisation_ids_of(user, Role.INTERMEDIARY),
+        )
+    return Enrolment.objects.filter(scope, candidate__erased_at__isnull=True)
+
+
 def assignable_coaches(user) -> QuerySet[User]:
     """Job coaches ``user`` may assign to a candidate: coaches of the organisations the user can see."""
     coaches = Membership.objects.filter(organisation__in=visible_organisations(user), role=Role.JOB_COACH)
@@ -233,9 +281,8 @@ def visible_sites(user) -> QuerySet[Site]:
 
 
 def visible_invitations(user) -> QuerySet[Invitation]:
-    if is_coordinator(user):
-        return Invitation.objects.all()
-    return Invitation.objects.none()
+    """Invitations into the organisations where the user may invite (who was invited, and whether they came)."""
+    return Invitation.objects.filter(organisation__in=invitable_organisations(user))
 
 
 def can_manage_messages(user) -> bool:
@@ -243,13 +290,14 @@ def can_manage_messages(user) -> bool:
 
 
 def visible_messages(user) -> QuerySet[Message]:
-    """The outbox: an admin sees every message, a coordinator those of their campaigns and those that
-    belong to no campaign (invitations, notes); nobody else sees the outbox."""
+    """The outbox: an admin sees every message; a coordinator those of the campaigns they run, and of the rest
+    (notes, invitations) only what they wrote themselves or what was sent to them; nobody else sees the outbox."""
     roles = roles_of(user)
     if Role.ADMIN in roles:
         return Message.objects.all()
     if Role.COORDINATOR in roles:
-        return Message.objects.filter(Q(campaign__isnull=True) | Q(campaign__in=coordinated_campaign_ids(user)))
+        own = Q(created_by=user) | Q(recipient_user=user)
+        return Message.objects.filter(Q(campaign__in=coordinated_campaign_ids(user)) | Q(own, campaign__isnull=True))
     return Message.objects.none()
 
 
@@ -260,8 +308,12 @@ def visible_people(user) -> QuerySet[User]:
 
 
 def visible_captured_mail(user) -> QuerySet[CapturedMail]:
-    if can_read_captured_mail(user):
+    """The embedded mode's captured mail, as far as the user may read the outbox message it came from; mail from
+    outside the outbox (allauth's) only an admin reads. Mail with a one-time link is never captured at all."""
+    if is_admin(user):
         return CapturedMail.objects.all()
+    if can_read_captured_mail(user):
+        return CapturedMail.objects.filter(message__in=visible_messages(user).values("pk"))
     return CapturedMail.objects.none()
 
 
@@ -454,6 +506,15 @@ def confirmable_participations(user) -> QuerySet[Participation]:
     return Participation.objects.filter(company__organisation__in=organisation_ids_of(user, Role.COMPANY_HR))
 
 
+def can_edit_participation(user, participation: Participation) -> bool:
+    """A company's days and capacity in a campaign: kept by the campaign's coordinators and the company's own HR
+    (not by any coordinator, as the company's profile is)."""
+    return (
+        can_manage_campaign(user, participation.campaign)
+        or confirmable_participations(user).filter(pk=participation.pk).exists()
+    )
+
+
 # --- Aftercare ------------------------------------------------------------------------------------------------
 
 
@@ -473,6 +534,15 @@ def can_manage_placements(user) -> bool:
     return is_coordinator(user)
 
 
+def managed_placements(user) -> QuerySet[Placement]:
+    """The placements whose changes a coordinator records (a start, a new route, the end, a flag taken up, a
+    check-in answered for someone): those of the campaigns they run — seeing a shared candidate's placement in
+    another campaign is not running it. One left without a campaign, by the coordinators who see its candidate."""
+    if not can_manage_placements(user):
+        return Placement.objects.none()
+    return visible_placements(user).filter(Q(campaign__in=managed_campaigns(user)) | Q(campaign__isnull=True))
+
+
 def asked_check_ins(user) -> QuerySet[CheckIn]:
     """Pending check-ins addressed to this user: the employer's to its HR, the intermediary's to the registering
     organisation, the candidate's to their job coach."""
@@ -490,11 +560,11 @@ def asked_check_ins(user) -> QuerySet[CheckIn]:
 
 
 def answerable_check_ins(user) -> QuerySet[CheckIn]:
-    """The check-ins addressed to the user, and for a coordinator any pending one they can see (answered over
-    the phone, say)."""
+    """The check-ins addressed to the user, and for a coordinator any pending one of the placements they manage
+    (answered over the phone, say)."""
     if not is_coordinator(user):
         return asked_check_ins(user)
-    coordinated = CheckIn.objects.filter(placement__in=visible_placements(user), status=CheckInStatus.PENDING)
+    coordinated = CheckIn.objects.filter(placement__in=managed_placements(user), status=CheckInStatus.PENDING)
     return CheckIn.objects.filter(Q(pk__in=asked_check_ins(user).values("pk")) | Q(pk__in=coordinated.values("pk")))
 
 

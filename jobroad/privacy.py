@@ -3,11 +3,14 @@
 Erasure anonymises rather than deletes: what identifies the person (names, numbers, addresses, every free text
 written about them, copies in mails and logs) is scrubbed, while the categories and events the funder reports
 count — gender, education, nationality, target group, reception centre, the stages reached, placements and their
-dates — stay, so the reports do not change. Both are recorded in the audit trail.
+dates — stay, so the reports do not change. What others wrote that names the person — a colleague's note in the
+outbox, a captured mail, an upload, the admin's log — keeps its words with the person replaced (``jobroad.mentions``).
+Both are recorded in the audit trail.
 """
 
 import io
 import json
+import logging
 import zipfile
 from datetime import date
 
@@ -24,9 +27,11 @@ from campaigns.models import Enrolment, Evaluation, Interview, Proposal
 from candidates.models import Candidate, CandidateLanguage, Consent, ConsentAction, ConsentPurpose, Screening
 from workshops.models import Registration
 
-from . import audit, tabular
-from .models import AuditAction, AuditEntry, AuditPlace, CapturedMail, Message, MessageStatus, PendingImport, User
+from . import audit, mentions, tabular
+from .models import AuditAction, AuditEntry, AuditPlace, CapturedMail, Message, MessageStatus, Organisation, User
 from .pdf import render_pdf
+
+logger = logging.getLogger(__name__)
 
 ERASED = "—"
 
@@ -91,56 +96,72 @@ def subject_export(*, candidate: Candidate, actor: User, language: str) -> bytes
 
 def messages_about(candidate: Candidate):
     """Outbox messages to the candidate, and those about their interviews, evaluations and check-ins (which name
-    them to HR, coaches and coordinators)."""
+    them to HR, coaches and coordinators). A number or address someone else has too is not theirs alone (see
+    ``own_contact``), so what was sent to it is not counted as theirs."""
     interviews = list(Interview.objects.filter(enrolment__candidate=candidate).values_list("pk", flat=True))
     check_ins = list(CheckIn.objects.filter(placement__candidate=candidate).values_list("pk", flat=True))
     events = [f"interview:{pk}" for pk in interviews] + [f"evaluation:{pk}" for pk in interviews]
     events += [f"checkin:{pk}" for pk in check_ins] + [f"checkin:{pk}:at-risk" for pk in check_ins]
-    addresses = [value for value in (candidate.email, candidate.phone) if value]
+    addresses = [value for value in own_contact(candidate) if value]
     return Message.objects.filter(Q(event__in=events) | Q(recipient_address__in=addresses))
 
 
-def identifiers(candidate: Candidate) -> list[str]:
-    """The strings that identify the person, as they may stand in copies (mails, logs, uploads)."""
-    values = [f"{candidate.first_name} {candidate.last_name}", candidate.first_name, candidate.last_name,
-              candidate.email, candidate.phone, candidate.reference_number]  # fmt: skip
-    return [value for value in dict.fromkeys(value.strip() for value in values) if len(value) >= 3]
+def own_contact(candidate: Candidate) -> tuple[str, str]:
+    """The candidate's phone number and e-mail address, each blank when another candidate, a user or an
+    organisation has it too (a reception centre's number, a family's address): it then identifies no one alone."""
+    others = Candidate.objects.exclude(pk=candidate.pk)
+    phone, email = candidate.phone, candidate.email
+    if digits := mentions.phone_digits(phone):
+        same = {"phone__regex": mentions.spaced(digits) + "$"}
+        if others.filter(**same).exists() or Organisation.objects.filter(**same).exists():
+            phone = ""
+    if email and (others.filter(email__iexact=email).exists() or User.objects.filter(email__iexact=email).exists()):
+        email = ""
+    return phone, email
+
+
+def identity_of(candidate: Candidate) -> mentions.Identity:
+    """What identifies the person in what others wrote (``jobroad.mentions``)."""
+    phone, email = own_contact(candidate)
+    return mentions.Identity(
+        first_name=candidate.first_name, last_name=candidate.last_name, email=email, phone=phone,
+        reference=candidate.reference_number,
+    )  # fmt: skip
 
 
 def erase_candidate(*, candidate: Candidate, actor: User | None, place: str = AuditPlace.ERASURE) -> Candidate:
     """Anonymise the candidate everywhere (see the module's docstring), withdraw their consents so nothing is shared
     or sent any more, and record the erasure (``actor`` None and ``place`` retention for the retention policy).
-    Refused while a placement still runs: end it first."""
+    Refused while a placement still runs: end it first. One transaction: the person is gone from every row, or
+    from none. The audit entry and the log line name the record by its id only."""
     with transaction.atomic():
         candidate = Candidate.objects.select_for_update().get(pk=candidate.pk)
         if candidate.erased_at:
             raise ErasureRefused(_("This record was already erased."))
         if candidate.placements.exclude(status="ended").exists():
             raise ErasureRefused(_("This candidate has a placement that has not ended; end it first."))
-        found = identifiers(candidate)
-        _scrub_copies(candidate, found)
+        identity = identity_of(candidate)  # before their own record is scrubbed
+        _scrub_copies(candidate, identity)
         _withdraw_consents(candidate, actor)
         _scrub_records(candidate)
+        changed = mentions.scrub_mentions(identity)
         audit.changed(actor, candidate, place)
+    logger.info("Erased candidate %s; mentions replaced in %s", candidate.pk, changed or "no other row")
     return candidate
 
 
-def _scrub_copies(candidate: Candidate, found: list[str]) -> None:
-    """Mails, the outbox, pending uploads and the admin's log hold copies of names and numbers."""
+def _scrub_copies(candidate: Candidate, identity: mentions.Identity) -> None:
+    """The outbox's messages to and about the person exist only for them (one to HR may name them by first name
+    only): emptied, not deleted, so that their unique keys still stop them being sent again; the mail captured from
+    them goes. The admin's log of their record loses its name. (Copies elsewhere — other captured mail, uploads,
+    colleagues' notes — are mentions: ``mentions.scrub_mentions``.)"""
     about = messages_about(candidate)
+    CapturedMail.objects.filter(message__in=about).delete()
     about.filter(status=MessageStatus.PENDING).update(status=MessageStatus.CANCELLED)
     about.update(subject="", body="", context={}, recipient_name=ERASED, last_error="")
-    about.filter(recipient_address__in=found).update(recipient_address=ERASED)
-    if found:
-        mentions = Q()
-        for value in found:
-            mentions |= Q(subject__icontains=value) | Q(body__icontains=value) | Q(html_body__icontains=value)
-            mentions |= Q(recipients__icontains=value)
-        CapturedMail.objects.filter(mentions).update(subject=ERASED, body="", html_body="", recipients=ERASED)
-        uploads = Q()
-        for value in found:
-            uploads |= Q(rows__icontains=value)
-        PendingImport.objects.filter(uploads).delete()
+    about.filter(recipient_address__in=[identity.phone, identity.email]).exclude(recipient_address="").update(
+        recipient_address=ERASED
+    )
     LogEntry.objects.filter(
         content_type=ContentType.objects.get_for_model(Candidate), object_id=str(candidate.pk)
     ).update(object_repr=ERASED, change_message="")

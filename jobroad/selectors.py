@@ -3,14 +3,14 @@
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, IntegerField, Q, QuerySet
 from django.utils import timezone
 
 from aftercare import selectors as aftercare_selectors
 from campaigns.models import Campaign
 from companies.models import Company
 
-from . import permissions
+from . import disclosure, permissions
 from .models import Message, MessageStatus, Role, User
 
 
@@ -39,11 +39,22 @@ def members(role: str, *organisations) -> QuerySet[User]:
     return User.objects.filter(is_active=True, memberships__organisation__in=ids, memberships__role=role).distinct()
 
 
+class PublishedCount(IntegerField):
+    """A count of people read from the database as ``disclosure.published`` shows it (hidden or rounded), so no
+    page, whatever its template, can show the exact one to whoever may not see small counts."""
+
+    def from_db_value(self, value, expression, connection):
+        return disclosure.published(value or 0)
+
+
 def campaigns_with_counts(user) -> QuerySet[Campaign]:
+    """The campaigns ``user`` sees, with ``candidate_count`` (people, published as ``user`` may see them) and
+    ``company_count`` (organisations, not people: exact for everyone)."""
+    people = None if permissions.sees_small_counts(user) else PublishedCount()
     return (
         permissions.visible_campaigns(user)
         .annotate(
-            candidate_count=Count("enrolments", distinct=True),
+            candidate_count=Count("enrolments", distinct=True, output_field=people),
             company_count=Count("participations", distinct=True),
         )
         .order_by(*Campaign._meta.ordering)

@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from . import permissions
+from .channels import Undeliverable
 from .models import Invitation, Membership, Message, Organisation, Role, User, hash_token
 from .outbox import Recipient, dispatch_soon, schedule_message
 
@@ -23,15 +25,17 @@ class InvitationUnusable(Exception):
         self.reason = reason
 
 
-def invite_person(*, organisation: Organisation, email: str, full_name: str, role: str, invited_by: User) -> str:
-    """Create an invitation and put its mail in the outbox, sent as soon as the invitation commits. Returns the
-    one-time token: only its hash is kept, and the outbox forgets the link once the mail has left.
+def invite_person(*, organisation: Organisation, email: str, full_name: str, role: str, invited_by: User) -> Invitation:
+    """Create an invitation and put its mail in the outbox, sent as soon as the invitation commits.
 
-    Refuses a role the organisation's kind cannot carry.
+    The outbox keeps which invitation the mail is for, never a link: the link is made as the mail leaves
+    (``invitation_link``). Refuses a role the inviter may not grant in this organisation (permissions.GRANTABLE_ROLES)
+    or that the organisation's kind cannot carry.
     """
-    if role not in organisation.allowed_roles():
-        raise ValidationError(_("A %(kind)s cannot have this role.") % {"kind": organisation.get_kind_display()})
-    token = secrets.token_urlsafe(32)
+    if role not in permissions.grantable_roles(invited_by, organisation):
+        raise ValidationError(
+            _("You cannot invite someone to %(organisation)s as this role.") % {"organisation": organisation}
+        )
     language = invited_by.language or settings.LANGUAGE_CODE
     with transaction.atomic():
         invitation = Invitation.objects.create(
@@ -40,7 +44,7 @@ def invite_person(*, organisation: Organisation, email: str, full_name: str, rol
             organisation=organisation,
             role=role,
             invited_by=invited_by,
-            token_hash=hash_token(token),
+            token_hash=hash_token(secrets.token_urlsafe(32)),  # no working link until the mail leaves
             expires_at=timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS),
         )
         with translation.override(language):
@@ -51,7 +55,7 @@ def invite_person(*, organisation: Organisation, email: str, full_name: str, rol
             recipient=Recipient(address=invitation.email, name=full_name, language=language),
             due_at=timezone.now(),
             context={
-                "link": settings.SITE_URL + reverse("invitation_accept", kwargs={"token": token}),
+                "invitation": invitation.pk,
                 "organisation": organisation.name,
                 "role": role_label,
                 "expires_at": invitation.expires_at.isoformat(),
@@ -59,7 +63,19 @@ def invite_person(*, organisation: Organisation, email: str, full_name: str, rol
             created_by=invited_by,
         )
         dispatch_soon()  # someone is waiting for this mail; the next sweep is only a safety net
-    return token
+    return invitation
+
+
+def invitation_link(message: Message) -> str:
+    """A fresh one-time link for the invitation an outbox message is about, made as the mail leaves. Only its hash
+    is kept, and the link of any earlier mail for the invitation stops working (a resent mail replaces it)."""
+    token = secrets.token_urlsafe(32)
+    usable = Invitation.objects.filter(
+        pk=message.context.get("invitation"), accepted_at__isnull=True, expires_at__gt=timezone.now()
+    )
+    if not usable.update(token_hash=hash_token(token)):
+        raise Undeliverable("The invitation was used or has expired.")
+    return settings.SITE_URL + reverse("invitation_accept", kwargs={"token": token})
 
 
 def invitation_for_token(token: str) -> Invitation:
@@ -74,24 +90,61 @@ def invitation_for_token(token: str) -> Invitation:
     return invitation
 
 
+def invited_account(invitation: Invitation) -> User | None:
+    """The account that already has the invited address, if any: it joins by logging in, never through the link."""
+    return User.objects.filter(email__iexact=invitation.email).first()
+
+
 def accept_invitation(*, token: str, password: str, full_name: str) -> User:
-    """Create (or reuse) the account, add the membership and spend the link — all or nothing.
+    """Create the invited person's account with the password they chose, add the membership and spend the link,
+    all or nothing. Never touches an existing account: an address that has one joins with ``join_invitation``
+    after a normal log-in (password and second factor).
 
     The invitation row is locked, so two clicks on the same link cannot both succeed.
     """
     with transaction.atomic():
-        invitation = invitation_for_token(token)
-        invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
-        if invitation.is_accepted:
-            raise InvitationUnusable(_("This invitation has already been used. You can log in with your password."))
-        user = User.objects.filter(email__iexact=invitation.email).first()
-        if user is None:
-            user = User.objects.create_user(email=invitation.email, password=password, full_name=full_name)
-        Membership.objects.get_or_create(user=user, organisation=invitation.organisation, role=invitation.role)
-        invitation.accepted_at = timezone.now()
-        invitation.accepted_by = user
-        invitation.save(update_fields=["accepted_at", "accepted_by"])
+        invitation = _lock_usable_invitation(token)
+        if invited_account(invitation) is not None:
+            raise InvitationUnusable(_("An account with this address exists already. Log in to accept the invitation."))
+        user = User.objects.create_user(email=invitation.email, password=password, full_name=full_name)
+        _spend_invitation(invitation, user)
     return user
+
+
+def join_invitation(*, token: str, user: User) -> Membership:
+    """Give the logged-in ``user`` the membership they were invited to. Only the account with the invited address
+    may: a link passed on to someone else grants them nothing."""
+    with transaction.atomic():
+        invitation = _lock_usable_invitation(token)
+        check_invitee(invitation, user)
+        return _spend_invitation(invitation, user)
+
+
+def check_invitee(invitation: Invitation, user: User) -> None:
+    """Refuses (InvitationUnusable) anyone but the account with the invited address."""
+    if user.email.lower() != invitation.email.lower():
+        raise InvitationUnusable(
+            _("This invitation is for %(email)s. Log out, then log in with that address to accept it.")
+            % {"email": invitation.email}
+        )
+
+
+def _lock_usable_invitation(token: str) -> Invitation:
+    invitation = invitation_for_token(token)
+    invitation = Invitation.objects.select_for_update().select_related("organisation").get(pk=invitation.pk)
+    if invitation.is_accepted:
+        raise InvitationUnusable(_("This invitation has already been used. You can log in with your password."))
+    return invitation
+
+
+def _spend_invitation(invitation: Invitation, user: User) -> Membership:
+    membership, _created = Membership.objects.get_or_create(
+        user=user, organisation=invitation.organisation, role=invitation.role
+    )
+    invitation.accepted_at = timezone.now()
+    invitation.accepted_by = user
+    invitation.save(update_fields=["accepted_at", "accepted_by"])
+    return membership
 
 
 def write_note(

@@ -4,12 +4,17 @@ Nothing set gives the embedded mode: SQLite, Celery tasks run in-process, mail c
 database. DATABASE_URL / REDIS_URL / JOBROAD_PRODUCTION switch to the scaled-out production mode.
 """
 
+import contextlib
 import os
+import secrets
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
 from celery.schedules import crontab
+from cryptography.fernet import Fernet
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -27,14 +32,69 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-PRODUCTION = env_bool("JOBROAD_PRODUCTION")
-DEBUG = env_bool("DJANGO_DEBUG", default=not PRODUCTION)
+def installation_secret(path: Path, make: Callable[[], str]) -> str:
+    """The secret kept in ``path`` (mode 0600), made with ``make()`` on first use. It is written to a private
+    temporary file and hard-linked into place, which fails if the name exists: of two processes starting at once,
+    both end up with the first one's secret, and nobody ever reads half a file."""
+    try:
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f"{path.name}.")  # mode 0600
+            try:
+                with os.fdopen(descriptor, "w") as file:
+                    file.write(make() + "\n")
+                    file.flush()
+                    os.fsync(file.fileno())
+                with contextlib.suppress(FileExistsError):  # another process made it first: theirs counts
+                    os.link(temporary, path)
+            finally:
+                os.unlink(temporary)
+        secret = path.read_text().strip()
+    except OSError as error:
+        raise ImproperlyConfigured(f"Cannot read or create the installation's secret {path}: {error}") from error
+    if not secret:
+        raise ImproperlyConfigured(f"{path} is empty; delete it and a new secret is made on the next start.")
+    return secret
 
+
+PRODUCTION = env_bool("JOBROAD_PRODUCTION")
+# Off unless asked for (DJANGO_DEBUG=1): the debug pages list every URL and show tracebacks with settings.
+DEBUG = env_bool("DJANGO_DEBUG")
+
+DATABASES = {
+    "default": dj_database_url.config(
+        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
+    )
+}
+SQLITE = DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
+if SQLITE:
+    # Requests and the sweep thread write at once in the embedded mode. IMMEDIATE takes the write lock when a
+    # transaction begins, so a writer waits (up to `timeout` seconds) for the one before it; with SQLite's default
+    # (DEFERRED), two transactions that read and then write fail at once with "database is locked", without waiting.
+    # WAL lets pages be read while someone writes.
+    DATABASES["default"]["OPTIONS"] = {
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL",
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Outside production the secrets below, unless set, are made for each installation on its first start and kept
+# beside the SQLite database (or in the project directory), never in the repository: whoever knows SECRET_KEY can
+# forge sessions and signed links, such as an employer's check-in link.
+SECRET_DIR = (
+    Path(DATABASES["default"]["NAME"]).resolve().parent
+    if SQLITE and not str(DATABASES["default"]["NAME"]).startswith((":memory:", "file:"))
+    else BASE_DIR
+)
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
     if PRODUCTION:
         raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set in production.")
-    SECRET_KEY = "embedded-mode-only-not-secret-" + "x" * 40
+    SECRET_KEY = installation_secret(SECRET_DIR / ".secret_key", lambda: secrets.token_urlsafe(50))
 
 # Keys for the encrypted notes (jobroad/fields.py), newest first: the first encrypts, all decrypt. To rotate, put a
 # new key first, run `manage.py rotate_field_keys`, then drop the old one. Generate one with
@@ -43,9 +103,14 @@ FIELD_ENCRYPTION_KEYS = env_list("JOBROAD_FIELD_ENCRYPTION_KEYS", "")
 if not FIELD_ENCRYPTION_KEYS:
     if PRODUCTION:
         raise ImproperlyConfigured("JOBROAD_FIELD_ENCRYPTION_KEYS must be set in production.")
-    FIELD_ENCRYPTION_KEYS = ["ZW1iZWRkZWQtbW9kZS1vbmx5LW5vdC1zZWNyZXQtISE="]  # embedded mode only, not secret
+    FIELD_ENCRYPTION_KEYS = [
+        installation_secret(SECRET_DIR / ".field_encryption_key", lambda: Fernet.generate_key().decode()),
+        # The public key every embedded installation used before it had its own: it still reads notes written then
+        # (`manage.py rotate_field_keys` writes them again with the installation's key), and encrypts nothing.
+        "ZW1iZWRkZWQtbW9kZS1vbmx5LW5vdC1zZWNyZXQtISE=",
+    ]
 
-ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,testserver")
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,[::1],testserver")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 SITE_URL = os.environ.get("JOBROAD_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
@@ -80,8 +145,12 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "jobroad.middleware.PermissionsPolicyMiddleware",
-    # Production serves the collected static files itself; the embedded mode's runserver does it in DEBUG.
-    *(["whitenoise.middleware.WhiteNoiseMiddleware"] if PRODUCTION else []),
+    # Before WhiteNoise, so that static files carry these headers too.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Static files in both modes (WhiteNoise), so they pass the header middleware above; `manage.py serve` turns
+    # runserver's own static handler off.
+    "jobroad.middleware.StaticFilesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -91,8 +160,6 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "jobroad.middleware.RequireStaffMfaMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
 ]
 
 ROOT_URLCONF = "jobroad.urls"
@@ -114,15 +181,6 @@ TEMPLATES = [
         },
     },
 ]
-
-DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
-        conn_health_checks=True,
-    )
-}
-DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 # A real cache in both modes: allauth's rate limits count failed log-ins in it.
@@ -178,6 +236,8 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+# The embedded mode runs no collectstatic: WhiteNoise serves static/ and the apps' files through the finders.
+WHITENOISE_USE_FINDERS = not PRODUCTION
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
 
@@ -267,6 +327,23 @@ if PRODUCTION:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # runserver's request log (the embedded mode) as Django formats it, but without query strings, which may hold
+    # a person's name (jobroad/log_filters.py); gunicorn's access log leaves them out too (gunicorn.conf.py).
+    "filters": {"drop_query_string": {"()": "jobroad.log_filters.DropQueryString"}},
+    "formatters": {
+        "django.server": {"()": "django.utils.log.ServerFormatter", "format": "[{server_time}] {message}", "style": "{"}
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "django.server": {"class": "logging.StreamHandler", "formatter": "django.server"},
+    },
+    "loggers": {
+        "django.server": {
+            "handlers": ["django.server"],
+            "filters": ["drop_query_string"],
+            "level": "INFO",
+            "propagate": False,
+        },
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }

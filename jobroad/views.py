@@ -2,11 +2,13 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import TemplateDoesNotExist
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -43,24 +45,30 @@ def organisation_list(request):
 @login_required
 def organisation_detail(request, pk):
     organisation = get_object_or_404(permissions.visible_organisations(request.user), pk=pk)
+    return render(request, "jobroad/organisation_detail.html", _organisation_context(request, organisation))
+
+
+def _organisation_context(request, organisation, form=None) -> dict:
+    roles = permissions.grantable_roles(request.user, organisation)
     context = {
         "organisation": organisation,
         "memberships": organisation.memberships.select_related("user"),
-        "can_invite": permissions.can_invite(request.user, organisation),
+        "can_invite": bool(roles),
     }
-    if context["can_invite"]:
-        context["form"] = InvitationForm(organisation=organisation)
+    if roles:
+        context["form"] = form or InvitationForm(roles=roles)
         context["invitations"] = permissions.visible_invitations(request.user).filter(organisation=organisation)
-    return render(request, "jobroad/organisation_detail.html", context)
+    return context
 
 
 @login_required
 @require_POST
 def organisation_invite(request, pk):
     organisation = get_object_or_404(permissions.visible_organisations(request.user), pk=pk)
-    if not permissions.can_invite(request.user, organisation):
+    roles = permissions.grantable_roles(request.user, organisation)
+    if not roles:
         raise Http404
-    form = InvitationForm(request.POST, organisation=organisation)
+    form = InvitationForm(request.POST, roles=roles)
     if form.is_valid():
         try:
             services.invite_person(organisation=organisation, invited_by=request.user, **form.cleaned_data)
@@ -69,21 +77,20 @@ def organisation_invite(request, pk):
         else:
             messages.success(request, _("Invitation sent to %(email)s.") % {"email": form.cleaned_data["email"]})
             return redirect("organisation_detail", pk=organisation.pk)
-    context = {
-        "organisation": organisation,
-        "memberships": organisation.memberships.select_related("user"),
-        "can_invite": True,
-        "form": form,
-        "invitations": permissions.visible_invitations(request.user).filter(organisation=organisation),
-    }
-    return render(request, "jobroad/organisation_detail.html", context, status=400)
+    return render(
+        request, "jobroad/organisation_detail.html", _organisation_context(request, organisation, form), status=400
+    )
 
 
 def invitation_accept(request, token):
+    """A link opens an invitation; it is never a log-in. A new person chooses a password here; someone who has an
+    account logs in the normal way (password and second factor) and then confirms."""
     try:
         invitation = services.invitation_for_token(token)
     except services.InvitationUnusable as refusal:
-        return render(request, "jobroad/invitation_unusable.html", {"reason": refusal.reason}, status=410)
+        return _invitation_unusable(request, refusal)
+    if services.invited_account(invitation) is not None:
+        return _join_invitation(request, token, invitation)
     form = AcceptInvitationForm(
         request.POST or None, email=invitation.email, initial={"full_name": invitation.full_name}
     )
@@ -93,11 +100,38 @@ def invitation_accept(request, token):
                 token=token, password=form.cleaned_data["password1"], full_name=form.cleaned_data["full_name"]
             )
         except services.InvitationUnusable as refusal:
-            return render(request, "jobroad/invitation_unusable.html", {"reason": refusal.reason}, status=410)
+            return _invitation_unusable(request, refusal)
+        # A brand-new account, with the password just chosen and no second factor yet to ask for.
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, _("Welcome! Your account is ready."))
         return redirect("home")
     return render(request, "jobroad/invitation_accept.html", {"invitation": invitation, "form": form})
+
+
+def _join_invitation(request, token, invitation):
+    if not request.user.is_authenticated:
+        messages.info(request, _("You already have an account. Log in to accept the invitation."))
+        return redirect_to_login(request.path, login_url=reverse("account_login"))
+    if request.method == "POST":
+        try:
+            membership = services.join_invitation(token=token, user=request.user)
+        except services.InvitationUnusable as refusal:
+            return _invitation_unusable(request, refusal)
+        messages.success(
+            request,
+            _("You are now %(role)s at %(organisation)s.")
+            % {"role": membership.get_role_display(), "organisation": membership.organisation},
+        )
+        return redirect("home")
+    try:
+        services.check_invitee(invitation, request.user)
+    except services.InvitationUnusable as refusal:
+        return _invitation_unusable(request, refusal, status=403)
+    return render(request, "jobroad/invitation_join.html", {"invitation": invitation})
+
+
+def _invitation_unusable(request, refusal, status=410):
+    return render(request, "jobroad/invitation_unusable.html", {"reason": refusal.reason}, status=status)
 
 
 @login_required

@@ -130,6 +130,16 @@ def world(db) -> World:
 
 
 @pytest.fixture
+def shared_candidate(world) -> Candidate:
+    """Samir, registered by intermediary A into alice's campaign A and later enrolled in bob's campaign B too: both
+    coordinators see him, and each runs one of his two enrolments."""
+    candidate = CandidateFactory(first_name="Samir", registered_by=world.intermediary_org_a)
+    Enrolment.objects.create(campaign=world.campaign_a, candidate=candidate)
+    Enrolment.objects.create(campaign=world.campaign_b, candidate=candidate)
+    return candidate
+
+
+@pytest.fixture
 def client_for(client, world):
     """A logged-in test client for a user; staff get an activated TOTP so MFA does not get in the way."""
 

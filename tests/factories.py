@@ -69,3 +69,13 @@ class CampaignFactory(factory.django.DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"Campaign {n}")
     phase = CampaignPhase.INTAKE
+
+
+def invitation_token(invitation) -> str:
+    """A working link token for an invitation, made the way the outbox makes it as the mail leaves (any earlier
+    link of the invitation stops working)."""
+    from jobroad.models import Message
+    from jobroad.services import invitation_link
+
+    message = Message.objects.get(key=f"invitation:{invitation.pk}")
+    return invitation_link(message).rstrip("/").rsplit("/", 1)[-1]

@@ -36,6 +36,7 @@ from campaigns.models import CampaignPhase, Enrolment, Interview, PhasePlan
 from jobroad import services as jobroad_services
 from jobroad.models import AuditEntry
 from tests.factories import CampaignFactory, CandidateFactory
+from tests.factories import invitation_token as token_for
 from tests.test_url_access import (
     check_in_a,
     confirmed_proposal,
@@ -332,11 +333,11 @@ def another_candidate_a(world):
 
 
 def invitation_token(world) -> dict:
-    token = jobroad_services.invite_person(
+    invitation = jobroad_services.invite_person(
         organisation=world.intermediary_org_a, email="new@example.org", full_name="Nieuw", role="intermediary",
         invited_by=world.alice,
     )  # fmt: skip
-    return {"token": token}
+    return {"token": token_for(invitation)}
 
 
 def on(url_name: str, kwargs: Callable = lambda world: {}) -> Callable:
@@ -640,7 +641,7 @@ def test_no_page_nests_a_form_inside_another(client_for, world):
     )  # fmt: skip
     pages = [
         client_for(world.alice).get(reverse("organisation_detail", kwargs={"pk": world.intermediary_org_a.pk})),
-        Client().get(reverse("invitation_accept", kwargs={"token": invitation})),
+        Client().get(reverse("invitation_accept", kwargs={"token": token_for(invitation)})),
     ]
 
     for page in pages:

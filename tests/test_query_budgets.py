@@ -490,7 +490,7 @@ def site_and_terms(world, i: int) -> None:
 
 
 def mail_row(world, i: int) -> None:
-    CapturedMail.objects.create(subject=f"Uitnodiging {i}", body="…")
+    CapturedMail.objects.create(message=message_for(world.campaign_a), subject=f"Uitnodiging {i}", body="…")
 
 
 def organisation_row(world, i: int) -> None:

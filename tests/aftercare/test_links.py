@@ -1,9 +1,11 @@
 """The employer's check-in link: signed, for one employer check-in and the due day it was sent for, once, for a
-limited time. A link that cannot be used says why and shows nothing of the placement, and a POST through it
-changes nothing."""
+limited time. A link that cannot be used shows nothing of the placement and gets the same answer whatever the
+cause, and a POST through it changes nothing."""
 
+import re
 from datetime import datetime, time, timedelta
 from email.utils import formataddr
+from unittest import mock
 
 import pytest
 import time_machine
@@ -164,54 +166,93 @@ def not_for_the_employer(world, placement, check_in):  # noqa: F811
     return links.check_in_path(placement.check_ins.get(audience="candidate")), None
 
 
-UNUSABLE = [
-    (tampered, "This link is not valid. Please use the link from the e-mail exactly as it is."),
-    (expired, "This link has expired. JobRoad will contact you about this check-in."),
-    (reused, "This link has already been used: the check-in is answered. Thank you!"),
-    (moved, "This link was replaced by a newer one, because the start date changed."),
-    (ended, "This check-in is no longer needed. Thank you all the same."),
-    (not_for_the_employer, "This check-in is no longer needed. Thank you all the same."),
-]
+UNUSABLE = [tampered, expired, reused, moved, ended, not_for_the_employer]
+REFUSAL = (
+    "This link cannot be used: it is incomplete, has expired, was used already or was replaced by a newer one. If "
+    "your answer is still needed, JobRoad will contact you."
+)
 
 
-@pytest.mark.parametrize(("make_link", "reason"), UNUSABLE, ids=[make_link.__name__ for make_link, _ in UNUSABLE])
-def test_an_unusable_link_says_why_and_shows_nothing_of_the_placement(
+def main_of(response) -> str:
+    """The page's own content: the header around it holds a fresh CSRF token and the page's path."""
+    text = response.content.decode()
+    return text[text.index("<main") : text.index("</main>")]
+
+
+def open_link(client, path, now, method):
+    with time_machine.travel(now or timezone.now(), tick=False):
+        if method == "post":
+            return client.post(path, ANSWERS | {"still_working": "no", "at_risk": "on"}, headers=ENGLISH)
+        return client.get(path, headers=ENGLISH)
+
+
+@pytest.mark.parametrize("make_link", UNUSABLE, ids=[make_link.__name__ for make_link in UNUSABLE])
+def test_an_unusable_link_shows_nothing_of_the_placement(
     client,
     world,
     placement,  # noqa: F811
     employer_check_in,
     make_link,
-    reason,
 ):
     path, now = make_link(world, placement, employer_check_in)
 
-    with time_machine.travel(now or timezone.now(), tick=False):
-        response = client.get(path, headers=ENGLISH)
+    response = open_link(client, path, now, "get")
 
     assert response.status_code == 410
     text = response.content.decode()
-    assert reason in text
+    assert REFUSAL in text
     assert [shown for shown in PLACEMENT_DATA if shown in text] == []
     assert "data-check-in-form" not in text
 
 
-@pytest.mark.parametrize(("make_link", "reason"), UNUSABLE, ids=[make_link.__name__ for make_link, _ in UNUSABLE])
+@pytest.mark.parametrize("method", ["get", "post"])
+@pytest.mark.parametrize("make_link", UNUSABLE, ids=[make_link.__name__ for make_link in UNUSABLE])
+def test_every_refused_check_in_link_gets_the_same_answer(
+    client,
+    world,
+    placement,  # noqa: F811
+    employer_check_in,
+    make_link,
+    method,
+):
+    never_made = reverse("check_in_link", kwargs={"token": "never-made"})
+    path, now = make_link(world, placement, employer_check_in)
+
+    refused = open_link(client, path, now, method)
+    unknown = open_link(client, never_made, now, method)
+
+    assert (refused.status_code, main_of(refused)) == (410, main_of(unknown))
+
+
+def test_a_check_in_answered_while_its_form_was_open_gets_the_same_answer(client, employer_check_in):
+    path = links.check_in_path(employer_check_in)
+    services.answer_check_in(check_in=employer_check_in, still_working=True, notes="", actor=None)
+    employer_check_in.status = CheckInStatus.PENDING  # as the link found it when the form was sent
+
+    with mock.patch("aftercare.views.check_in_for_token", return_value=employer_check_in):
+        response = client.post(path, ANSWERS, headers=ENGLISH)
+
+    assert response.status_code == 410
+    assert REFUSAL in response.content.decode()
+    employer_check_in.refresh_from_db()
+    assert (employer_check_in.still_working, employer_check_in.notes) == (True, "")
+
+
+@pytest.mark.parametrize("make_link", UNUSABLE, ids=[make_link.__name__ for make_link in UNUSABLE])
 def test_answering_through_an_unusable_link_changes_nothing(
     client,
     world,
     placement,  # noqa: F811
     employer_check_in,
     make_link,
-    reason,
 ):
     path, now = make_link(world, placement, employer_check_in)
     before = database_state()
 
-    with time_machine.travel(now or timezone.now(), tick=False):
-        response = client.post(path, ANSWERS | {"still_working": "no", "at_risk": "on"}, headers=ENGLISH)
+    response = open_link(client, path, now, "post")
 
     assert response.status_code == 410
-    assert reason in response.content.decode()
+    assert REFUSAL in response.content.decode()
     assert database_state() == before
 
 
@@ -221,16 +262,28 @@ def test_answering_through_an_unusable_link_changes_nothing(
 def test_the_employers_mail_carries_a_working_link_and_the_outbox_does_not_keep_it(
     client, world, employer_check_in, mailoutbox
 ):
-    path = links.check_in_path(employer_check_in)
     message = Message.objects.get(event=f"checkin:{employer_check_in.pk}", template="checkin_employer")
-    assert (message.recipient_user, message.context["answer_link"]) == (world.hr_a, path)
+    assert (message.recipient_user, message.context["check_in"]) == (world.hr_a, employer_check_in.pk)
+    assert "/aftercare/answer/" not in str(message.context)
 
     dispatch(now=message.due_at + timedelta(minutes=1))
 
-    mails = [mail for mail in mailoutbox if path in mail.body]
+    mails = [mail for mail in mailoutbox if "/aftercare/answer/" in mail.body]
     assert [mail.to for mail in mails] == [[formataddr((world.hr_a.full_name, world.hr_a.email))]]
-    assert f"{settings.SITE_URL}{path}" in mails[0].body
+    path = re.search(re.escape(settings.SITE_URL) + r"(/aftercare/answer/\S+/)", mails[0].body).group(1)
+    assert links.check_in_for_token(resolve(path).kwargs["token"], today=employer_check_in.due_on) == employer_check_in
     message.refresh_from_db()
-    assert (message.status, message.context) == (MessageStatus.SENT, {})
+    assert message.status == MessageStatus.SENT
     assert path not in message.body
+    assert path not in str(message.context)
     assert client.get(path).status_code == 200
+
+
+def test_the_outbox_preview_of_an_employers_check_in_shows_no_link(client_for, world, employer_check_in):
+    path = links.check_in_path(employer_check_in)
+    message = Message.objects.get(event=f"checkin:{employer_check_in.pk}", template="checkin_employer")
+
+    page = client_for(world.alice).get(reverse("message_detail", kwargs={"pk": message.pk}))
+
+    assert page.status_code == 200
+    assert path not in page.content.decode()

@@ -1,5 +1,6 @@
 """The funder reports (issue 8): figures from the database match a small cohort counted by hand; funder viewers
-see counts under five suppressed and never a person, on the page, in the spreadsheets and in the PDF."""
+see counts under five hidden, the others rounded to five (issue 17), and never a person, on the page, in the
+spreadsheets and in the PDF."""
 
 import csv
 import io
@@ -280,50 +281,67 @@ def test_a_candidate_in_two_of_the_campaigns_counts_once(client_for, world):
 # --- What funder viewers see -------------------------------------------------------------------------------------
 
 
-def test_the_funder_sees_counts_under_five_suppressed_and_their_shares_hidden(client_for, world, cohort):
+def test_the_funder_sees_small_counts_hidden_the_others_rounded_and_shares_of_what_is_shown(client_for, world, cohort):
     response = report(client_for(world.funder_viewer))
 
     assert response.status_code == 200
     tables = tables_of(response)
-    assert tables["targets"] == [["Campaign A", "7 / 45", "1 / 10", "1 / 12", "<5 / 60"]]
-    assert tables["funnel"] == [
-        ["Registered", 7, "100 %"],
-        ["Screened", 6, "86 %"],
-        ["Selected", 5, "71 %"],
-        ["Proposed to a company", 5, "71 %"],
-        ["Interviewed", "<5", "—"],
-        ["Offer", "<5", "—"],
-        ["Placed", "<5", "—"],
+    assert tables["targets"] == [["Campaign A", "5 / 45", "1 / 10", "1 / 12", "x / 60"]]  # 7 people: 5
+    assert tables["funnel"] == [  # 7, 6, 5 and 5 people, rounded to five; shares of the rounded counts
+        ["Registered", 5, "100 %"],
+        ["Screened", 5, "100 %"],
+        ["Selected", 5, "100 %"],
+        ["Proposed to a company", 5, "100 %"],
+        ["Interviewed", "x", "—"],
+        ["Offer", "x", "—"],
+        ["Placed", "x", "—"],
     ]
-    assert tables["outcomes"] == [
-        ["Permanent job", "<5", "—"],
-        ["Fixed-term job", "<5", "—"],
-        ["Temp work", 0, "0 %"],
-        ["Training or internship", "<5", "—"],
-        ["Article 60", 0, "0 %"],
-        ["Still searching", "<5", "—"],
-        ["Dropped out", 0, "0 %"],
+    assert tables["outcomes"] == [  # no share of a hidden number of people placed
+        ["Permanent job", "x", "—"],
+        ["Fixed-term job", "x", "—"],
+        ["Temp work", 0, "—"],
+        ["Training or internship", "x", "—"],
+        ["Article 60", 0, "—"],
+        ["Still searching", "x", "—"],
+        ["Dropped out", 0, "—"],
     ]
     assert tables["activation"] == [
-        ["People registered", 7],
-        ["People at work at least once", "<5"],
+        ["People registered", 5],
+        ["People at work at least once", "x"],
         ["Median days from registration to the first start", "—"],
-        ["At work within a year of registration", "<5"],
+        ["At work within a year of registration", "x"],
         ["Share at work within a year", "—"],
     ]
-    # A group of fewer than five is not named: a rare nationality would point at the person.
-    assert tables["gender"] == [["Man", 5, "<5"], ["Groups of fewer than five", "<5", "<5"]]
-    assert tables["nationality"] == [["Groups of fewer than five", 7, "<5"]]
-    assert tables["education_level"] == [["Groups of fewer than five", 7, "<5"]]
-    assert tables["target_group"] == [["Recognised refugees", 7, "<5"]]
-    assert tables["drop_outs"] == [["Reasons given by fewer than five", "<5"]]  # no reason named beside a few people
+    # A group of fewer than five is not named: a rare nationality would point at the person. The two women,
+    # hidden, would be everyone registered minus the five men: so the men are hidden too.
+    assert tables["gender"] == [["Man", "x", "x"], ["Groups of fewer than five", "x", "x"]]
+    assert tables["nationality"] == [["Groups of fewer than five", 5, "x"]]
+    assert tables["education_level"] == [["Groups of fewer than five", 5, "x"]]
+    assert tables["target_group"] == [["Recognised refugees", 5, "x"]]
+    assert tables["drop_outs"] == [["Reasons given by fewer than five", "x"]]  # no reason named beside a few people
 
 
-def test_the_funders_charts_leave_the_suppressed_bars_out(client_for, world, cohort):
+def test_the_funders_targets_hide_a_second_campaign_when_one_alone_would_be_the_total_minus_the_other(
+    client_for, world, cohort
+):
+    campaign_c = CampaignFactory(name="Campaign C", funder=world.funder, target_candidates=10)
+    for first_name in ("Karim", "Lina"):
+        enrol(world, campaign_c, first_name, "Mansour", date(2025, 1, 10))
+
+    response = report(client_for(world.funder_viewer))
+
+    assert tables_of(response)["targets"] == [
+        ["Campaign A", "x / 45", "1 / 10", "1 / 12", "x / 60"],  # 7 people, hidden with campaign C's two
+        ["Campaign C", "x / 10", "0", "0", "0"],
+        ["Total", "10 / 55", "1 / 10", "1 / 12", "x / 60"],  # 9 people
+    ]
+
+
+def test_the_funders_charts_leave_the_hidden_bars_out(client_for, world, cohort):
     response = report(client_for(world.funder_viewer))
 
     charts = {table.key: table.chart for table in response.context["tables"]}
-    assert charts["funnel"] == [("Registered", 7), ("Screened", 6), ("Selected", 5), ("Proposed to a company", 5)]
+    assert charts["funnel"] == [("Registered", 5), ("Screened", 5), ("Selected", 5), ("Proposed to a company", 5)]
     assert charts["outcomes"] == [("Temp work", 0), ("Article 60", 0), ("Dropped out", 0)]
     funnel_svg = re.search(r'<svg[^>]*data-chart="funnel".*?</svg>', response.content.decode(), re.S)[0]
     assert funnel_svg.count("<rect") == 4
@@ -362,8 +380,8 @@ def test_the_funder_never_gets_a_person_on_the_page_in_the_spreadsheets_or_in_th
     for where, text in files.items():
         leaks = [name for name in [*cohort.names, SENTINEL_NATIONALITY] if name in text]
         assert leaks == [], where
-    assert "Registered;7;100 %" in files["csv:funnel"]
-    assert "Interviewed;<5;—" in files["csv:funnel"]
+    assert "Registered;5;100 %" in files["csv:funnel"]
+    assert "Interviewed;x;—" in files["csv:funnel"]
 
 
 def test_the_coordinator_of_another_campaign_sees_none_of_its_figures(client_for, world, cohort):
@@ -509,13 +527,14 @@ def test_the_pdf_holds_the_figures_and_an_annex_of_the_sessions_held(client_for,
     assert len(lines_with(text, "25/02/2025", "Campaign A", "Project week: 1 companies visited", "—", "5")) == 1
 
 
-def test_the_funders_pdf_suppresses_the_small_attendance_too(client_for, world, cohort):
+def test_the_funders_pdf_hides_the_small_attendance_too(client_for, world, cohort):
     response = client_for(world.funder_viewer).get(reverse("report_pdf"), headers=ENGLISH)
 
     text = pdf_text(response.content)
-    assert len(lines_with(text, "Registered", "7", "100 %")) == 1
-    assert len(lines_with(text, "Interviewed", "<5", "—")) == 1
-    assert len(lines_with(text, "Werkcultuur", "Heidedorp", "<5")) == 1
+    assert len(lines_with(text, "Registered", "5", "100 %")) == 1
+    assert len(lines_with(text, "Interviewed", "x", "—")) == 1
+    assert len(lines_with(text, "Werkcultuur", "Heidedorp", "x")) == 1
+    assert len(lines_with(text, "Project week: 1 companies visited", "—", "5")) == 1  # five people, exactly five
 
 
 # --- Query budget ----------------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from campaigns.models import CampaignPhase, Enrolment
 from candidates import services
 from candidates.choices import DOCUMENT_LANGUAGES
 from candidates.models import CONSENT_TEXT_VERSIONS, Candidate, ConsentAction, ConsentPurpose, ResidenceStatus
+from jobroad.models import AuditAction, AuditEntry, AuditPlace
 from tests.factories import CampaignFactory, CandidateFactory
 from tests.pdftext import compact, pdf_text
 
@@ -103,6 +104,21 @@ def test_the_second_registration_of_the_same_person_shows_the_duplicate_first(cl
     assert Candidate.objects.filter(last_name="Khalil").count() == 2
 
 
+def test_a_right_to_left_override_never_reaches_a_saved_name(client_for, world):
+    client = client_for(world.intermediary_a)
+    typed = registration(
+        world,
+        first_name="\u202eramaS\u202c",
+        last_name="Kha\u200blil\u200f",
+        experience_summary="Tailor\u2066 for six years\u2069\r\nin Aleppo.\ufeff",
+    )
+
+    client.post(register_url(world.campaign_a), typed, headers=ENGLISH)
+
+    candidate = Candidate.objects.get(last_name="Khalil")
+    assert (candidate.first_name, candidate.experience_summary) == ("ramaS", "Tailor for six years\r\nin Aleppo.")
+
+
 def test_a_duplicate_of_another_organisation_is_not_revealed(client_for, world):
     theirs = CandidateFactory(
         first_name="Samir",
@@ -118,10 +134,31 @@ def test_a_duplicate_of_another_organisation_is_not_revealed(client_for, world):
 
     page = response.content.decode()
     assert response.status_code == 409
-    assert "A likely duplicate registered by another organisation — contact the coordinator." in page
-    assert 'data-duplicate="hidden"' in page
+    assert (
+        "A likely duplicate of a candidate who is registered already; ask a JobRoad coordinator whether it is the "
+        "same person." in page
+    )
+    assert 'data-duplicate="hidden"' in page and "another organisation" not in page
     assert reverse("candidate_detail", kwargs={"pk": theirs.pk}) not in page
     assert "OCMW-77" not in page and world.intermediary_org_b.name not in page
+
+
+def test_a_duplicate_check_at_registration_leaves_the_person_and_the_match_in_the_audit_trail(client_for, world):
+    theirs = CandidateFactory(
+        first_name="Samir",
+        last_name="Khalil",
+        birth_year=1994,
+        nationality="SY",
+        reference_number="OCMW-77",
+        registered_by=world.intermediary_org_b,
+    )
+    client = client_for(world.intermediary_a)
+
+    client.post(register_url(world.campaign_a), registration(world), headers=ENGLISH)
+
+    assert list(AuditEntry.objects.filter(action=AuditAction.MATCHED).values_list("actor", "place", "candidate")) == [
+        (world.intermediary_a.pk, AuditPlace.REGISTRATION, theirs.pk)
+    ]
 
 
 def test_registration_is_closed_to_intermediaries_after_the_intake(client_for, world):

@@ -132,26 +132,26 @@ def test_a_company_without_sites_is_asked_to_add_one_first(client_for, world):
     assert "site" not in response.context["form"].fields
 
 
-def test_a_coordinator_invites_hr_from_the_company_page(client_for, world):
+def test_a_coordinator_invites_hr_of_a_company_in_their_campaign_from_its_page(client_for, world):
     client = client_for(world.alice)
-    page = client.get(reverse("company_detail", kwargs={"pk": world.company_b.pk}))
+    page = client.get(reverse("company_detail", kwargs={"pk": world.company_a.pk}))
 
     response = client.post(
-        reverse("company_invite", kwargs={"pk": world.company_b.pk}),
-        {"full_name": "Hilde Personeel", "email": "Hilde@Bedrijf-B.example"},
+        reverse("company_invite", kwargs={"pk": world.company_a.pk}),
+        {"full_name": "Hilde Personeel", "email": "Hilde@Bedrijf-A.example"},
     )
 
     invitation = Invitation.objects.get()
     mail = Message.objects.get(template="invitation")
-    assert reverse("company_invite", kwargs={"pk": world.company_b.pk}) in page.content.decode()
-    assert response.url == reverse("company_detail", kwargs={"pk": world.company_b.pk})
+    assert reverse("company_invite", kwargs={"pk": world.company_a.pk}) in page.content.decode()
+    assert response.url == reverse("company_detail", kwargs={"pk": world.company_a.pk})
     assert (invitation.organisation, invitation.role, invitation.email, invitation.invited_by) == (
-        world.company_b.organisation,
+        world.company_a.organisation,
         Role.COMPANY_HR,
-        "hilde@bedrijf-b.example",
+        "hilde@bedrijf-a.example",
         world.alice,
     )
-    assert (mail.recipient_address, mail.context["organisation"]) == ("hilde@bedrijf-b.example", "Company B")
+    assert (mail.recipient_address, mail.context["organisation"]) == ("hilde@bedrijf-a.example", "Company A")
 
 
 def test_the_company_page_lists_its_hr_people_and_open_invitations(client_for, world):

@@ -42,7 +42,9 @@ def main_pages(world) -> dict[str, list[Visit]]:
     placement = placement_a(world)
     enrolment = enrolment_a(world)
     message = message_for(world.campaign_a)
-    mail = CapturedMail.objects.create(subject="Welkom", body="Tot morgen", recipients="sara@example.org")
+    mail = CapturedMail.objects.create(
+        message=message, subject="Welkom", body="Tot morgen", recipients="sara@example.org"
+    )
     campaign, company, candidate = world.campaign_a.pk, world.company_a.pk, world.candidate_a.pk
     check_ins = {audience: check_in_a(world, audience).pk for audience in CheckInAudience.values}
     employer_check_in = check_ins[CheckInAudience.EMPLOYER]

@@ -9,6 +9,7 @@ from datetime import time as clock
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from aftercare.links import check_in_path
 from aftercare.models import CheckInStatus, FollowUpStep, Placement
 from campaigns import services as campaign_services
 from jobroad.models import Message, MessageStatus
@@ -65,7 +66,7 @@ def test_an_offer_is_placed_hr_answers_the_check_in_by_link_and_the_coordinator_
     mail = Message.objects.get(event=f"checkin:{check_in.pk}", template="checkin_employer", recipient_user=world.hr_a)
     time_machine.move_to(datetime.combine(check_in.due_on, clock(10), tzinfo=timezone.get_current_timezone()))
     assert mail.due_at <= timezone.now()
-    link = live_url + mail.context["answer_link"]
+    link = live_url + check_in_path(check_in)
 
     # HR answers on its phone, not logged in.
     response = phone_page.goto(link)

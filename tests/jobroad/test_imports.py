@@ -21,7 +21,7 @@ from candidates.models import Candidate, EducationLevel, ResidenceStatus, Target
 from companies import services as company_services
 from companies.models import Competence, Shift, Site, Vacancy
 from jobroad import imports, sweeps
-from jobroad.models import ImportKind, OrganisationKind, PendingImport, Role
+from jobroad.models import AuditAction, AuditEntry, AuditPlace, ImportKind, OrganisationKind, PendingImport, Role
 
 from ..factories import (
     PASSWORD,
@@ -883,7 +883,36 @@ def test_a_coordinator_imports_for_a_partner_organisation(intermediary, client_f
     assert Candidate.objects.get(first_name="Amal", birth_year=1990).registered_by == world.intermediary_org_a
 
 
-def test_a_candidate_registered_by_another_organisation_is_flagged_without_revealing_who(intermediary, world):
+def test_an_imported_name_is_previewed_and_saved_without_its_invisible_control_characters(intermediary, world):
+    upload_candidates(
+        intermediary,
+        world,
+        candidate_rows(f"\u202ealiraS\u202c;Ahm\u200badi\ufeff;1994;AF;{REFUGEE};{LOW};Opvangcentrum Heidedorp;"),
+    )
+    pending = pending_of(world.intermediary_a)
+
+    preview = imports.preview_import(pending)
+    intermediary.post(reverse("import_confirm", kwargs={"pk": pending.pk}))
+
+    assert preview.rows[0].cells[:2] == ["aliraS", "Ahmadi"]
+    assert list(Candidate.objects.filter(last_name="Ahmadi").values_list("first_name", flat=True)) == ["aliraS"]
+
+
+def test_a_formula_behind_an_invisible_mark_is_still_refused(intermediary, world):
+    upload_candidates(
+        intermediary,
+        world,
+        candidate_rows(f'\u200f=HYPERLINK("http://x.example");Tesfay;1990;ER;{REFUGEE};{LOW};Opvangcentrum Heidedorp;'),
+    )
+
+    preview = imports.preview_import(pending_of(world.intermediary_a))
+
+    assert [(row.number, [label for label, _message in row.errors]) for row in preview.error_rows] == [
+        (2, ["A · Voornaam"])
+    ]
+
+
+def test_a_duplicate_in_another_organisation_is_flagged_without_naming_it(intermediary, world):
     Candidate.objects.filter(pk=world.candidate_b.pk).update(birth_year=1988, nationality="ER")
 
     upload_candidates(
@@ -897,7 +926,44 @@ def test_a_candidate_registered_by_another_organisation_is_flagged_without_revea
     preview = imports.preview_import(pending_of(world.intermediary_a))
 
     assert [(row.number, row.flags) for row in preview.flagged_rows] == [
-        (2, ["Likely registered already by another organisation (same name, birth year and nationality)."])
+        (
+            2,
+            [
+                "Likely duplicate of a candidate who is registered already (same name, birth year and nationality); "
+                "ask a JobRoad coordinator whether it is the same person."
+            ],
+        )
+    ]
+
+
+def test_a_file_fishing_for_reference_numbers_leaves_the_uploader_and_every_match_in_the_audit_trail(
+    intermediary, world, caplog
+):
+    Candidate.objects.filter(pk=world.candidate_b.pk).update(reference_number="OCMW-77", reference_key="OCMW77")
+    Candidate.objects.filter(pk=world.candidate_a.pk).update(reference_number="OC-1", reference_key="OC1")
+    upload_candidates(
+        intermediary,
+        world,
+        csv_upload(
+            f"{CANDIDATE_HEADER};Referentienummer\n"
+            f"Samira;Ahmadi;1994;AF;{REFUGEE};{LOW};Opvangcentrum Heidedorp;;ocmw 77\n"
+            f"Dawit;Tesfay;1990;ER;{REFUGEE};{LOW};Opvangcentrum Heidedorp;;OC-1\n"
+            f"Yonas;Kidane;1992;ER;{REFUGEE};{LOW};Opvangcentrum Heidedorp;;OCMW-78\n"
+        ),
+    )
+
+    with caplog.at_level("INFO", logger="jobroad.audit"):
+        imports.preview_import(pending_of(world.intermediary_a))
+
+    assert list(
+        AuditEntry.objects.filter(action=AuditAction.MATCHED).order_by("pk").values_list("actor", "place", "candidate")
+    ) == [
+        (world.intermediary_a.pk, AuditPlace.IMPORT, world.candidate_b.pk),
+        (world.intermediary_a.pk, AuditPlace.IMPORT, world.candidate_a.pk),
+    ]
+    assert caplog.messages == [
+        f"A duplicate check (import) by user {world.intermediary_a.pk} matched 2 candidate(s): "
+        f"{world.candidate_b.pk}, {world.candidate_a.pk}"
     ]
 
 

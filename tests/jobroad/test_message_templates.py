@@ -27,11 +27,11 @@ KINDS = {
     "evaluation_request": {"event": EVENT, "link": "/evaluations/1/"},
     "checkin_due": {"event": EVENT, "link": "/"},
     "checkin_overdue": {"event": EVENT, "link": "/"},
-    "checkin_employer": {"event": {"summary": "Amal · <b>Hotel</b>", "start": AT.isoformat()}, "answer_link": "/a/t/"},
+    "checkin_employer": {"event": {"summary": "Amal · <b>Hotel</b>", "start": AT.isoformat()}, "check_in": 1},
     "checkin_at_risk": {"event": {"summary": "Amal · <b>Hotel</b>", "start": AT.isoformat()}, "link": "/p/1/"},
     "evaluation_escalation": {"event": EVENT, "link": "/evaluations/1/"},
     "invitation": {
-        "link": "http://x/invitations/t/",
+        "invitation": 1,
         "organisation": "OCMW",
         "role": "Doorverwijzer",
         "expires_at": AT.isoformat(),

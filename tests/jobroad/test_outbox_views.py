@@ -67,8 +67,8 @@ def test_one_cannot_write_to_a_person_outside_ones_reach(client_for, world):
 
 
 def test_the_outbox_filters_by_status_and_person(client_for, world):
-    failed = message(status=MessageStatus.FAILED, last_error="550 no such user")
-    pending = message(recipient_user=world.hr_a)
+    failed = message(world.campaign_a, status=MessageStatus.FAILED, last_error="550 no such user")
+    pending = message(world.campaign_a, recipient_user=world.hr_a)
     client = client_for(world.alice)
 
     only_failed = client.get(reverse("message_list"), {"status": "failed"})
@@ -79,17 +79,23 @@ def test_the_outbox_filters_by_status_and_person(client_for, world):
     assert history.context["person"] == world.hr_a
 
 
-def test_a_coordinator_sees_only_the_messages_of_their_campaigns(client_for, world):
-    own, shared = message(campaign=world.campaign_a), message()
+def test_a_coordinator_sees_the_messages_of_their_campaigns_and_their_own_notes(client_for, world):
+    own, note, to_her = (
+        message(campaign=world.campaign_a),
+        message(created_by=world.alice),
+        message(recipient_user=world.alice),
+    )
     message(campaign=world.campaign_b)
+    message(created_by=world.bob)  # a colleague's note, in no campaign
+    message()  # from the platform, in no campaign: the admin's
 
     page = client_for(world.alice).get(reverse("message_list"))
 
-    assert set(page.context["page"]) == {own, shared}
+    assert set(page.context["page"]) == {own, note, to_her}
 
 
 def test_cancel_then_resend(client_for, world):
-    waiting = message()
+    waiting = message(world.campaign_a)
     client = client_for(world.alice)
 
     client.post(reverse("message_cancel", kwargs={"pk": waiting.pk}))
@@ -103,7 +109,7 @@ def test_cancel_then_resend(client_for, world):
 
 
 def test_a_sent_message_cannot_be_cancelled_and_says_why(client_for, world):
-    sent = message(status=MessageStatus.SENT)
+    sent = message(world.campaign_a, status=MessageStatus.SENT)
 
     response = client_for(world.alice).post(reverse("message_cancel", kwargs={"pk": sent.pk}), follow=True)
 
@@ -115,7 +121,7 @@ def test_a_sent_message_cannot_be_cancelled_and_says_why(client_for, world):
 
 
 def test_the_preview_shows_the_message_as_it_will_be_sent(client_for, world):
-    waiting = message()
+    waiting = message(world.campaign_a)
 
     page = client_for(world.alice).get(reverse("message_detail", kwargs={"pk": waiting.pk}))
 
@@ -124,7 +130,7 @@ def test_the_preview_shows_the_message_as_it_will_be_sent(client_for, world):
 
 
 def test_a_failed_message_shows_on_the_coordinators_dashboard(client_for, world):
-    message(status=MessageStatus.FAILED, campaign=world.campaign_a)
+    message(world.campaign_a, status=MessageStatus.FAILED)
 
     alice = client_for(world.alice).get(reverse("home")).content.decode()
 
@@ -134,7 +140,7 @@ def test_a_failed_message_shows_on_the_coordinators_dashboard(client_for, world)
 def test_a_nul_in_the_search_is_dropped_instead_of_failing_on_postgresql(client_for, world):
     Message.objects.create(
         key="test:nul", template="note", recipient_name="Amal Haddad", recipient_address="amal@example.org",
-        due_at=timezone.now(), context={"subject": "Hallo"},
+        due_at=timezone.now(), context={"subject": "Hallo"}, campaign=world.campaign_a,
     )  # fmt: skip
     client = client_for(world.alice)
 

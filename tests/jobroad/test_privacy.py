@@ -4,23 +4,27 @@ recent re-authentication."""
 
 import io
 import json
+import re
 import zipfile
 from datetime import date, timedelta
 
 import pytest
+from django.apps import apps
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
+from django.db import connection, models
+from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
 
 from aftercare import services as aftercare_services
+from aftercare.models import CoachingContact
 from campaigns import kpi, reports
 from campaigns.models import Attendance, Evaluation, Interview, Outcome, Proposal, ProposalStatus
 from candidates import services as candidate_services
 from candidates.models import Candidate, Screening
-from jobroad import privacy
-from jobroad.models import CapturedMail
+from jobroad import mentions, outbox, privacy, services
+from jobroad.models import CapturedMail, ImportKind, Message, MessageStatus, PendingImport
 from jobroad.outbox import Recipient, schedule_message
 from tests.pdftext import pdf_text
 from tests.reauth import recently_authenticated
@@ -95,6 +99,24 @@ def tables_holding(*needles: str) -> list[str]:
             cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")
             text = " ".join(str(value) for row in cursor.fetchall() for value in row).lower()
             found += [table for needle in needles if needle.lower() in text]
+    return sorted(set(found))
+
+
+def mentions_left(*names: str, phone: str = "") -> list[str]:
+    """Every text and JSON column of every model, read through the ORM (so encrypted notes are read as written):
+    the ``app.Model.field`` columns where one of ``names`` still stands as a word (case does not count), or a number
+    whose digits end in ``phone``'s last eight."""
+    name = re.compile("|".join(rf"(?<!\w){re.escape(value)}(?!\w)" for value in names), re.IGNORECASE)
+    digits = re.sub(r"\D", "", phone)[-8:]
+    found = []
+    for model in apps.get_models():
+        for field in model._meta.concrete_fields:
+            if isinstance(field, models.CharField | models.TextField | models.JSONField):
+                for value in model._base_manager.values_list(field.name, flat=True):
+                    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+                    numbers = (re.sub(r"\D", "", number) for number in re.findall(r"[+\d][\d ./()-]*", text))
+                    if name.search(text) or (digits and any(number.endswith(digits) for number in numbers)):
+                        found.append(f"{model._meta.label}.{field.name}")
     return sorted(set(found))
 
 
@@ -199,3 +221,132 @@ def test_only_the_candidates_coordinators_export_or_erase(client_for, world):
         recently_authenticated(client, user)
         for name in ("candidate_subject_export", "candidate_erase"):
             assert client.get(reverse(name, kwargs={"pk": world.candidate_a.pk})).status_code == 404
+
+
+NOTE = "Call Amal Haddad at +32 470 12 34 56 about Monday"
+
+
+def send_note(world, settings, *, subject: str, text: str):
+    """Coordinator bob's note to alice, sent, and captured as mail is in the embedded mode."""
+    settings.EMAIL_BACKEND = "jobroad.mail.CapturingEmailBackend"
+    note = services.write_note(
+        author=world.bob, recipient=world.alice, address="", channel="email", subject=subject, text=text, due_at=None
+    )
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        outbox.claim_due_messages()
+    note.refresh_from_db()
+    assert note.status == MessageStatus.SENT and text in note.body
+    return note
+
+
+@pytest.fixture
+def bobs_note(world, settings):
+    """Candidate A is Amal Haddad, with her mobile number; bob's note to alice names her."""
+    candidate_services.update_candidate(candidate=world.candidate_a, actor=world.alice, phone="+32 470 12 34 56")
+    return send_note(world, settings, subject="Amal Haddad, Monday", text=NOTE)
+
+
+def test_erasure_removes_the_person_from_a_colleagues_note(world, bobs_note):
+    privacy.erase_candidate(candidate=world.candidate_a, actor=world.alice)
+
+    note = Message.objects.get(pk=bobs_note.pk)
+    assert note.context == {"subject": "[erased], Monday", "text": "Call [erased] at [erased] about Monday"}
+    assert (note.subject, note.recipient_address) == ("[erased], Monday", "alice@example.org")
+    assert "Call [erased] at [erased] about Monday" in note.body
+    assert "Call [erased] at [erased] about Monday" in CapturedMail.objects.get().body
+    assert mentions_left("Amal Haddad", "Haddad Amal", "Amal", phone="+32 470 12 34 56") == []
+    assert world.candidate_a.audit_entries.filter(action="changed", place="erasure", actor=world.alice).count() == 1
+
+
+def plant_in_every_searched_column(*texts: str) -> int:
+    """Write the first of ``texts`` that fits into every searched column (``mentions.searched_fields``) of every row
+    of every model — as a JSON object in a JSON column; returns how many values were written."""
+    planted = 0
+    for model in apps.get_models():
+        for field in mentions.searched_fields(model):
+            text = next((text for text in texts if len(text) <= (field.max_length or len(text))), None)
+            if text is not None:
+                value = {"note": text} if isinstance(field, models.JSONField) else text
+                planted += model._base_manager.update(**{field.name: value})
+    return planted
+
+
+def test_erasure_removes_the_person_from_every_text_column_that_named_them(world, settings, sentinel_candidate):
+    """Whatever the model — one added later too — a column where someone could write the person's name and
+    number is searched."""
+    send_note(world, settings, subject="Zyxwamal Zyxwhaddad", text=f"Bel Zyxwamal Zyxwhaddad op {PHONE}")
+    assert plant_in_every_searched_column(f"{PHONE}: Zyxwhaddad, Zyxwamal", "Zyxwamal Zyxwhaddad") > 100
+
+    privacy.erase_candidate(candidate=sentinel_candidate, actor=world.alice)
+
+    assert mentions_left("Zyxwamal", "Zyxwhaddad", phone=PHONE) == []
+
+
+def test_erasure_deletes_the_mail_captured_from_a_message_that_names_the_person_by_first_name_only(
+    world, settings, sentinel_candidate
+):
+    settings.EMAIL_BACKEND = "jobroad.mail.CapturingEmailBackend"
+    interview = Interview.objects.get(enrolment__candidate=sentinel_candidate)
+    reminder = schedule_message(
+        key="test:hr-reminder", event=f"interview:{interview.pk}", template="note",
+        recipient=Recipient.for_user(world.hr_a), due_at=timezone.now(),
+        context={"subject": "Gesprek", "text": "Gesprek met Zyxwamal om 10u"},
+    )  # fmt: skip
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        outbox.claim_due_messages()
+    assert CapturedMail.objects.filter(message=reminder).count() == 1
+
+    privacy.erase_candidate(candidate=sentinel_candidate, actor=world.alice)
+
+    assert not CapturedMail.objects.filter(message=reminder).exists()
+    assert Message.objects.filter(pk=reminder.pk).values_list("body", "context").get() == ("", {})
+    assert mentions_left("Zyxwamal", "Zyxwhaddad", phone=PHONE) == []
+
+
+def test_erasure_keeps_a_relative_who_shares_the_last_name_and_the_reception_centres_phone(world, bobs_note):
+    candidate_services.update_candidate(candidate=world.candidate_b, actor=world.bob, phone="0470/12.34.56")
+    to_yonas = services.write_note(
+        author=world.bob, recipient=None, address="0470/12.34.56", channel="sms", subject="",
+        text="Yonas Haddad, bring Amal Haddad on Monday", due_at=timezone.now() + timedelta(days=1),
+    )  # fmt: skip
+
+    privacy.erase_candidate(candidate=world.candidate_a, actor=world.alice)
+
+    yonas = Candidate.objects.get(pk=world.candidate_b.pk)
+    assert (yonas.first_name, yonas.last_name, yonas.phone) == ("Yonas", "Haddad", "0470/12.34.56")
+    to_yonas.refresh_from_db()
+    assert (to_yonas.status, to_yonas.recipient_address) == (MessageStatus.PENDING, "0470/12.34.56")
+    assert to_yonas.context["text"] == "Yonas Haddad, bring [erased] on Monday"
+    assert Message.objects.get(pk=bobs_note.pk).context["text"] == "Call [erased] at +32 470 12 34 56 about Monday"
+
+
+def test_erasure_leaves_out_the_persons_row_of_a_pending_upload_and_keeps_the_others(world):
+    rows = [
+        {"number": 2, "cells": {"first_name": "Amal", "last_name": "Haddad"}, "extra": {}},
+        {"number": 3, "cells": {"first_name": "Yonas", "last_name": "Haddad"}, "extra": {}},
+    ]
+    upload = PendingImport.objects.create(
+        kind=ImportKind.CANDIDATES, owner=world.bob, campaign=world.campaign_b, organisation=world.intermediary_org_b,
+        filename="intake.xlsx", rows=rows, expires_at=timezone.now() + timedelta(hours=1),
+    )  # fmt: skip
+
+    privacy.erase_candidate(candidate=world.candidate_a, actor=world.alice)
+
+    assert PendingImport.objects.get(pk=upload.pk).rows == rows[1:]
+
+
+def test_erasure_replaces_the_person_in_a_colleagues_encrypted_note_and_the_admins_log(world):
+    contact = aftercare_services.log_coaching_contact(
+        candidate=world.candidate_b, coach=world.coach_b, happened_on=date.today(), channel="phone", topic="housing",
+        notes="Lives with his sister Amal Haddad", next_action="",
+    )  # fmt: skip
+    entry = LogEntry.objects.create(
+        user=world.admin, content_type=ContentType.objects.get_for_model(Screening), object_id="1",
+        object_repr="Screening of Amal Haddad", action_flag=CHANGE, change_message="Notes about Amal",
+    )  # fmt: skip
+
+    privacy.erase_candidate(candidate=world.candidate_a, actor=world.alice)
+
+    assert CoachingContact.objects.get(pk=contact.pk).notes == "Lives with his sister [erased]"
+    entry.refresh_from_db()
+    assert (entry.object_repr, entry.change_message) == ("Screening of [erased]", "Notes about [erased]")
