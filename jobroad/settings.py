@@ -328,8 +328,8 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     # runserver's request log (the embedded mode) as Django formats it, but without query strings, which may hold
-    # a person's name (jobroad/log_filters.py); gunicorn's access log leaves them out too (gunicorn.conf.py).
-    "filters": {"drop_query_string": {"()": "jobroad.log_filters.DropQueryString"}},
+    # a person's name, or one-time link tokens (jobroad/log_filters.py); gunicorn's access log too (gunicorn.conf.py).
+    "filters": {"redact_request_line": {"()": "jobroad.log_filters.RedactRequestLine"}},
     "formatters": {
         "django.server": {"()": "django.utils.log.ServerFormatter", "format": "[{server_time}] {message}", "style": "{"}
     },
@@ -340,10 +340,11 @@ LOGGING = {
     "loggers": {
         "django.server": {
             "handlers": ["django.server"],
-            "filters": ["drop_query_string"],
+            "filters": ["redact_request_line"],
             "level": "INFO",
             "propagate": False,
         },
+        "django.request": {"filters": ["redact_request_line"]},  # "Gone: /invitations/<token>/" and the like
     },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }

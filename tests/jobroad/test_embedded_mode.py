@@ -282,6 +282,30 @@ def test_access_log_has_no_query_string(served):
     assert "Ghassan" not in log
 
 
+TOKEN = "Zq3sEcReT-InViTaTiOn-ToKeN"
+
+
+def test_access_log_keeps_no_one_time_token(served):
+    status, _, _ = served.get(f"/aftercare/answer/{TOKEN}/")  # one that needs no database: the server's has none
+    time.sleep(0.5)
+
+    log = served.log.read_text()
+    assert status == 410
+    assert '"GET /aftercare/answer/…/ HTTP/1.1" 410' in log
+    assert TOKEN not in log
+
+
+@pytest.mark.parametrize(
+    ("name", "kwargs"), [("invitation_accept", {"token": TOKEN}), ("check_in_link", {"token": TOKEN})]
+)
+def test_the_log_filter_knows_the_path_of_every_one_time_link(name, kwargs):
+    from django.urls import reverse
+
+    from jobroad.log_filters import redact
+
+    assert TOKEN not in redact(f"GET {reverse(name, kwargs=kwargs)}?next=x HTTP/1.1")
+
+
 def failing_view(request):
     raise OperationalError("database is locked")
 
@@ -332,3 +356,13 @@ def test_gunicorn_access_log_has_no_query_string(gunicorn):
     assert status == 302
     assert '"GET /candidates/ HTTP/1.1" 302' in log
     assert "Ghassan" not in log
+
+
+def test_gunicorn_access_log_keeps_no_one_time_token(gunicorn):
+    status, _, _ = gunicorn.get(f"/aftercare/answer/{TOKEN}/")  # one that needs no database: the server's has none
+    time.sleep(0.5)
+
+    log = gunicorn.log.read_text()
+    assert status == 410
+    assert '"GET /aftercare/answer/…/ HTTP/1.1" 410' in log
+    assert TOKEN not in log
