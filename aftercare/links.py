@@ -1,11 +1,12 @@
 """The link an employer answers a check-in with, without an account.
 
 The token is signed (so it cannot be made up or altered) and names one check-in and the due day it was sent for.
-It expires ``CHECK_IN_LINK_VALID_DAYS`` after that day, works once (an answered check-in refuses it), and a
-moved start date or an ended placement retire it. Whatever the reason, an unusable link shows nothing of the
-placement, and every refusal gets the same words (``REFUSAL``) and the same status: a page that said "already
-answered" or "replaced by a newer one" would tell whoever holds or guesses a link that a check-in — and so a
-placement — exists, and when it moved.
+It opens ``CHECK_IN_OPENS_DAYS_BEFORE`` days before that day, as the check-in does, expires
+``CHECK_IN_LINK_VALID_DAYS`` after it, works once (an answered check-in refuses it), and a moved start date or an
+ended placement retire it. Whatever the reason, an unusable link shows nothing of the placement, and every refusal
+gets the same words (``REFUSAL``) and the same status: a page that said "already answered", "not open yet" or
+"replaced by a newer one" would tell whoever holds or guesses a link that a check-in — and so a placement — exists,
+and when it moved.
 """
 
 from datetime import date, timedelta
@@ -20,8 +21,8 @@ from .models import CheckIn, CheckInAudience, CheckInStatus
 SALT = "aftercare.check-in-link"
 
 
-# One answer for every link that cannot be used (tampered, unknown, not the employer's, expired, answered, moved,
-# cancelled): it names the possible causes without saying which one applies.
+# One answer for every link that cannot be used (tampered, unknown, not the employer's, not open yet, expired,
+# answered, moved, cancelled): it names the possible causes without saying which one applies.
 REFUSAL = gettext_lazy(
     "This link cannot be used: it is incomplete, has expired, was used already or was replaced by a newer one. "
     "If your answer is still needed, JobRoad will contact you."
@@ -61,4 +62,6 @@ def check_in_for_token(token: str, *, today: date) -> CheckIn:
         raise LinkUnusable("replaced")
     if today > due + timedelta(days=settings.CHECK_IN_LINK_VALID_DAYS):
         raise LinkUnusable("expired")
+    if not check_in.is_open_on(today):
+        raise LinkUnusable("not open yet")
     return check_in

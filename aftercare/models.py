@@ -1,7 +1,7 @@
 """Aftercare (DESIGN §1, §4): a placement after a positive evaluation, its status over time, and the follow-up
 check-ins that keep the person in the job until it becomes permanent."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -177,6 +177,15 @@ class CheckIn(models.Model):
 
     def is_overdue(self, today: date) -> bool:
         return self.is_pending and self.due_on < today
+
+    @property
+    def opens_on(self) -> date:
+        """The first day the check-in can be answered: a few days before it is due (``CHECK_IN_OPENS_DAYS_BEFORE``),
+        so an answer is about the job as it is then, not months ahead."""
+        return self.due_on - timedelta(days=settings.CHECK_IN_OPENS_DAYS_BEFORE)
+
+    def is_open_on(self, today: date) -> bool:
+        return today >= self.opens_on
 
     @property
     def issue_labels(self) -> list[str]:

@@ -8,9 +8,10 @@ from functools import partial
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from campaigns.lifecycle import PhaseRefused, require_phase
 from campaigns.models import ENROLLING_PHASES, Campaign, DropOutReason, Enrolment, Evaluation, Outcome, StartRoute
 from candidates.models import Candidate
 from candidates.services import registration_problems
@@ -61,6 +62,10 @@ class PlacementRefused(Exception):
     """A placement change that does not fit its state; the reason is shown as is."""
 
 
+class PlacementPhaseRefused(PhaseRefused, PlacementRefused):
+    """Offers become placements during project week and aftercare (``campaigns.lifecycle``)."""
+
+
 # An evaluation's start route as a placement's; a direct contract starts as fixed-term until someone says more.
 ROUTE_FROM_EVALUATION = {
     StartRoute.TEMP_WORK: PlacementRoute.TEMP_WORK,
@@ -75,6 +80,7 @@ def place_from_evaluation(
     *, evaluation: Evaluation, starts_on: date | None = None, hours_per_week: int | None = None, actor: User
 ) -> Placement:
     """An offer becomes a placement at the interviewing company, with the route and start date HR proposed."""
+    require_phase(evaluation.interview.participation.campaign, "place_from_evaluation", PlacementPhaseRefused)
     if evaluation.outcome != Outcome.OFFER:
         raise PlacementRefused(_("Only an interview that ended with an offer becomes a placement."))
     if Placement.objects.filter(evaluation=evaluation).exists():
@@ -244,6 +250,15 @@ class CheckInRefused(Exception):
     """A check-in answer that cannot be taken; the reason is shown as is."""
 
 
+def check_in_not_yet_open(check_in: CheckIn, today: date) -> str:
+    """Why the check-in cannot be answered yet — it is not due soon enough — or "" when it can."""
+    if check_in.is_open_on(today):
+        return ""
+    return _("This check-in can be answered from %(day)s, shortly before it is due.") % {
+        "day": formats.date_format(check_in.opens_on, "j F Y")
+    }
+
+
 def answer_check_in(
     *,
     check_in: CheckIn,
@@ -262,6 +277,8 @@ def answer_check_in(
         check_in = CheckIn.objects.select_for_update().select_related("placement").get(pk=check_in.pk)
         if check_in.status != CheckInStatus.PENDING:
             raise CheckInRefused(_("This check-in has already been answered or is no longer needed."))
+        if not_yet := check_in_not_yet_open(check_in, timezone.localdate()):
+            raise CheckInRefused(not_yet)
         check_in.still_working = still_working
         check_in.hours_per_week = hours_per_week if still_working else None
         check_in.satisfaction = satisfaction

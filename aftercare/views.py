@@ -141,7 +141,8 @@ def check_in_answer(request, pk):
             if permissions.visible_placements(request.user).filter(pk=check_in.placement_id).exists():
                 return redirect("placement_detail", pk=check_in.placement_id)
             return redirect("check_in_list")
-    context = {"check_in": check_in, "form": form}
+    not_yet = services.check_in_not_yet_open(check_in, timezone.localdate())
+    context = {"check_in": check_in, "form": form, "not_yet": not_yet}
     return render(request, "aftercare/check_in_form.html", context, status=400 if form.errors else 200)
 
 

@@ -98,6 +98,15 @@ class CloneCampaignForm(PlausibleDatesMixin, forms.Form):
         self.helper.add_input(Submit("clone", _("Clone")))
 
 
+class StepBackForm(forms.Form):
+    """A coordinator's step back one phase: the reason goes on the record, and a tick confirms it."""
+
+    reason = forms.CharField(
+        label=_("Why does the campaign step back?"), widget=forms.Textarea(attrs={"rows": 2}), max_length=1000
+    )
+    confirm = forms.BooleanField(label=_("Yes, move the campaign back one phase."))
+
+
 def company_choice_label(company) -> str:
     # Ambassadors take candidates who were not retained elsewhere, so the coordinator wants to see them in the list.
     return _("%(company)s (ambassador)") % {"company": company} if company.is_ambassador else str(company)

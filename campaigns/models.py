@@ -1,10 +1,11 @@
 """A matchmaking campaign: its phases and planned dates, its targets, and who takes part in it."""
 
-from datetime import time
+from datetime import datetime, time
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from candidates.models import Candidate, TargetGroup
@@ -104,12 +105,15 @@ class PhasePlan(models.Model):
 
 
 class PhaseChange(models.Model):
-    """Append-only history of a campaign's phase: who moved it, when, from where to where."""
+    """Append-only history of a campaign's phase: who moved it, when, from where to where (and, for a step back,
+    why)."""
 
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="phase_changes")
     from_phase = models.CharField(max_length=20, choices=CampaignPhase.choices)
     to_phase = models.CharField(max_length=20, choices=CampaignPhase.choices)
     changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    # Why a coordinator stepped the campaign back; moving on needs no reason.
+    reason = models.TextField(_("reason"), blank=True)
     changed_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -149,11 +153,6 @@ class Participation(models.Model):
     interviews_until = models.TimeField(_("last interview ends by"), default=four_o_clock)
     meeting_point = models.CharField(_("meeting point"), max_length=200, blank=True)
     joined_at = models.DateTimeField(auto_now_add=True)
-    # HR confirmed its project-week day as published; a publication that changes its interviews clears it.
-    day_confirmed_at = models.DateTimeField(null=True, blank=True)
-    day_confirmed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
 
     class Meta:
         verbose_name = _("participating company")
@@ -162,6 +161,27 @@ class Participation(models.Model):
 
     def __str__(self):
         return f"{self.company} · {self.campaign}"
+
+
+class DayConfirmation(models.Model):
+    """HR confirmed one of its project-week days as published. Each day is confirmed on its own; a publication
+    that changes an interview on that day clears it."""
+
+    participation = models.ForeignKey(Participation, on_delete=models.CASCADE, related_name="day_confirmations")
+    day = models.DateField(_("day"))
+    confirmed_at = models.DateTimeField()
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("confirmed day")
+        verbose_name_plural = _("confirmed days")
+        ordering = ["day"]
+        constraints = [models.UniqueConstraint(fields=["participation", "day"], name="day_confirmed_once")]
+
+    def __str__(self):
+        return f"{self.participation} · {self.day}"
 
 
 # A candidate can join a campaign (again) until its screening is done.
@@ -285,6 +305,16 @@ class ProposalStatus(models.TextChoices):
     CONFIRMED = "confirmed", _("Confirmed")
 
 
+# The only ways a proposal's status may change (campaigns.services.set_proposal_status): matching makes drafts, a
+# coordinator confirms them, and a confirmed proposal — HR has seen it — stays confirmed. ``None`` is a proposal
+# being made: a second-chance proposal is confirmed as it is made.
+PROPOSAL_TRANSITIONS: dict[str | None, frozenset[str]] = {
+    None: frozenset({ProposalStatus.DRAFT, ProposalStatus.CONFIRMED}),
+    ProposalStatus.DRAFT: frozenset({ProposalStatus.CONFIRMED}),
+    ProposalStatus.CONFIRMED: frozenset(),
+}
+
+
 class HrAnswer(models.TextChoices):
     INTERESTED = "interested", _("Interested")
     NOT_INTERESTED = "not_interested", _("Not interested")
@@ -326,6 +356,15 @@ class Proposal(models.Model):
 # --- Project week (DESIGN §4, §6) -------------------------------------------------------------------------------
 
 
+class ScheduleStatus(models.TextChoices):
+    """How the last generated schedule stands: the engine's verdict, or changed by hand since."""
+
+    OPTIMAL = "optimal", _("Proven best")
+    FEASIBLE = "feasible", _("Best found in time")
+    INFEASIBLE = "infeasible", _("Not everything fits")
+    EDITED = "edited", _("Changed by hand")
+
+
 class ProjectWeek(models.Model):
     """A campaign's project-week plan: what the scheduling engine needs beyond the companies' days, and the
     outcome of the last generation (requests it could not place, with why)."""
@@ -334,7 +373,7 @@ class ProjectWeek(models.Model):
     day_starts_at = models.TimeField(_("candidates can leave the centre at"), default=half_past_eight)
     interpreters = models.JSONField(default=dict, blank=True)  # {language: {"YYYY-MM-DD": how many}}
     generated_at = models.DateTimeField(null=True, blank=True)
-    status = models.CharField(max_length=12, blank=True)  # the engine's (optimal, feasible, infeasible) or edited
+    status = models.CharField(_("status"), max_length=12, choices=ScheduleStatus.choices, blank=True)
     dropped = models.JSONField(default=list, blank=True)  # [{"proposal": pk, "blockers": [{code, day, params}]}]
     published_at = models.DateTimeField(null=True, blank=True)
     published_by = models.ForeignKey(
@@ -388,6 +427,13 @@ class Interview(models.Model):
     @property
     def changed_since_published(self) -> bool:
         return (self.day, self.starts_at) != (self.published_day, self.published_starts_at)
+
+    @property
+    def evaluation_opens_at(self) -> datetime | None:
+        """HR can evaluate the interview once it has started, as published (None: not published)."""
+        if self.published_day is None or self.published_starts_at is None:
+            return None
+        return datetime.combine(self.published_day, self.published_starts_at, tzinfo=timezone.get_current_timezone())
 
 
 class Attendance(models.TextChoices):

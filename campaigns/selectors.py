@@ -4,7 +4,7 @@ matching's and the scheduling's input loaded from the database."""
 import math
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import date, datetime, time
 
 from django.db.models import Prefetch
 from django.utils import timezone, translation
@@ -22,6 +22,7 @@ from .models import (
     PHASE_ORDER,
     Campaign,
     CampaignPhase,
+    DayConfirmation,
     Enrolment,
     HrAnswer,
     Interview,
@@ -514,6 +515,7 @@ class BoardDay:
     day: date
     rows: list  # (participation, [interviews]) per company with that day
     groups: dict  # transport group -> candidates travelling that day
+    confirmed: frozenset = frozenset()  # participations whose HR confirmed this day
 
 
 def schedule_board(campaign: Campaign) -> list[BoardDay]:
@@ -536,6 +538,11 @@ def schedule_board(campaign: Campaign) -> list[BoardDay]:
         campaign.participations.select_related("company__organisation").order_by("company__organisation__name")
     )
     days = sorted({date.fromisoformat(iso) for p in participations for iso in p.available_days} | set(by_day))
+    confirmed = defaultdict(set)
+    for participation_id, day in DayConfirmation.objects.filter(participation__campaign=campaign).values_list(
+        "participation_id", "day"
+    ):
+        confirmed[day].add(participation_id)
     board = []
     for day in days:
         rows = [
@@ -548,7 +555,8 @@ def schedule_board(campaign: Campaign) -> list[BoardDay]:
             for interview in items:
                 candidate = interview.enrolment.candidate
                 groups[str(candidate.reception_centre or _("own address"))].add(candidate)
-        board.append(BoardDay(day, rows, {name: sorted(people, key=str) for name, people in sorted(groups.items())}))
+        people = {name: sorted(people, key=str) for name, people in sorted(groups.items())}
+        board.append(BoardDay(day, rows, people, frozenset(confirmed[day])))
     return board
 
 
@@ -572,6 +580,7 @@ class InterviewForHr:
     interpreter: str
     profile: BlindProfile
     evaluation: object  # campaigns.models.Evaluation or None
+    evaluation_opens_at: datetime  # when the interview starts: HR cannot evaluate it before
 
 
 @dataclass(frozen=True)
@@ -579,6 +588,7 @@ class HrDay:
     participation: object
     day: date
     interviews: list[InterviewForHr]
+    confirmation: object = None  # campaigns.models.DayConfirmation of this day, or None
 
 
 def interview_days_for_hr(interviews) -> list[HrDay]:
@@ -595,11 +605,20 @@ def interview_days_for_hr(interviews) -> list[HrDay]:
         .prefetch_related("enrolment__candidate__languages", "enrolment__candidate__competences")
         .order_by("published_day", "participation_id", "published_starts_at", "pk")
     )  # fmt: skip
+    interviews = list(interviews)
+    confirmations = (
+        {
+            (c.participation_id, c.day): c
+            for c in DayConfirmation.objects.filter(participation__in={i.participation_id for i in interviews})
+        }
+        if interviews
+        else {}
+    )
     days = {}
     for interview in interviews:
         key = (interview.participation_id, interview.published_day)
         if key not in days:
-            days[key] = HrDay(interview.participation, interview.published_day, [])
+            days[key] = HrDay(interview.participation, interview.published_day, [], confirmations.get(key))
         start = minutes(interview.published_starts_at)
         days[key].interviews.append(
             InterviewForHr(
@@ -611,6 +630,7 @@ def interview_days_for_hr(interviews) -> list[HrDay]:
                 interpreter=language_name(interview.interpreter) if interview.interpreter else "",
                 profile=blind_profile(interview.enrolment.candidate),
                 evaluation=getattr(interview, "evaluation", None),
+                evaluation_opens_at=interview.evaluation_opens_at,
             )
         )
     return list(days.values())

@@ -1,16 +1,20 @@
 """Writes on campaigns: creating, cloning and moving one through its lifecycle (DESIGN §3), matching, and the
 project-week schedule."""
 
+import operator
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
+from functools import reduce
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from jobroad.models import Role, User
+from jobroad import audit
+from jobroad.models import AuditAction, AuditPlace, Role, User
 from jobroad.outbox import (
     PlannedMessage,
     Recipient,
@@ -24,12 +28,14 @@ from workshops.models import Session
 from workshops.services import candidate_recipient
 
 from . import matching, scheduling, scheduling_text, second_chance, selectors
+from .lifecycle import PhaseRefused, TransitionRefused, previous_phase, require_phase, transition_problems
 from .matching_text import constraint_text
 from .models import (
-    PLANNED_PHASES,
+    PROPOSAL_TRANSITIONS,
     Attendance,
     Campaign,
     CampaignPhase,
+    DayConfirmation,
     Enrolment,
     Evaluation,
     HrAnswer,
@@ -44,38 +50,8 @@ from .models import (
     ProjectWeek,
     Proposal,
     ProposalStatus,
+    ScheduleStatus,
 )
-
-
-class TransitionRefused(Exception):
-    """The campaign cannot move on yet; ``reasons`` say why, in words a coordinator understands."""
-
-    def __init__(self, reasons: list[str]):
-        super().__init__(" ".join(reasons))
-        self.reasons = reasons
-
-
-def transition_problems(campaign: Campaign, to_phase: str) -> list[str]:
-    """Why ``campaign`` cannot move to ``to_phase`` now; empty when it can. Read-only, for the campaign page."""
-    if to_phase != campaign.next_phase:
-        following = CampaignPhase(campaign.next_phase).label if campaign.next_phase else _("none: it is closed")
-        return [
-            _("A campaign moves one phase at a time; after %(phase)s comes %(next)s.")
-            % {"phase": campaign.get_phase_display(), "next": following}
-        ]
-    problems = []
-    if to_phase in PLANNED_PHASES and not campaign.phase_plans.filter(phase=to_phase).exists():
-        problems.append(_("No dates are planned for %(phase)s yet.") % {"phase": CampaignPhase(to_phase).label})
-    if to_phase == CampaignPhase.INTAKE:
-        if not campaign.coordinators.exists():
-            problems.append(_("The campaign has no coordinator."))
-        if not campaign.partners.exists() and not campaign.reception_centres.exists():
-            problems.append(_("No intermediary or reception centre takes part yet, so nobody can register candidates."))
-    elif to_phase == CampaignPhase.SCREENING and not campaign.enrolments.exists():
-        problems.append(_("No candidate is registered yet."))
-    elif to_phase == CampaignPhase.MATCHING and not campaign.companies.filter(vacancies__is_open=True).exists():
-        problems.append(_("No participating company has an open vacancy yet."))
-    return problems
 
 
 def advance_campaign(*, campaign: Campaign, to_phase: str, actor: User) -> Campaign:
@@ -94,8 +70,27 @@ def advance_campaign(*, campaign: Campaign, to_phase: str, actor: User) -> Campa
     return campaign
 
 
+def step_back_campaign(*, campaign: Campaign, reason: str, actor: User) -> Campaign:
+    """Move the campaign back to the phase before, with the coordinator's reason on the record (for a late
+    candidate, a schedule to redo, an aftercare to reopen). One phase only; refuses without a reason."""
+    with transaction.atomic():
+        campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
+        to_phase = previous_phase(campaign)
+        if to_phase is None:
+            raise TransitionRefused([_("A campaign in draft has no phase before it.")])
+        if not reason.strip():
+            raise TransitionRefused([_("Say why the campaign steps back, for the record.")])
+        PhaseChange.objects.create(
+            campaign=campaign, from_phase=campaign.phase, to_phase=to_phase, changed_by=actor, reason=reason.strip()
+        )
+        campaign.phase = to_phase
+        campaign.save(update_fields=["phase"])
+    return campaign
+
+
 def save_phase_plans(*, campaign: Campaign, plans: dict[str, tuple[date, date]]) -> None:
     """Replace the campaign's planned dates; the campaign's own start and end follow them."""
+    require_phase(campaign, "edit_campaign")
     with transaction.atomic():
         campaign.phase_plans.exclude(phase__in=plans).delete()
         for phase, (starts_on, ends_on) in plans.items():
@@ -162,6 +157,7 @@ def copy_workshops(*, source: Campaign, target: Campaign, shift: timedelta) -> N
 
 def add_company(*, campaign: Campaign, company, actor: User, **capacity) -> Participation:
     """Take a company into a campaign and tell its HR people, through the outbox, in the same transaction."""
+    require_phase(campaign, "add_company")
     with transaction.atomic():
         participation = Participation.objects.create(campaign=campaign, company=company, **capacity)
         for person in members(Role.COMPANY_HR, company.organisation_id):
@@ -184,6 +180,10 @@ class MatchingRefused(Exception):
     """A pin, a confirmation or an answer that cannot be done; the message says why."""
 
 
+class MatchingPhaseRefused(PhaseRefused, MatchingRefused):
+    """A matching action the campaign's phase does not open (``campaigns.lifecycle``)."""
+
+
 def reasons_as_data(pair: matching.Pair) -> list[dict]:
     return [
         {"code": r.code, "points": r.points, "positive": r.positive, "params": dict(r.params)} for r in pair.reasons
@@ -194,6 +194,7 @@ def run_matching(*, campaign: Campaign, actor: User) -> MatchingRun:
     """Solve the campaign's matching and replace its draft proposals by the solution; confirmed proposals and
     pins are kept (they are pins to the engine). The greedy baseline and the best fit that leaves people out are
     recorded next to it, so the coordinator sees what fairness costs."""
+    require_phase(campaign, "run_matching", MatchingPhaseRefused)
     loaded = selectors.matching_input(campaign)
     problem = loaded.problem
     solution = matching.solve(problem)
@@ -204,7 +205,7 @@ def run_matching(*, campaign: Campaign, actor: User) -> MatchingRun:
         proposals = Proposal.objects.filter(enrolment__campaign=campaign)
         confirmed = set(proposals.filter(status=ProposalStatus.CONFIRMED).values_list("enrolment_id", "vacancy_id"))
         proposals.filter(status=ProposalStatus.DRAFT).delete()
-        Proposal.objects.bulk_create(
+        drafts = [
             Proposal(
                 enrolment=loaded.enrolments[pair.candidate_id],
                 vacancy=loaded.vacancies[pair.vacancy_id],
@@ -213,7 +214,8 @@ def run_matching(*, campaign: Campaign, actor: User) -> MatchingRun:
             )
             for pair in solution.proposals
             if (loaded.enrolments[pair.candidate_id].pk, pair.vacancy_id) not in confirmed
-        )
+        ]
+        set_proposal_status(campaign=campaign, proposals=drafts, to=ProposalStatus.DRAFT, actor=actor)
         return MatchingRun.objects.create(
             campaign=campaign,
             run_by=actor,
@@ -230,6 +232,7 @@ def run_matching(*, campaign: Campaign, actor: User) -> MatchingRun:
 def set_pair_rule(*, enrolment: Enrolment, vacancy, kind: str, actor: User) -> Proposal | None:
     """Pin a pair (it becomes a draft proposal now and stays in every re-run), forbid it (its draft proposal
     goes), or clear the rule (``kind`` ""). A pair the hard rules exclude cannot be pinned: the reason says why."""
+    require_phase(enrolment.campaign, "run_matching", MatchingPhaseRefused)
     with transaction.atomic():
         PairRule.objects.filter(enrolment=enrolment, vacancy=vacancy).delete()
         proposal = Proposal.objects.filter(enrolment=enrolment, vacancy=vacancy).first()
@@ -251,9 +254,15 @@ def set_pair_rule(*, enrolment: Enrolment, vacancy, kind: str, actor: User) -> P
                     % {"reasons": ", ".join(constraint_text(code) for code in excluded)}
                 )
             pair = matching.score(candidate, offer, problem.settings)
-            proposal, _created = Proposal.objects.update_or_create(
-                enrolment=enrolment, vacancy=vacancy, defaults={"fit": pair.fit, "reasons": reasons_as_data(pair)}
-            )
+            if proposal is None:
+                proposal = Proposal(enrolment=enrolment, vacancy=vacancy)
+            proposal.fit, proposal.reasons = pair.fit, reasons_as_data(pair)
+            if proposal.pk is None:
+                set_proposal_status(
+                    campaign=enrolment.campaign, proposals=[proposal], to=ProposalStatus.DRAFT, actor=actor
+                )
+            else:
+                proposal.save(update_fields=["fit", "reasons"])
         if kind:
             PairRule.objects.create(enrolment=enrolment, vacancy=vacancy, kind=kind, created_by=actor)
     return proposal
@@ -262,27 +271,81 @@ def set_pair_rule(*, enrolment: Enrolment, vacancy, kind: str, actor: User) -> P
 def confirm_proposals(*, campaign: Campaign, actor: User) -> int:
     """Confirm every draft proposal: from now on HR sees the blind profiles and is asked to answer. Each HR person
     gets one message per campaign round, listing nothing personal — the link shows the profiles."""
+    require_phase(campaign, "confirm_proposals", MatchingPhaseRefused)
     with transaction.atomic():
         Campaign.objects.select_for_update().get(pk=campaign.pk)
         drafts = Proposal.objects.filter(enrolment__campaign=campaign, status=ProposalStatus.DRAFT)
-        companies = set(drafts.values_list("vacancy__company__organisation_id", flat=True))
+        return set_proposal_status(campaign=campaign, proposals=drafts, to=ProposalStatus.CONFIRMED, actor=actor)
+
+
+class ProposalStatusRefused(MatchingRefused):
+    """A change of a proposal's status that ``PROPOSAL_TRANSITIONS`` does not allow; the message says which."""
+
+
+def set_proposal_status(*, campaign: Campaign, proposals, to: str, actor: User | None) -> int:
+    """The one way a proposal's status changes, ``PROPOSAL_TRANSITIONS`` deciding which steps exist. An unsaved
+    proposal is being made (its step starts from nothing) and is created here. Every step is checked, against the
+    rows as they are now, before anything is saved: one refused step refuses them all, in words. A confirmation
+    stamps who and when, is written in each candidate's audit trail (their blind profile now goes to a company),
+    and tells the companies' HR, one message per person, listing nothing personal. Returns how many changed."""
+    proposals = list(proposals)
+    made = [proposal for proposal in proposals if proposal.pk is None]
+    with transaction.atomic():
+        current = dict(
+            Proposal.objects.select_for_update()
+            .filter(pk__in=[proposal.pk for proposal in proposals if proposal.pk is not None])
+            .values_list("pk", "status")
+        )
+        for proposal in proposals:
+            _check_proposal_step(current.get(proposal.pk), to)
         now = timezone.now()
-        count = drafts.update(status=ProposalStatus.CONFIRMED, confirmed_at=now, confirmed_by=actor)
-        for person in members(Role.COMPANY_HR, *companies):
-            schedule_message(
-                key=f"campaign:{campaign.pk}:proposals:{person.pk}:{now:%Y%m%d%H%M%S}",
-                template="proposals_confirmed",
-                recipient=Recipient.for_user(person),
-                due_at=now,
-                context={"campaign": campaign.name, "link": "/proposals/"},
-                campaign=campaign,
-                created_by=actor,
+        stamp = {"confirmed_at": now, "confirmed_by": actor} if to == ProposalStatus.CONFIRMED else {}
+        for proposal in made:
+            proposal.status = to
+            for name, value in stamp.items():
+                setattr(proposal, name, value)
+        Proposal.objects.bulk_create(made)
+        Proposal.objects.filter(pk__in=current).update(status=to, **stamp)
+        if to == ProposalStatus.CONFIRMED and proposals:
+            ids = [proposal.pk for proposal in proposals]
+            audit.record(
+                actor=actor,
+                action=AuditAction.CHANGED,
+                candidates=Proposal.objects.filter(pk__in=ids).values_list("enrolment__candidate", flat=True),
+                place=AuditPlace.MATCHING,
             )
-    return count
+            _tell_hr_proposals_confirmed(campaign, ids, actor, now)
+    return len(proposals)
+
+
+def _check_proposal_step(current: str | None, to: str) -> None:
+    if to in PROPOSAL_TRANSITIONS.get(current, ()):
+        return
+    if current is None:
+        raise ProposalStatusRefused(_("A new proposal cannot start as “%(to)s”.") % {"to": ProposalStatus(to).label})
+    raise ProposalStatusRefused(
+        _("A proposal that is “%(current)s” cannot become “%(to)s”.")
+        % {"current": ProposalStatus(current).label, "to": ProposalStatus(to).label}
+    )
+
+
+def _tell_hr_proposals_confirmed(campaign: Campaign, ids: list[int], actor: User | None, now: datetime) -> None:
+    companies = set(Proposal.objects.filter(pk__in=ids).values_list("vacancy__company__organisation_id", flat=True))
+    for person in members(Role.COMPANY_HR, *companies):
+        schedule_message(
+            key=f"campaign:{campaign.pk}:proposals:{person.pk}:{now:%Y%m%d%H%M%S}",
+            template="proposals_confirmed",
+            recipient=Recipient.for_user(person),
+            due_at=now,
+            context={"campaign": campaign.name, "link": "/proposals/"},
+            campaign=campaign,
+            created_by=actor,
+        )
 
 
 def answer_proposal(*, proposal: Proposal, answer: str, comment: str, actor: User) -> Proposal:
     """HR's answer to a confirmed proposal: interested, not interested, or a question (which needs its text)."""
+    require_phase(proposal.enrolment.campaign, "answer_proposal", MatchingPhaseRefused)
     if proposal.status != ProposalStatus.CONFIRMED:
         raise MatchingRefused(_("This proposal is not confirmed yet."))
     if answer == HrAnswer.QUESTION and not comment.strip():
@@ -301,9 +364,14 @@ class ScheduleRefused(Exception):
     """A schedule change that would break a rule; the reason is shown to the coordinator as is."""
 
 
+class SchedulePhaseRefused(PhaseRefused, ScheduleRefused):
+    """A project-week action the campaign's phase does not open (``campaigns.lifecycle``)."""
+
+
 def generate_schedule(*, campaign: Campaign, actor: User) -> scheduling.Solution:
     """Plan every schedulable proposal (CP-SAT). Appointments already published stay where they are unless a
     better plan needs them to move, and then as few as possible move. Nothing is sent until it is published."""
+    require_phase(campaign, "plan_schedule", SchedulePhaseRefused)
     with transaction.atomic():
         Campaign.objects.select_for_update().get(pk=campaign.pk)  # one schedule change at a time per campaign
         data = selectors.schedule_input(campaign)
@@ -350,6 +418,7 @@ def move_interview(*, interview: Interview, day: date, starts_at: time, actor: U
     """Move one interview by hand, checked against every rule with the rest of the schedule as it stands."""
     with transaction.atomic():
         campaign = Campaign.objects.select_for_update().get(pk=interview.participation.campaign_id)
+        require_phase(campaign, "plan_schedule", SchedulePhaseRefused)
         if problems := selectors.move_problems(interview, day, starts_at):
             raise ScheduleRefused("; ".join(problems))
         participation = interview.participation
@@ -362,7 +431,7 @@ def move_interview(*, interview: Interview, day: date, starts_at: time, actor: U
         interview.ends_at = selectors.clock(selectors.minutes(starts_at) + participation.slot_minutes)
         interview.seat = min(set(range(1, participation.interviewers + 1)) - taken)
         interview.save(update_fields=["day", "starts_at", "ends_at", "seat"])
-        ProjectWeek.objects.filter(campaign=campaign).update(status="edited")
+        ProjectWeek.objects.filter(campaign=campaign).update(status=ScheduleStatus.EDITED)
     return interview
 
 
@@ -371,12 +440,15 @@ def publish_schedule(*, campaign: Campaign, actor: User) -> int:
     message (candidate, their intermediary, the company's HR; with an .ics), and their reminders follow; an
     interview no longer in the schedule gets a cancellation instead of its reminders. HR confirms its day
     again when it changed. Returns how many interviews changed."""
+    require_phase(campaign, "publish_schedule", SchedulePhaseRefused)
     with transaction.atomic():
         Campaign.objects.select_for_update().get(pk=campaign.pk)
         interviews = Interview.objects.filter(participation__campaign=campaign).select_related(
             "enrolment__candidate__registered_by", "participation__company__organisation", "proposal__vacancy"
         )
         changed = [i for i in interviews if i.changed_since_published]
+        # HR confirms again the days that change: the day an interview leaves and the day it comes to.
+        days_changed = {(i.participation_id, day) for i in changed for day in (i.published_day, i.day) if day}
         now = timezone.now()
         for interview in changed:
             if interview.day:
@@ -385,9 +457,10 @@ def publish_schedule(*, campaign: Campaign, actor: User) -> int:
                 _announce_cancellation(interview, campaign, now)
             interview.published_day, interview.published_starts_at = interview.day, interview.starts_at
             interview.save(update_fields=["published_day", "published_starts_at"])
-        Participation.objects.filter(pk__in={i.participation_id for i in changed}).update(
-            day_confirmed_at=None, day_confirmed_by=None
-        )
+        if days_changed:
+            DayConfirmation.objects.filter(
+                reduce(operator.or_, (Q(participation_id=p, day=day) for p, day in days_changed))
+            ).delete()
         week, _created = ProjectWeek.objects.get_or_create(campaign=campaign)
         week.version += 1
         week.published_at, week.published_by = now, actor
@@ -492,18 +565,27 @@ def _plan_evaluation_requests(interview: Interview, campaign: Campaign, now: dat
     sync_event_messages(event=f"evaluation:{interview.pk}", planned=planned, campaign=campaign)
 
 
-def confirm_day(*, participation: Participation, actor: User) -> Participation:
-    """HR confirms its project-week day as published (the coordinator sees it on the board)."""
+def confirm_day(*, participation: Participation, day: date, actor: User) -> DayConfirmation:
+    """HR confirms one of its project-week days as published (the coordinator sees it on the board); its other
+    days stay as they are, each confirmed on its own."""
+    require_phase(participation.campaign, "confirm_day", SchedulePhaseRefused)
     if not participation.interviews.filter(published_day__isnull=False).exists():
         raise ScheduleRefused(_("There is no published schedule for your company to confirm yet."))
-    participation.day_confirmed_at, participation.day_confirmed_by = timezone.now(), actor
-    participation.save(update_fields=["day_confirmed_at", "day_confirmed_by"])
-    return participation
+    if not participation.interviews.filter(published_day=day).exists():
+        raise ScheduleRefused(
+            _("Your company has no published interviews on %(day)s, so there is nothing to confirm that day.")
+            % {"day": formats.date_format(day, "l j F")}
+        )
+    confirmation, _created = DayConfirmation.objects.update_or_create(
+        participation=participation, day=day, defaults={"confirmed_at": timezone.now(), "confirmed_by": actor}
+    )
+    return confirmation
 
 
 def set_interpreters(*, campaign: Campaign, interpreters: dict[str, dict[str, int]], actor: User) -> ProjectWeek:
     """How many interpreters per language are available on each project-week day; the next generation and
     every hand move respect it. Days or languages with 0 are left out."""
+    require_phase(campaign, "plan_schedule", SchedulePhaseRefused)
     counted = {language: {day: n for day, n in sorted(days.items()) if n} for language, days in interpreters.items()}
     with transaction.atomic():
         Campaign.objects.select_for_update().get(pk=campaign.pk)
@@ -515,6 +597,20 @@ def set_interpreters(*, campaign: Campaign, interpreters: dict[str, dict[str, in
 
 class EvaluationRefused(Exception):
     """An evaluation that cannot be saved as given; the reason is shown as is."""
+
+
+class EvaluationPhaseRefused(PhaseRefused, EvaluationRefused):
+    """Evaluations are open during project week and aftercare (``campaigns.lifecycle``)."""
+
+
+def evaluation_not_yet_open(interview: Interview, now: datetime) -> str:
+    """Why the interview cannot be evaluated yet — it has not started — or "" when it can (or is not published)."""
+    opens_at = interview.evaluation_opens_at
+    if opens_at is None or now >= opens_at:
+        return ""
+    return _("This evaluation opens when the interview starts, on %(when)s.") % {
+        "when": formats.date_format(timezone.localtime(opens_at), "l j F, H:i")
+    }
 
 
 def evaluate_interview(
@@ -529,8 +625,11 @@ def evaluate_interview(
 ) -> Evaluation:
     """Record (or correct) HR's evaluation of a published interview; pending evaluation requests are cancelled.
     A no-show keeps no outcome, a "no" no start; an offer needs its start route."""
+    require_phase(interview.participation.campaign, "evaluate_interview", EvaluationPhaseRefused)
     if interview.published_day is None:
         raise EvaluationRefused(_("This interview is not in the published schedule, so it cannot be evaluated."))
+    if not_yet := evaluation_not_yet_open(interview, timezone.now()):
+        raise EvaluationRefused(not_yet)
     if attendance not in Attendance.values:
         raise EvaluationRefused(_("Say whether the candidate came."))
     if attendance == Attendance.NO_SHOW:
@@ -561,6 +660,7 @@ def evaluate_interview(
 def propose_second_chance(*, enrolment: Enrolment, vacancy, actor: User) -> Proposal:
     """Offer a candidate who was not retained to an ambassador company's open vacancy: a confirmed proposal
     its HR sees and answers like any other (it has no project-week interview)."""
+    require_phase(enrolment.campaign, "propose_second_chance", MatchingPhaseRefused)
     with transaction.atomic():
         Campaign.objects.select_for_update().get(pk=enrolment.campaign_id)
         option = second_chance.option(enrolment, vacancy)
@@ -569,25 +669,12 @@ def propose_second_chance(*, enrolment: Enrolment, vacancy, actor: User) -> Prop
                 _("This candidate cannot be proposed to this vacancy (any more): it is closed, already proposed, "
                   "not at an ambassador company, or a hard rule excludes the pair.")
             )  # fmt: skip
-        now = timezone.now()
-        proposal = Proposal.objects.create(
+        proposal = Proposal(
             enrolment=enrolment,
             vacancy=vacancy,
             fit=option.pair.fit,
             reasons=reasons_as_data(option.pair),
-            status=ProposalStatus.CONFIRMED,
-            confirmed_at=now,
-            confirmed_by=actor,
             second_chance=True,
         )
-        for person in members(Role.COMPANY_HR, vacancy.company.organisation_id):
-            schedule_message(
-                key=f"proposal:{proposal.pk}:second-chance:{person.pk}",
-                template="proposals_confirmed",
-                recipient=Recipient.for_user(person),
-                due_at=now,
-                context={"campaign": enrolment.campaign.name, "link": "/proposals/"},
-                campaign=enrolment.campaign,
-                created_by=actor,
-            )
+        set_proposal_status(campaign=enrolment.campaign, proposals=[proposal], to=ProposalStatus.CONFIRMED, actor=actor)
     return proposal

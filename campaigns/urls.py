@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:pk>/", views.campaign_detail, name="campaign_detail"),
     path("<int:pk>/edit/", views.campaign_edit, name="campaign_edit"),
     path("<int:pk>/advance/", views.campaign_advance, name="campaign_advance"),
+    path("<int:pk>/step-back/", views.campaign_step_back, name="campaign_step_back"),
     path("<int:pk>/clone/", views.campaign_clone, name="campaign_clone"),
     path("<int:pk>/companies/add/", views.campaign_add_company, name="campaign_add_company"),
     path("participations/<int:pk>/edit/", views.participation_edit, name="participation_edit"),

@@ -1,3 +1,5 @@
+from datetime import date
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
@@ -18,7 +20,7 @@ from jobroad.selectors import campaigns_with_counts
 from jobroad.spreadsheet_views import download, export_response
 from jobroad.views import paginate
 
-from . import documents, reports, scheduling_text, second_chance, selectors, services
+from . import documents, lifecycle, reports, scheduling_text, second_chance, selectors, services
 from .forms import (
     CampaignForm,
     CloneCampaignForm,
@@ -31,6 +33,7 @@ from .forms import (
     ProposalAnswerForm,
     ReportFilterForm,
     ReportScopeForm,
+    StepBackForm,
 )
 from .models import Campaign, CampaignPhase, Enrolment, Interview, PairRuleKind, Participation, ProposalStatus
 
@@ -61,6 +64,9 @@ def campaign_detail(request, pk):
     if context["can_manage"] and campaign.next_phase:
         context["next_phase"] = CampaignPhase(campaign.next_phase)
         context["next_phase_problems"] = services.transition_problems(campaign, campaign.next_phase)
+    if context["can_manage"] and (previous := lifecycle.previous_phase(campaign)):
+        context["previous_phase"] = CampaignPhase(previous)
+        context["step_back_form"] = StepBackForm()
     return render(request, "campaigns/campaign_detail.html", context)
 
 
@@ -139,11 +145,15 @@ def campaign_edit(request, pk):
     campaign = managed_campaign(request, pk)
     form = CampaignForm(request.POST or None, instance=campaign)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            form.save()
-            services.save_phase_plans(campaign=campaign, plans=form.plans)
-        messages.success(request, _("Campaign saved."))
-        return redirect("campaign_detail", pk=campaign.pk)
+        try:
+            with transaction.atomic():
+                form.save()
+                services.save_phase_plans(campaign=campaign, plans=form.plans)
+        except lifecycle.PhaseRefused as refusal:
+            form.add_error(None, str(refusal))
+        else:
+            messages.success(request, _("Campaign saved."))
+            return redirect("campaign_detail", pk=campaign.pk)
     context = {"form": form, "campaign": campaign}
     return render(request, "campaigns/campaign_form.html", context, status=400 if form.errors else 200)
 
@@ -161,6 +171,27 @@ def campaign_advance(request, pk):
             messages.error(request, reason)
     else:
         messages.success(request, _("The campaign is now in %(phase)s.") % {"phase": campaign.get_phase_display()})
+    return redirect("campaign_detail", pk=campaign.pk)
+
+
+@login_required
+@require_POST
+def campaign_step_back(request, pk):
+    """Back one phase, with the coordinator's reason on the record; the page asked to confirm it."""
+    campaign = managed_campaign(request, pk)
+    form = StepBackForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Say why the campaign steps back, and confirm it."))
+        return redirect("campaign_detail", pk=campaign.pk)
+    try:
+        campaign = services.step_back_campaign(
+            campaign=campaign, reason=form.cleaned_data["reason"], actor=request.user
+        )
+    except services.TransitionRefused as refusal:
+        for reason in refusal.reasons:
+            messages.error(request, reason)
+    else:
+        messages.success(request, _("The campaign is back in %(phase)s.") % {"phase": campaign.get_phase_display()})
     return redirect("campaign_detail", pk=campaign.pk)
 
 
@@ -192,10 +223,16 @@ def campaign_add_company(request, pk):
     )
     if request.method == "POST" and form.is_valid():
         capacity = {name: value for name, value in form.cleaned_data.items() if name != "company"}
-        services.add_company(campaign=campaign, company=form.cleaned_data["company"], actor=request.user, **capacity)
-        messages.success(request, _("%(company)s takes part; its HR people get a message.") % form.cleaned_data)
-        return redirect("campaign_detail", pk=campaign.pk)
-    context = {"form": form, "campaign": campaign}
+        try:
+            services.add_company(
+                campaign=campaign, company=form.cleaned_data["company"], actor=request.user, **capacity
+            )
+        except lifecycle.PhaseRefused as refusal:
+            form.add_error(None, str(refusal))
+        else:
+            messages.success(request, _("%(company)s takes part; its HR people get a message.") % form.cleaned_data)
+            return redirect("campaign_detail", pk=campaign.pk)
+    context = {"form": form, "campaign": campaign, "refusal": lifecycle.phase_refusal(campaign, "add_company")}
     return render(request, "campaigns/participation_form.html", context, status=400 if form.errors else 200)
 
 
@@ -212,11 +249,15 @@ def participation_edit(request, pk):
     if not permissions.can_edit_participation(request.user, participation):
         raise Http404
     form = ParticipationForm(request.POST or None, instance=participation, campaign=campaign)
+    refusal = lifecycle.phase_refusal(campaign, "edit_participation")
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Saved."))
-        return redirect("campaign_detail", pk=campaign.pk)
-    context = {"form": form, "campaign": campaign, "participation": participation}
+        if refusal:
+            form.add_error(None, refusal)
+        else:
+            form.save()
+            messages.success(request, _("Saved."))
+            return redirect("campaign_detail", pk=campaign.pk)
+    context = {"form": form, "campaign": campaign, "participation": participation, "refusal": refusal}
     return render(request, "campaigns/participation_form.html", context, status=400 if form.errors else 200)
 
 
@@ -226,6 +267,10 @@ def participation_edit(request, pk):
 @login_required
 def campaign_matching(request, pk):
     campaign = managed_campaign(request, pk)
+    refusal = lifecycle.phase_refusal(campaign, "run_matching")
+    if request.method == "POST" and refusal:  # nothing is saved nor run; the page says why
+        messages.error(request, refusal)
+        return redirect("campaign_matching", pk=campaign.pk)
     settings_form = MatchingSettingsForm(request.POST or None, instance=selectors.matching_settings(campaign))
     if request.method == "POST" and settings_form.is_valid():
         settings_form.save()
@@ -241,6 +286,8 @@ def campaign_matching(request, pk):
         "settings_form": settings_form,
         "run": campaign.matching_runs.first(),
         "rows": selectors.matching_rows(campaign),
+        "refusal": refusal,
+        "confirm_refusal": lifecycle.phase_refusal(campaign, "confirm_proposals"),
     }
     return render(request, "campaigns/matching.html", context, status=400 if settings_form.errors else 200)
 
@@ -300,7 +347,11 @@ def matching_pair_rule(request, pk, vacancy_pk):
 @require_POST
 def matching_confirm(request, pk):
     campaign = managed_campaign(request, pk)
-    count = services.confirm_proposals(campaign=campaign, actor=request.user)
+    try:
+        count = services.confirm_proposals(campaign=campaign, actor=request.user)
+    except lifecycle.PhaseRefused as refusal:
+        messages.error(request, str(refusal))
+        return redirect("campaign_matching", pk=campaign.pk)
     if count:
         messages.success(
             request, _("%(count)s proposals confirmed; the companies' HR people get a message.") % {"count": count}
@@ -332,6 +383,8 @@ def project_week(request, pk):
         "dropped": [(interview, reasons) for interview, reasons in dropped if interview],
         "changed": selectors.unpublished_changes(campaign),
         "interpreters_form": interpreters_form(campaign, week),
+        "plan_refusal": lifecycle.phase_refusal(campaign, "plan_schedule"),
+        "publish_refusal": lifecycle.phase_refusal(campaign, "publish_schedule"),
     }
     return render(request, "campaigns/project_week.html", context)
 
@@ -347,11 +400,13 @@ def interpreters_form(campaign, week, data=None) -> InterpretersForm:
 def project_week_interpreters(request, pk):
     campaign = managed_campaign(request, pk)
     form = interpreters_form(campaign, selectors.project_week(campaign), request.POST)
-    if form.is_valid():
+    if not form.is_valid():
+        messages.error(request, _("Give each number of interpreters as a whole number from 0 to 50."))
+    elif refusal := lifecycle.phase_refusal(campaign, "plan_schedule"):
+        messages.error(request, refusal)
+    else:
         services.set_interpreters(campaign=campaign, interpreters=form.interpreters(), actor=request.user)
         messages.success(request, _("Interpreters saved. Generate the schedule again to plan with them."))
-    else:
-        messages.error(request, _("Give each number of interpreters as a whole number from 0 to 50."))
     return redirect(f"{reverse('project_week', args=[campaign.pk])}#interpreters")
 
 
@@ -376,7 +431,11 @@ def project_week_generate(request, pk):
 @require_POST
 def project_week_publish(request, pk):
     campaign = managed_campaign(request, pk)
-    count = services.publish_schedule(campaign=campaign, actor=request.user)
+    try:
+        count = services.publish_schedule(campaign=campaign, actor=request.user)
+    except services.ScheduleRefused as refusal:
+        messages.error(request, str(refusal))
+        return redirect("project_week", pk=campaign.pk)
     messages.success(
         request,
         ngettext(
@@ -520,16 +579,22 @@ def interview_list(request):
         raise Http404
     days = selectors.interview_days_for_hr(permissions.visible_interviews(request.user))
     shown = permissions.confirmable_participations(request.user).filter(pk__in={d.participation.pk for d in days})
-    context = {"days": days, "can_confirm": set(shown.values_list("pk", flat=True))}
+    context = {"days": days, "can_confirm": set(shown.values_list("pk", flat=True)), "now": timezone.now()}
     return render(request, "campaigns/interview_list.html", context)
 
 
 @login_required
 @require_POST
 def participation_confirm_day(request, pk):
+    """HR confirms one day of its schedule, the day the button stood under."""
     participation = get_object_or_404(permissions.confirmable_participations(request.user), pk=pk)
     try:
-        services.confirm_day(participation=participation, actor=request.user)
+        day = date.fromisoformat(request.POST.get("day", ""))
+    except ValueError:
+        messages.error(request, _("Choose the day you confirm."))
+        return redirect("interview_list")
+    try:
+        services.confirm_day(participation=participation, day=day, actor=request.user)
     except services.ScheduleRefused as refusal:
         messages.error(request, str(refusal))
     else:
@@ -562,7 +627,12 @@ def interview_evaluation(request, pk):
                 return redirect("project_week", pk=interview.participation.campaign_id)
             return redirect("interview_list")
     audit.viewed(request.user, interview.enrolment.candidate_id, AuditPlace.EVALUATION)
-    context = {"interview": interview, "first_name": interview.enrolment.candidate.first_name, "form": form}
+    context = {
+        "interview": interview,
+        "first_name": interview.enrolment.candidate.first_name,
+        "form": form,
+        "not_yet": services.evaluation_not_yet_open(interview, timezone.now()),
+    }
     return render(request, "campaigns/interview_evaluation.html", context, status=400 if form.errors else 200)
 
 
@@ -593,9 +663,13 @@ def proposal_answer(request, pk):
     if not permissions.can_answer_proposal(request.user, proposal):
         raise Http404
     form = ProposalAnswerForm(request.POST, prefix=f"p{proposal.pk}")
-    if form.is_valid():
-        services.answer_proposal(proposal=proposal, actor=request.user, **form.cleaned_data)
-        messages.success(request, _("Thank you, your answer is saved."))
-    else:
+    if not form.is_valid():
         messages.error(request, " ".join(error for errors in form.errors.values() for error in errors))
+        return redirect(f"{reverse('proposal_list')}#proposal-{proposal.pk}")
+    try:
+        services.answer_proposal(proposal=proposal, actor=request.user, **form.cleaned_data)
+    except services.MatchingRefused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, _("Thank you, your answer is saved."))
     return redirect(f"{reverse('proposal_list')}#proposal-{proposal.pk}")

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from campaigns.lifecycle import PhaseRefused, is_allowed, phase_refusal, require_phase
 from campaigns.models import Campaign, CampaignPhase, Enrolment
 from jobroad import audit, permissions
 from jobroad.models import AuditAction, AuditPlace, User
@@ -35,6 +36,13 @@ class RegistrationRefused(Exception):
         self.reasons = reasons
 
 
+class RegistrationPhaseRefused(PhaseRefused, RegistrationRefused):
+    """Registration is not open in the campaign's phase, for this person (``campaigns.lifecycle``)."""
+
+    def __init__(self, reasons: list[str]):
+        RegistrationRefused.__init__(self, reasons)  # both keep ``reasons``; one message, not two
+
+
 class DuplicateSuspected(Exception):
     """Likely duplicates exist; register again with ``allow_duplicates=True`` once a person has looked."""
 
@@ -48,9 +56,13 @@ class ConsentRefused(Exception):
 
 
 def registration_problems(*, campaign: Campaign, actor: User) -> list[str]:
-    """Why ``actor`` cannot register candidates into ``campaign`` now; empty when they can. Coordinators can
-    at any time; intermediaries only while the campaign is in its intake phase (DESIGN §3)."""
-    if permissions.is_coordinator(actor) or campaign.phase == CampaignPhase.INTAKE:
+    """Why ``actor`` cannot register candidates into ``campaign`` now; empty when they can. Intermediaries
+    register during intake; coordinators also before it and, for a late candidate, until project week
+    (``campaigns.lifecycle``, actions register_candidate and register_late_candidate)."""
+    if permissions.is_coordinator(actor):
+        reason = phase_refusal(campaign, "register_late_candidate")
+        return [reason] if reason else []
+    if is_allowed(campaign, "register_candidate"):
         return []
     intake = next((plan for plan in campaign.phase_plans.all() if plan.phase == CampaignPhase.INTAKE), None)
     dates = (
@@ -101,8 +113,8 @@ def register_candidate(
     likely duplicates exist unless ``allow_duplicates`` — a person confirmed they are different people.
     """
     problems = registration_problems(campaign=campaign, actor=actor)
-    if problems:
-        raise RegistrationRefused(problems)
+    if problems:  # all about the phase
+        raise RegistrationPhaseRefused(problems)
     many = {name: fields.pop(name) for name in MANY_TO_MANY if name in fields}
     with transaction.atomic():
         if not allow_duplicates:
@@ -208,12 +220,17 @@ class ScreeningRefused(Exception):
     """A screening that cannot be saved as it is; the message says why, for the screener."""
 
 
+class ScreeningPhaseRefused(PhaseRefused, ScreeningRefused):
+    """Screening is not open in the campaign's phase."""
+
+
 def save_screening(*, enrolment: Enrolment, round: int, screener: User, **fields) -> Screening:
     """Record one screener's round for a candidate in a campaign. A second opinion comes from someone other than
     the first screener and carries no decision; "selected" needs a document that is still valid on the first
     project-week day, because the matching proposes nobody who may not work that day."""
     from campaigns.selectors import project_week_start
 
+    require_phase(enrolment.campaign, "screen", ScreeningPhaseRefused)
     with transaction.atomic():
         others = enrolment.screenings.select_for_update().exclude(round=round)
         if others.filter(screener=screener).exists():

@@ -284,6 +284,9 @@ SMS_BACKEND = os.environ.get("JOBROAD_SMS_BACKEND", "jobroad.channels.LogSmsBack
 INVITATION_VALID_DAYS = int(os.environ.get("JOBROAD_INVITATION_VALID_DAYS", "7"))
 # An employer's check-in link (aftercare/links.py) works this many days after the check-in's due day.
 CHECK_IN_LINK_VALID_DAYS = int(os.environ.get("JOBROAD_CHECK_IN_LINK_VALID_DAYS", "30"))
+# A check-in can be answered from this many days before its due day (a job starting in April is not "still going"
+# in December); the list of check-ins to answer shows a week ahead, so a week is the default.
+CHECK_IN_OPENS_DAYS_BEFORE = int(os.environ.get("JOBROAD_CHECK_IN_OPENS_DAYS_BEFORE", "7"))
 
 # Content-Security-Policy: only our own origin, no inline scripts or styles anywhere.
 CONTENT_SECURITY_POLICY = {

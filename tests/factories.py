@@ -79,3 +79,11 @@ def invitation_token(invitation) -> str:
 
     message = Message.objects.get(key=f"invitation:{invitation.pk}")
     return invitation_link(message).rstrip("/").rsplit("/", 1)[-1]
+
+
+def set_phase(campaign, phase: str):
+    """Put a campaign straight into ``phase`` (as a fixture would have found it there), so a test runs its actions
+    in the phase where they belong (``campaigns.lifecycle``)."""
+    campaign.phase = phase
+    campaign.save(update_fields=["phase"])
+    return campaign

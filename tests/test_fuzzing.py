@@ -35,7 +35,7 @@ from aftercare.models import CheckInAudience
 from campaigns.models import CampaignPhase, Enrolment, Interview, PhasePlan
 from jobroad import services as jobroad_services
 from jobroad.models import AuditEntry
-from tests.factories import CampaignFactory, CandidateFactory
+from tests.factories import CampaignFactory, CandidateFactory, set_phase
 from tests.factories import invitation_token as token_for
 from tests.test_url_access import (
     check_in_a,
@@ -353,9 +353,13 @@ TARGETS = [
     Target("campaign_advance", "alice", lambda w: {"pk": w.campaign_a.pk},
            on("campaign_detail", lambda w: {"pk": w.campaign_a.pk}),
            fields=(Field("phase", "select", options=list(CampaignPhase.values)),)),
+    Target("campaign_step_back", "alice", lambda w: {"pk": w.campaign_a.pk},
+           on("campaign_detail", lambda w: {"pk": w.campaign_a.pk}),
+           fields=(Field("reason", "textarea"), Field("confirm", "checkbox"))),
     Target("campaign_add_company", "alice", lambda w: {"pk": w.campaign_a.pk}),
     Target("participation_edit", "hr_a", with_project_week),
-    Target("campaign_matching", "alice", lambda w: {"pk": w.campaign_a.pk}, examples=15),
+    Target("campaign_matching", "alice", lambda w: {"pk": set_phase(w.campaign_a, CampaignPhase.MATCHING).pk},
+           examples=15),
     Target(
         "matching_pair_rule", "alice", lambda w: {"pk": enrolment_a(w).pk, "vacancy_pk": w.vacancy_a.pk},
         on("matching_candidate", lambda w: {"pk": enrolment_a(w).pk}),

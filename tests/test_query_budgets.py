@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 import pytest
+import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -444,12 +445,15 @@ def colleague_of(world, i: int) -> dict:
 
 
 def placement_a_row(world, i: int) -> None:
-    """Placement A changes route and one more of its check-ins is answered."""
+    """Placement A changes route and one more of its check-ins is answered, on its due day (a check-in opens only
+    shortly before it)."""
     placed = placement_a(world)
     route = [PlacementRoute.WORKPLACE_LEARNING, PlacementRoute.TEMP_WORK][i % 2]
     change_placement(placement=placed, route=route, note=f"Change {i}", actor=world.alice)
     pending = placed.check_ins.filter(status=CheckInStatus.PENDING).order_by("due_on", "pk").first()
-    answer_check_in(check_in=pending, still_working=True, satisfaction=4, issues=["transport"], actor=world.alice)
+    due = datetime.combine(pending.due_on, time(12), tzinfo=timezone.get_current_timezone())
+    with time_machine.travel(max(due, timezone.now()), tick=False):
+        answer_check_in(check_in=pending, still_working=True, satisfaction=4, issues=["transport"], actor=world.alice)
 
 
 def other_placement(world, i: int) -> None:

@@ -29,6 +29,7 @@ from aftercare.services import answer_check_in, create_placement, ensure_default
 from campaigns import reports
 from campaigns.models import (
     Attendance,
+    CampaignPhase,
     HrAnswer,
     Interview,
     Outcome,
@@ -47,10 +48,10 @@ from candidates.models import (
     TargetGroup,
 )
 from candidates.services import save_screening
-from tests.factories import CompanyFactory, VacancyFactory
+from tests.factories import CompanyFactory, VacancyFactory, set_phase
 from tests.pdftext import compact, pdf_text
 from tests.reauth import recently_authenticated
-from tests.test_url_access import MATRIX, enrolment_a, published_interview_a
+from tests.test_url_access import MATRIX, after_the_interview, enrolment_a, published_interview_a
 
 # One made-up word per free-text field, so a hit names the field it came from.
 LAST_NAME = "Qwyllinor"
@@ -157,6 +158,7 @@ def sentinels(world) -> Sentinels:
     candidate.full_clean()  # the sentinels are values the forms would accept
     candidate.save()
     CandidateLanguage.objects.create(candidate=candidate, language="ar", level="C2")
+    set_phase(world.campaign_a, CampaignPhase.SCREENING)
     save_screening(
         enrolment=enrolment_a(world), round=ScreeningRound.FIRST, screener=world.alice,
         notes=f"Rugklachten, {SCREENING_NOTES}", test_results=f"Rekentoets {TEST_RESULTS} 7/10",
@@ -168,11 +170,14 @@ def sentinels(world) -> Sentinels:
         topic=ContactTopic.OTHER, notes=f"Slaapt slecht sinds {COACHING_NOTES}",
         next_action=f"Bellen over {COACHING_NEXT_ACTION}",
     )  # fmt: skip
+    set_phase(world.campaign_a, CampaignPhase.AFTERCARE)  # evaluations done, offers become placements
     interview = published_interview_a(world)  # records the consent to share and confirms the proposal
-    evaluation = evaluate_interview(
-        interview=interview, attendance=Attendance.ATTENDED, outcome=Outcome.OFFER, start_route=StartRoute.TEMP_WORK,
-        proposed_start=timezone.localdate(), feedback=f"Sterk in {OWN_FEEDBACK}", actor=world.hr_a,
-    )  # fmt: skip
+    with after_the_interview(interview):
+        evaluation = evaluate_interview(
+            interview=interview, attendance=Attendance.ATTENDED, outcome=Outcome.OFFER,
+            start_route=StartRoute.TEMP_WORK, proposed_start=timezone.localdate(), feedback=f"Sterk in {OWN_FEEDBACK}",
+            actor=world.hr_a,
+        )  # fmt: skip
     ensure_default_plans()
     # Started thirty days ago, so the employer's first check-in is due today and on hr_a's list.
     placement = create_placement(
@@ -243,10 +248,11 @@ def other_company_evaluates(world) -> None:
         proposal=proposal, participation=participation, enrolment=proposal.enrolment, day=day, starts_at=time(11),
         ends_at=time(11, 30), seat=1, published_day=day, published_starts_at=time(11),
     )  # fmt: skip
-    evaluate_interview(
-        interview=interview, attendance=Attendance.ATTENDED, outcome=Outcome.NO,
-        feedback=f"Te weinig {OTHER_COMPANY_FEEDBACK}", actor=world.alice,
-    )  # fmt: skip
+    with after_the_interview(interview):
+        evaluate_interview(
+            interview=interview, attendance=Attendance.ATTENDED, outcome=Outcome.NO,
+            feedback=f"Te weinig {OTHER_COMPANY_FEEDBACK}", actor=world.alice,
+        )  # fmt: skip
 
 
 # --- Reading a response the way a person would ------------------------------------------------------------------

@@ -11,9 +11,10 @@ import re
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 import pytest
+import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -22,13 +23,13 @@ from django.utils import timezone
 
 from aftercare.models import CheckIn, CheckInAudience, Placement, PlacementRoute
 from aftercare.services import answer_check_in, create_placement, ensure_default_plans
-from campaigns.models import Enrolment, Evaluation, Interview, Proposal, ProposalStatus
+from campaigns.models import CampaignPhase, Enrolment, Evaluation, Interview, Proposal, ProposalStatus
 from campaigns.services import evaluate_interview
 from candidates.models import Candidate, ConsentPurpose, Screening
 from candidates.services import record_consent
 from companies.models import Site, Vacancy
 from jobroad.models import AuditEntry, CapturedMail, ImportKind, Message, MessageStatus, PendingImport
-from tests.factories import CompanyFactory, VacancyFactory
+from tests.factories import CompanyFactory, VacancyFactory, set_phase
 from workshops.models import Audience, Registration, RegistrationStatus, Session, Workshop, WorkshopKind
 
 ROLES = [
@@ -150,6 +151,13 @@ MATRIX = [
     Case("campaign_clone", frozenset({"admin", "bob"}), lambda w: {"pk": w.campaign_b.pk}),
     Case(
         "campaign_advance",
+        frozenset({"admin", "alice"}),
+        lambda w: {"pk": w.campaign_a.pk},
+        method="post",
+        allowed_status=302,
+    ),
+    Case(
+        "campaign_step_back",
         frozenset({"admin", "alice"}),
         lambda w: {"pk": w.campaign_a.pk},
         method="post",
@@ -419,7 +427,8 @@ MATRIX = [
 
 
 def placement_a(world) -> Placement:
-    """Candidate A's placement at company A in campaign A, starting today with the default follow-up plan."""
+    """Candidate A's placement at company A in campaign A with the default follow-up plan, started a month ago: its
+    first check-ins can be answered (the employer's and the intermediary's are due today)."""
     ensure_default_plans()
     return Placement.objects.filter(candidate=world.candidate_a).first() or create_placement(
         candidate=world.candidate_a,
@@ -427,7 +436,7 @@ def placement_a(world) -> Placement:
         vacancy=world.vacancy_a,
         campaign=world.campaign_a,
         route=PlacementRoute.TEMP_WORK,
-        starts_on=timezone.localdate(),
+        starts_on=timezone.localdate() - timedelta(days=30),
         actor=world.alice,
     )
 
@@ -444,12 +453,22 @@ def at_risk_check_in_a(world) -> CheckIn:
     )
 
 
+def after_the_interview(interview: Interview):
+    """The clock at five in the afternoon of the interview's day: HR evaluates an interview once it has started."""
+    evening = datetime.combine(interview.published_day, time(17), tzinfo=timezone.get_current_timezone())
+    return time_machine.travel(evening, tick=False)
+
+
 def offer_a(world) -> Evaluation:
-    """HR A's offer after interview A, not yet a placement."""
-    return evaluate_interview(
-        interview=published_interview_a(world), attendance="attended", outcome="offer", start_route="temp_work",
-        proposed_start=date(2027, 5, 3), actor=world.hr_a,
-    )  # fmt: skip
+    """HR A's offer after interview A, not yet a placement; campaign A is in aftercare, where offers become
+    placements."""
+    set_phase(world.campaign_a, CampaignPhase.AFTERCARE)
+    interview = published_interview_a(world)
+    with after_the_interview(interview):
+        return evaluate_interview(
+            interview=interview, attendance="attended", outcome="offer", start_route="temp_work",
+            proposed_start=date(2027, 5, 3), actor=world.hr_a,
+        )  # fmt: skip
 
 
 def pending_import_of(owner, company=None, *, campaign=None) -> PendingImport:
@@ -758,10 +777,14 @@ def published_interview_b(world) -> Interview:
 
 
 def offer_b(world) -> Evaluation:
-    return evaluate_interview(
-        interview=published_interview_b(world), attendance="attended", outcome="offer", start_route="temp_work",
-        proposed_start=date(2027, 5, 3), actor=world.hr_b,
-    )  # fmt: skip
+    """HR B's offer in campaign B, which is in aftercare: a refusal is then about access, never the phase."""
+    set_phase(world.campaign_b, CampaignPhase.AFTERCARE)
+    interview = published_interview_b(world)
+    with after_the_interview(interview):
+        return evaluate_interview(
+            interview=interview, attendance="attended", outcome="offer", start_route="temp_work",
+            proposed_start=date(2027, 5, 3), actor=world.hr_b,
+        )  # fmt: skip
 
 
 def placement_b(world) -> Placement:
@@ -906,6 +929,9 @@ FOREIGN_POSTS = [
     ForeignPost("campaign_create", COORDINATORS, data=lambda w: {"name": "Campaign C"}),
     ForeignPost("campaign_edit", B_SIDE, lambda w: {"pk": w.campaign_b.pk}, lambda w: {"name": "Campaign X"}),
     ForeignPost("campaign_advance", B_SIDE, lambda w: {"pk": w.campaign_b.pk}, lambda w: {"phase": "screening"}),
+    ForeignPost(
+        "campaign_step_back", B_SIDE, lambda w: {"pk": w.campaign_b.pk}, lambda w: {"reason": "X", "confirm": "on"}
+    ),
     ForeignPost(
         "campaign_clone",
         B_SIDE,

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from campaigns.lifecycle import PhaseRefused, require_phase
 from candidates.models import Candidate
 from jobroad.models import Channel, Membership, Organisation, Role, User
 from jobroad.outbox import Recipient, sync_event_messages
@@ -18,12 +19,18 @@ from jobroad.selectors import members
 
 from .models import Registration, RegistrationStatus, Session
 
+
+class WorkshopPhaseRefused(PhaseRefused, ValidationError):
+    """The workshop change is not open in the campaign's phase; views show it like any validation error."""
+
+
 SESSION_FIELDS = ("starts_at", "ends_at", "place", "address", "language", "interpreter", "capacity", "facilitator")
 
 
 def save_session(*, session: Session, actor: User) -> Session:
     """Create or change a session (moving it moves its reminders). A smaller capacity never drops anyone who
     is registered; new places go to the waiting list in order."""
+    require_phase(session.workshop.campaign, "plan_workshops", WorkshopPhaseRefused)
     with transaction.atomic():
         session.save()
         _fill_from_waiting_list(session)
@@ -33,6 +40,7 @@ def save_session(*, session: Session, actor: User) -> Session:
 
 def cancel_session(*, session: Session, actor: User) -> Session:
     """Cancel a session: its pending reminders are cancelled, the registrations are kept as history."""
+    require_phase(session.workshop.campaign, "plan_workshops", WorkshopPhaseRefused)
     with transaction.atomic():
         session.cancelled_at = timezone.now()
         session.save(update_fields=["cancelled_at"])
@@ -51,6 +59,7 @@ def register(
 ) -> Registration:
     """Register someone: a place if one is free, else the waiting list. The session row is locked, so two
     people taking the last place at once cannot both get it. Registering again revives a cancellation."""
+    require_phase(session.workshop.campaign, "plan_workshops", WorkshopPhaseRefused)
     with transaction.atomic():
         session = Session.objects.select_for_update().get(pk=session.pk)
         if session.cancelled_at:
@@ -70,6 +79,7 @@ def register(
 
 def cancel_registration(*, registration: Registration, actor: User) -> Registration:
     """Cancel a registration; a freed place goes to the first on the waiting list, in the same transaction."""
+    require_phase(registration.session.workshop.campaign, "plan_workshops", WorkshopPhaseRefused)
     with transaction.atomic():
         session = Session.objects.select_for_update().get(pk=registration.session_id)
         Registration.objects.filter(pk=registration.pk).update(status=RegistrationStatus.CANCELLED)
@@ -81,6 +91,7 @@ def cancel_registration(*, registration: Registration, actor: User) -> Registrat
 
 def mark_attendance(*, registration: Registration, attended: bool, actor: User) -> Registration:
     """Record whether a registered person came, and who said so when (funder evidence)."""
+    require_phase(registration.session.workshop.campaign, "mark_attendance", WorkshopPhaseRefused)
     if registration.status != RegistrationStatus.REGISTERED:
         raise ValidationError(_("Only registered people can be marked present or absent."))
     registration.attended = attended

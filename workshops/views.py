@@ -57,9 +57,13 @@ def session_edit(request, pk):
 def save_session(request, session: Session):
     form = SessionForm(request.POST or None, instance=session)
     if request.method == "POST" and form.is_valid():
-        services.save_session(session=form.instance, actor=request.user)
-        messages.success(request, _("Session saved; reminders follow the new time."))
-        return redirect("session_detail", pk=form.instance.pk)
+        try:
+            services.save_session(session=form.instance, actor=request.user)
+        except services.WorkshopPhaseRefused as refusal:
+            form.add_error(None, " ".join(refusal.reasons))
+        else:
+            messages.success(request, _("Session saved; reminders follow the new time."))
+            return redirect("session_detail", pk=form.instance.pk)
     context = {"form": form, "workshop": session.workshop, "session": session}
     return render(request, "workshops/session_form.html", context, status=400 if form.errors else 200)
 
@@ -70,8 +74,12 @@ def session_cancel(request, pk):
     session = get_object_or_404(
         Session.objects.filter(workshop__campaign__in=permissions.managed_campaigns(request.user)), pk=pk
     )
-    services.cancel_session(session=session, actor=request.user)
-    messages.success(request, _("Session cancelled; its reminders will not be sent."))
+    try:
+        services.cancel_session(session=session, actor=request.user)
+    except services.WorkshopPhaseRefused as refusal:
+        messages.error(request, " ".join(refusal.reasons))
+    else:
+        messages.success(request, _("Session cancelled; its reminders will not be sent."))
     return redirect("session_detail", pk=session.pk)
 
 
@@ -142,8 +150,12 @@ def registration_cancel(request, pk):
     )
     if not permissions.can_cancel_registration(request.user, registration):
         raise Http404
-    services.cancel_registration(registration=registration, actor=request.user)
-    messages.success(request, _("Registration cancelled."))
+    try:
+        services.cancel_registration(registration=registration, actor=request.user)
+    except services.WorkshopPhaseRefused as refusal:
+        messages.error(request, " ".join(refusal.reasons))
+    else:
+        messages.success(request, _("Registration cancelled."))
     return redirect("session_detail", pk=registration.session_id)
 
 
@@ -159,7 +171,10 @@ def session_attendance(request, pk):
             raise Http404
         registration = get_object_or_404(session.registrations.filter(status=RegistrationStatus.REGISTERED), pk=pk)
         attended = request.POST.get("attended") == "yes"
-        services.mark_attendance(registration=registration, attended=attended, actor=request.user)
+        try:
+            services.mark_attendance(registration=registration, attended=attended, actor=request.user)
+        except services.WorkshopPhaseRefused as refusal:
+            messages.error(request, " ".join(refusal.reasons))
         return redirect(f"{request.path}#registration-{registration.pk}")
     registrations = session.registrations.filter(status=RegistrationStatus.REGISTERED).select_related(
         "candidate", "person", "organisation"

@@ -31,9 +31,12 @@ PLACEMENT_DATA = ["Amal", "Haddad", "Company A", "Orderpicker"]
 
 
 @pytest.fixture
-def employer_check_in(placement):  # noqa: F811
-    """The placement's first employer check-in, due on START + 30 days."""
-    return placement.check_ins.get(audience="employer", offset_days=30)
+def employer_check_in(placement, time_machine):  # noqa: F811
+    """The placement's first employer check-in, due on START + 30 days; the clock at noon that day, when its mail has
+    gone out."""
+    check_in = placement.check_ins.get(audience="employer", offset_days=30)
+    time_machine.move_to(at_noon(check_in.due_on), tick=False)
+    return check_in
 
 
 def token_of(path: str) -> str:
@@ -112,9 +115,22 @@ def test_the_link_works_until_the_last_day_of_its_validity(employer_check_in):
         links.check_in_for_token(token, today=last_day + timedelta(days=1))
 
 
-def test_after_a_move_the_new_link_works(client, world, placement, employer_check_in):  # noqa: F811
+def test_the_link_opens_the_configured_number_of_days_before_the_due_day(employer_check_in):
+    token = token_of(links.check_in_path(employer_check_in))
+    first_day = employer_check_in.due_on - timedelta(days=settings.CHECK_IN_OPENS_DAYS_BEFORE)
+
+    found = links.check_in_for_token(token, today=first_day)
+
+    assert found == employer_check_in
+    with pytest.raises(links.LinkUnusable) as refusal:
+        links.check_in_for_token(token, today=first_day - timedelta(days=1))
+    assert refusal.value.cause == "not open yet"
+
+
+def test_after_a_move_the_new_link_works(client, world, placement, employer_check_in, time_machine):  # noqa: F811
     services.change_placement(placement=placement, starts_on=START + timedelta(days=14), actor=world.alice)
     employer_check_in.refresh_from_db()
+    time_machine.move_to(at_noon(employer_check_in.due_on), tick=False)
 
     response = client.get(links.check_in_path(employer_check_in), headers=ENGLISH)
 
@@ -136,6 +152,11 @@ def expired(world, placement, check_in):  # noqa: F811
     """Opened the day after the link's last valid day."""
     day = check_in.due_on + timedelta(days=settings.CHECK_IN_LINK_VALID_DAYS + 1)
     return links.check_in_path(check_in), at_noon(day)
+
+
+def too_early(world, placement, check_in):  # noqa: F811
+    """Opened months before the check-in is due: a job that starts in May is not "still going" in the winter before."""
+    return links.check_in_path(check_in), at_noon(placement.starts_on - timedelta(days=150))
 
 
 def reused(world, placement, check_in):  # noqa: F811
@@ -166,7 +187,7 @@ def not_for_the_employer(world, placement, check_in):  # noqa: F811
     return links.check_in_path(placement.check_ins.get(audience="candidate")), None
 
 
-UNUSABLE = [tampered, expired, reused, moved, ended, not_for_the_employer]
+UNUSABLE = [tampered, expired, too_early, reused, moved, ended, not_for_the_employer]
 REFUSAL = (
     "This link cannot be used: it is incomplete, has expired, was used already or was replaced by a newer one. If "
     "your answer is still needed, JobRoad will contact you."

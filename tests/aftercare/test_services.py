@@ -1,7 +1,7 @@
 """Placements and their check-ins: an offer becomes a placement with its route's follow-up plan; moving the start
 date moves every pending check-in and its messages; ending the placement cancels them; the history keeps all."""
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -19,10 +19,12 @@ BRUSSELS = ZoneInfo("Europe/Brussels")
 
 
 @pytest.fixture
-def placement(world, published):  # noqa: F811
+def placement(world, published, time_machine):  # noqa: F811
+    """Amal's interview ended in an offer, evaluated that evening, and became a placement starting on START."""
     FollowUpStep.objects.filter(route="fixed_term").delete()  # a plan of our own, whatever the database holds
     for offset, audience in [(7, "candidate"), (30, "employer"), (30, "intermediary"), (91, "employer")]:
         FollowUpStep.objects.create(route="fixed_term", offset_days=offset, audience=audience)
+    time_machine.move_to(datetime.combine(published[0].published_day, time(17), tzinfo=BRUSSELS), tick=False)
     evaluation = campaign_services.evaluate_interview(
         interview=published[0], attendance="attended", outcome="offer", start_route="direct_contract",
         proposed_start=START, actor=world.hr_a,
@@ -58,8 +60,9 @@ def test_an_offer_is_placed_once_and_only_an_offer(world, published, placement):
         services.place_from_evaluation(evaluation=refusal, starts_on=START, actor=world.alice)
 
 
-def test_moving_the_start_moves_every_pending_check_in_and_its_messages(world, placement):
+def test_moving_the_start_moves_every_pending_check_in_and_its_messages(world, placement, time_machine):
     answered = placement.check_ins.order_by("due_on").first()
+    time_machine.move_to(datetime.combine(answered.due_on, time(12), tzinfo=BRUSSELS), tick=False)
     services.answer_check_in(check_in=answered, still_working=True, actor=world.coach_a)
     before = set(check_in_messages(placement, status=MessageStatus.PENDING).values_list("pk", flat=True))
 
@@ -164,3 +167,33 @@ def test_a_placement_starts_once_even_after_a_route_change(world, placement, eng
 
     assert str(refusal.value) == "This placement has already started."
     assert list(placement.changes.values_list("status", flat=True)) == ["planned", "route_changed", "started"]
+
+
+# --- When a check-in can be answered -------------------------------------------------------------------------------
+
+
+def test_a_check_in_cannot_be_answered_months_before_it_is_due(world, placement, english):
+    """The clock stands on the evening of the interview, in April; the last employer check-in is due in August."""
+    check_in = placement.check_ins.get(audience="employer", offset_days=91)
+
+    with pytest.raises(services.CheckInRefused) as refusal:
+        services.answer_check_in(check_in=check_in, still_working=True, hours_per_week=38, actor=world.hr_a)
+
+    assert str(refusal.value) == "This check-in can be answered from 2 August 2027, shortly before it is due."
+    check_in.refresh_from_db()
+    assert (check_in.status, check_in.still_working, check_in.answered_at) == (CheckInStatus.PENDING, None, None)
+    assert check_in_messages(placement, event=f"checkin:{check_in.pk}", status=MessageStatus.PENDING).count() == 2
+
+
+def test_a_check_in_opens_the_configured_number_of_days_before_its_due_day(world, placement, settings, time_machine):
+    settings.CHECK_IN_OPENS_DAYS_BEFORE = 3
+    check_in = placement.check_ins.get(audience="employer", offset_days=30)
+    time_machine.move_to(datetime.combine(check_in.due_on - timedelta(days=4), time(12), tzinfo=BRUSSELS))
+    with pytest.raises(services.CheckInRefused):
+        services.answer_check_in(check_in=check_in, still_working=True, actor=world.hr_a)
+
+    time_machine.move_to(datetime.combine(check_in.due_on - timedelta(days=3), time(8), tzinfo=BRUSSELS))
+    services.answer_check_in(check_in=check_in, still_working=True, actor=world.hr_a)
+
+    check_in.refresh_from_db()
+    assert (check_in.status, check_in.still_working, check_in.answered_by) == (CheckInStatus.DONE, True, world.hr_a)

@@ -3,7 +3,7 @@ placement from an offer and changing it, the coach's log and caseload, drop-outs
 query budgets of the lists."""
 
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 import pytest
 from django.db import connection
@@ -120,6 +120,26 @@ def test_hr_answers_its_employer_check_in_in_the_platform_and_returns_to_its_lis
     assert not Message.objects.filter(template="checkin_at_risk").exists()
 
 
+def test_a_check_in_that_is_not_open_yet_says_from_when_it_can_be_answered(client_for, world, placement):  # noqa: F811
+    """The clock stands on the evening of the interview (20 April); the candidate's first check-in is due 17 May."""
+    check_in = placement.check_ins.get(audience="candidate")
+    url = reverse("check_in_answer", kwargs={"pk": check_in.pk})
+    coach = client_for(world.coach_a)
+
+    page = coach.get(url, headers=ENGLISH).content.decode()
+    refused = coach.post(url, {"still_working": "yes", "hours_per_week": "30"}, headers=ENGLISH)
+    detail = coach.get(reverse("placement_detail", kwargs={"pk": placement.pk}), headers=ENGLISH).content.decode()
+
+    assert "This check-in can be answered from 10 May 2027, shortly before it is due." in page
+    assert "data-check-in-form" not in page
+    assert refused.status_code == 400
+    assert "This check-in can be answered from 10 May 2027, shortly before it is due." in refused.content.decode()
+    assert f'data-check-in-opens="{check_in.pk}"' in detail
+    assert "can be answered from 10 May 2027" in detail
+    check_in.refresh_from_db()
+    assert (check_in.status, check_in.still_working) == (CheckInStatus.PENDING, None)
+
+
 def test_an_answered_check_in_cannot_be_answered_twice(client_for, world, running):
     check_in = running.check_ins.get(audience="candidate")
     services.answer_check_in(check_in=check_in, still_working=True, hours_per_week=30, actor=world.coach_a)
@@ -137,11 +157,14 @@ def test_an_answered_check_in_cannot_be_answered_twice(client_for, world, runnin
 
 
 @pytest.fixture
-def offer(world, published):  # noqa: F811
-    """HR A's offer to candidate A (temp work from START), with a two-step plan for temp work."""
+def offer(world, published, time_machine):  # noqa: F811
+    """HR A's offer to candidate A (temp work from START), made the evening of the interview, with a two-step plan
+    for temp work."""
     FollowUpStep.objects.filter(route="temp_work").delete()
     for offset, audience in [(7, "candidate"), (30, "employer")]:
         FollowUpStep.objects.create(route="temp_work", offset_days=offset, audience=audience)
+    evening = datetime.combine(published[0].published_day, time(17), tzinfo=timezone.get_current_timezone())
+    time_machine.move_to(evening, tick=False)
     return campaign_services.evaluate_interview(
         interview=published[0], attendance="attended", outcome="offer", start_route="temp_work",
         proposed_start=START, actor=world.hr_a,

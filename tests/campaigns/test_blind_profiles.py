@@ -12,7 +12,9 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from campaigns.models import CampaignPhase
 from candidates.models import ResidenceStatus, Screening
+from tests.factories import set_phase
 from tests.pdftext import pdf_text
 from tests.test_url_access import MATRIX
 
@@ -53,6 +55,7 @@ def proposed(world, client_for):
     Screening.objects.filter(enrolment=enrolment).update(
         notes=SENTINELS["screening notes"], test_results=SENTINELS["test results"]
     )
+    set_phase(world.campaign_a, CampaignPhase.MATCHING)
     coordinator = client_for(world.alice)
     run(coordinator, world)
     coordinator.post(reverse("matching_confirm", kwargs={"pk": world.campaign_a.pk}))

@@ -2,15 +2,16 @@
 escalated; candidates not retained get a second chance at ambassador companies; interpreters and the live move
 check on the board."""
 
-from datetime import date, time
+from datetime import date, datetime, time, timedelta
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from campaigns import second_chance, services
-from campaigns.models import Evaluation, Interview, Outcome, Proposal, StartRoute
+from campaigns.models import DayConfirmation, Evaluation, HrAnswer, Interview, Outcome, Proposal, StartRoute
 from jobroad.models import Message, MessageStatus
 from tests.factories import CompanyFactory, VacancyFactory
 
@@ -25,6 +26,17 @@ def published(world, week):  # noqa: F811
     services.generate_schedule(campaign=world.campaign_a, actor=world.alice)
     services.publish_schedule(campaign=world.campaign_a, actor=world.alice)
     return list(Interview.objects.filter(participation=participation).order_by("starts_at"))
+
+
+def end_of_the_day(time_machine, day: date = DAY) -> None:
+    """The clock at five in the afternoon of a project-week day: every interview of that day has started."""
+    time_machine.move_to(datetime.combine(day, time(17), tzinfo=timezone.get_current_timezone()), tick=False)
+
+
+@pytest.fixture
+def after_the_interviews(published, time_machine):
+    """The published interviews have taken place, so HR can evaluate them."""
+    end_of_the_day(time_machine)
 
 
 def evaluation_messages(interview, **filters):
@@ -44,7 +56,9 @@ def test_publishing_asks_hr_for_each_evaluation_and_plans_the_escalation(world, 
     assert request.context["link"] == reverse("interview_evaluation", args=[interview.pk])
 
 
-def test_hr_fills_an_evaluation_and_the_pending_requests_are_cancelled(client_for, world, published):
+def test_hr_fills_an_evaluation_and_the_pending_requests_are_cancelled(
+    client_for, world, published, after_the_interviews
+):
     interview = published[0]
     url = reverse("interview_evaluation", args=[interview.pk])
     data = {
@@ -63,7 +77,9 @@ def test_hr_fills_an_evaluation_and_the_pending_requests_are_cancelled(client_fo
     assert evaluation_messages(published[1], status=MessageStatus.PENDING).count() == 2  # others still wait
 
 
-def test_an_offer_without_a_start_route_is_refused_and_nothing_is_saved(client_for, world, published):
+def test_an_offer_without_a_start_route_is_refused_and_nothing_is_saved(
+    client_for, world, published, after_the_interviews
+):
     url = reverse("interview_evaluation", args=[published[0].pk])
 
     response = client_for(world.hr_a).post(url, {"attendance": "attended", "outcome": "offer"}, headers=ENGLISH)
@@ -74,7 +90,7 @@ def test_an_offer_without_a_start_route_is_refused_and_nothing_is_saved(client_f
     assert evaluation_messages(published[0], status=MessageStatus.PENDING).count() == 2
 
 
-def test_a_no_show_keeps_no_outcome(world, published):
+def test_a_no_show_keeps_no_outcome(world, published, after_the_interviews):
     evaluation = services.evaluate_interview(
         interview=published[0], attendance="no_show", outcome="offer", start_route="temp_work", actor=world.hr_a
     )
@@ -112,29 +128,115 @@ def test_hr_sees_its_published_day_blind_and_confirms_it(client_for, world, publ
     assert text.count("data-hr-interview=") == 3
     assert published[0].enrolment.candidate.last_name not in text  # first names only
     participation = published[0].participation
-    response = client_for(world.hr_a).post(reverse("participation_confirm_day", args=[participation.pk]))
+    url = reverse("participation_confirm_day", args=[participation.pk])
+    response = client_for(world.hr_a).post(url, {"day": DAY.isoformat()})
     assert response.status_code == 302
-    participation.refresh_from_db()
-    assert participation.day_confirmed_by == world.hr_a
-    assert client_for(world.hr_b).post(reverse("participation_confirm_day", args=[participation.pk])).status_code == 404
+    assert list(participation.day_confirmations.values_list("day", "confirmed_by")) == [(DAY, world.hr_a.pk)]
+    assert client_for(world.hr_b).post(url, {"day": DAY.isoformat()}).status_code == 404
 
 
 def test_a_new_publication_that_changes_the_day_asks_hr_to_confirm_again(world, published):
     participation = published[0].participation
-    services.confirm_day(participation=participation, actor=world.hr_a)
+    services.confirm_day(participation=participation, day=DAY, actor=world.hr_a)
     participation.interviews_until = time(13)
     participation.save()
     services.move_interview(interview=published[-1], day=DAY, starts_at=time(12, 30), actor=world.alice)
 
     services.publish_schedule(campaign=world.campaign_a, actor=world.alice)
 
-    participation.refresh_from_db()
-    assert participation.day_confirmed_at is None
+    assert not participation.day_confirmations.exists()
+
+
+MONDAY = DAY - timedelta(days=1)  # DAY, 20 April 2027, is a Tuesday
+
+
+@pytest.fixture
+def two_days(world, week):  # noqa: F811
+    """Company A receives candidates on Monday and on Tuesday, two interviews a day: the three published
+    interviews take both days."""
+    participation, _proposals = week
+    participation.available_days = [MONDAY.isoformat(), DAY.isoformat()]
+    participation.save()
+    services.generate_schedule(campaign=world.campaign_a, actor=world.alice)
+    services.publish_schedule(campaign=world.campaign_a, actor=world.alice)
+    assert set(participation.interviews.values_list("published_day", flat=True)) == {MONDAY, DAY}
+    return participation
+
+
+def board_day(text: str, day: date) -> str:
+    """The coordinator's board section of one day."""
+    start = text.index(f'data-day="{day.isoformat()}"')
+    return text[start : text.find("data-day=", start + 1)]
+
+
+def test_hr_confirming_monday_leaves_tuesday_unconfirmed(client_for, world, two_days):
+    hr = client_for(world.hr_a)
+
+    response = hr.post(reverse("participation_confirm_day", args=[two_days.pk]), {"day": MONDAY.isoformat()})
+
+    assert response.status_code == 302
+    assert list(DayConfirmation.objects.values_list("participation", "day", "confirmed_by")) == [
+        (two_days.pk, MONDAY, world.hr_a.pk)
+    ]
+    page = hr.get(reverse("interview_list"), headers=ENGLISH).content.decode()
+    assert 'data-day-confirmed="2027-04-19"' in page
+    assert 'data-day-confirmed="2027-04-20"' not in page
+    assert 'data-confirm-day="2027-04-20"' in page
+    board = client_for(world.alice).get(reverse("project_week", args=[world.campaign_a.pk])).content.decode()
+    assert "data-confirmed" in board_day(board, MONDAY)
+    assert "data-confirmed" not in board_day(board, DAY)
+
+
+def test_a_publication_that_changes_tuesday_asks_hr_to_confirm_tuesday_again_and_not_monday(world, two_days):
+    for day in (MONDAY, DAY):
+        services.confirm_day(participation=two_days, day=day, actor=world.hr_a)
+    two_days.interviews_until = time(13)
+    two_days.save()
+    tuesday = two_days.interviews.filter(published_day=DAY).first()
+    services.move_interview(interview=tuesday, day=DAY, starts_at=time(12), actor=world.alice)
+
+    services.publish_schedule(campaign=world.campaign_a, actor=world.alice)
+
+    assert list(two_days.day_confirmations.values_list("day", flat=True)) == [MONDAY]
+
+
+def test_hr_cannot_confirm_a_day_without_its_published_interviews(world, two_days, english):
+    with pytest.raises(services.ScheduleRefused) as refusal:
+        services.confirm_day(participation=two_days, day=DAY + timedelta(days=1), actor=world.hr_a)
+
+    assert str(refusal.value) == (
+        "Your company has no published interviews on Wednesday 21 April, so there is nothing to confirm that day."
+    )
+    assert not DayConfirmation.objects.exists()
+
+
+def test_an_evaluation_cannot_be_filled_before_the_interview_starts(
+    client_for, world, published, time_machine, english
+):
+    first = published[0]  # 11:00
+    time_machine.move_to(datetime.combine(DAY, time(10, 59), tzinfo=timezone.get_current_timezone()), tick=False)
+    hr = client_for(world.hr_a)
+
+    with pytest.raises(services.EvaluationRefused) as refusal:
+        services.evaluate_interview(interview=first, attendance="no_show", actor=world.hr_a)
+    posted = hr.post(reverse("interview_evaluation", args=[first.pk]), {"attendance": "no_show"}, headers=ENGLISH)
+    page = hr.get(reverse("interview_list"), headers=ENGLISH).content.decode()
+
+    assert str(refusal.value) == "This evaluation opens when the interview starts, on Tuesday 20 April, 11:00."
+    assert posted.status_code == 400
+    assert "This evaluation opens when the interview starts, on Tuesday 20 April, 11:00." in posted.content.decode()
+    assert not Evaluation.objects.exists()
+    assert f'data-evaluation-opens="{first.pk}"' in page
+    assert "Evaluation opens when the interview starts: Tuesday 20 April, 11:00." in page
+    assert reverse("interview_evaluation", args=[first.pk]) not in page
+    time_machine.move_to(datetime.combine(DAY, time(11), tzinfo=timezone.get_current_timezone()), tick=False)
+    evaluation = services.evaluate_interview(interview=first, attendance="no_show", actor=world.hr_a)
+    assert (evaluation.interview, evaluation.attendance) == (first, "no_show")
 
 
 def test_a_dropped_interview_gets_a_cancellation_and_no_evaluation_request(world, published):
     gone = published[0]
-    Proposal.objects.filter(pk=gone.proposal_id).update(status="draft")
+    Proposal.objects.filter(pk=gone.proposal_id).update(hr_answer=HrAnswer.NOT_INTERESTED)  # HR turned it down late
     services.generate_schedule(campaign=world.campaign_a, actor=world.alice)
 
     services.publish_schedule(campaign=world.campaign_a, actor=world.alice)
@@ -175,7 +277,9 @@ def ambassador(world):
     return VacancyFactory(company=company, title="Magazijnier", occupation=world.vacancy_a.occupation)
 
 
-def test_not_retained_candidates_get_ambassador_vacancies_and_can_be_proposed(client_for, world, published, ambassador):
+def test_not_retained_candidates_get_ambassador_vacancies_and_can_be_proposed(
+    client_for, world, published, after_the_interviews, ambassador
+):
     for interview in published:
         outcome = Outcome.OFFER if interview == published[0] else Outcome.NO
         route = StartRoute.TEMP_WORK if outcome == Outcome.OFFER else ""
@@ -198,14 +302,16 @@ def test_not_retained_candidates_get_ambassador_vacancies_and_can_be_proposed(cl
     assert not Interview.objects.filter(proposal=proposal).exists()
 
 
-def test_a_candidate_with_an_interview_still_to_evaluate_waits(world, published, ambassador):
+def test_a_candidate_with_an_interview_still_to_evaluate_waits(world, published, after_the_interviews, ambassador):
     services.evaluate_interview(interview=published[0], attendance="attended", outcome="no", actor=world.hr_a)
 
     assert [row.enrolment for row in second_chance.rows(world.campaign_a)] == [published[0].enrolment]
     assert second_chance.option(published[1].enrolment, ambassador) is None
 
 
-def test_a_non_ambassador_vacancy_cannot_be_proposed_as_second_chance(client_for, world, published):
+def test_a_non_ambassador_vacancy_cannot_be_proposed_as_second_chance(
+    client_for, world, published, after_the_interviews
+):
     services.evaluate_interview(interview=published[0], attendance="attended", outcome="no", actor=world.hr_a)
     ordinary = VacancyFactory(title="Kok")
 
@@ -217,7 +323,7 @@ def test_a_non_ambassador_vacancy_cannot_be_proposed_as_second_chance(client_for
     assert not Proposal.objects.filter(vacancy=ordinary).exists()
 
 
-def test_a_second_chance_waits_until_every_interview_of_the_candidate_is_evaluated(world, week):  # noqa: F811
+def test_a_second_chance_waits_until_every_interview_of_the_candidate_is_evaluated(world, week, time_machine):  # noqa: F811
     _participation, proposals = week
     other = VacancyFactory(title="Kok")
     world.campaign_a.participations.create(
@@ -228,6 +334,7 @@ def test_a_second_chance_waits_until_every_interview_of_the_candidate_is_evaluat
     services.generate_schedule(campaign=world.campaign_a, actor=world.alice)
     services.publish_schedule(campaign=world.campaign_a, actor=world.alice)
     first, second = Interview.objects.filter(enrolment=enrolment, day__isnull=False).order_by("starts_at")
+    end_of_the_day(time_machine)
 
     services.evaluate_interview(interview=first, attendance="attended", outcome="no", actor=world.hr_a)
     assert enrolment not in second_chance.not_retained(world.campaign_a)
@@ -239,7 +346,9 @@ def test_a_second_chance_waits_until_every_interview_of_the_candidate_is_evaluat
 @pytest.mark.parametrize(
     ("role", "page"), [("hr_a", "interview_list"), ("alice", "project_week"), ("alice", "second_chance")]
 )
-def test_the_project_week_pages_query_the_same_for_one_interview_or_three(client_for, world, published, role, page):
+def test_the_project_week_pages_query_the_same_for_one_interview_or_three(
+    client_for, world, published, after_the_interviews, role, page
+):
     for interview in published:
         services.evaluate_interview(interview=interview, attendance="attended", outcome="no", actor=world.hr_a)
     client = client_for(getattr(world, role))

@@ -1,15 +1,21 @@
 """Matching in the platform: the service around the engine, the coordinator's pages and HR's blind profiles."""
 
+import ast
+from pathlib import Path
+
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
-from campaigns.models import HrAnswer, MatchingRun, PairRule, Proposal, ProposalStatus
+from campaigns import services
+from campaigns.models import CampaignPhase, HrAnswer, MatchingRun, PairRule, Proposal, ProposalStatus
 from candidates.models import ConsentPurpose, Screening, ScreeningDecision
 from candidates.services import record_consent, withdraw_consent
-from jobroad.models import Message
-from tests.factories import CandidateFactory, VacancyFactory
+from jobroad.models import AuditEntry, Message
+from tests.factories import CandidateFactory, VacancyFactory, set_phase
 
 ENGLISH = {"Accept-Language": "en"}
 
@@ -28,7 +34,8 @@ def matchable(world, candidate, *, campaign=None, decision=ScreeningDecision.SEL
 
 @pytest.fixture
 def ready(world):
-    """Campaign A with two selected, consenting candidates and two vacancies at company A."""
+    """Campaign A in its matching phase, with two selected, consenting candidates and two vacancies at company A."""
+    set_phase(world.campaign_a, CampaignPhase.MATCHING)
     second = VacancyFactory(company=world.company_a, title="Magazijnier")
     amal = matchable(world, world.candidate_a)
     sara = matchable(world, CandidateFactory(first_name="Sara", registered_by=world.intermediary_org_a))
@@ -194,3 +201,87 @@ def test_the_matching_and_proposal_pages_cost_the_same_queries_for_few_or_many(c
 
     assert Proposal.objects.count() == 8
     assert [queries(client_for(user), url) for user, url in pages] == few
+
+
+# --- One function changes a proposal's status -----------------------------------------------------------------------
+
+
+def test_a_proposal_status_changes_only_through_one_function(world, ready):
+    """A confirmed proposal — HR has seen it — cannot go back to draft: the table has no such step, and the refusal
+    says so in words."""
+    amal, _sara, _second = ready
+    services.run_matching(campaign=world.campaign_a, actor=world.alice)
+    services.confirm_proposals(campaign=world.campaign_a, actor=world.alice)
+    confirmed = Proposal.objects.filter(enrolment=amal)
+
+    with translation.override("en"), pytest.raises(services.ProposalStatusRefused) as refusal:
+        services.set_proposal_status(
+            campaign=world.campaign_a, proposals=confirmed, to=ProposalStatus.DRAFT, actor=world.alice
+        )
+
+    assert str(refusal.value) == "A proposal that is “Confirmed” cannot become “Draft”."
+    assert set(confirmed.values_list("status", flat=True)) == {ProposalStatus.CONFIRMED}
+
+
+def test_confirming_twice_refuses_the_second_time_and_tells_hr_once(world, ready):
+    services.run_matching(campaign=world.campaign_a, actor=world.alice)
+    drafts = list(Proposal.objects.filter(enrolment__campaign=world.campaign_a))
+    services.set_proposal_status(
+        campaign=world.campaign_a, proposals=drafts, to=ProposalStatus.CONFIRMED, actor=world.alice
+    )
+
+    with pytest.raises(services.ProposalStatusRefused):  # the rows say confirmed, whatever the caller holds
+        services.set_proposal_status(
+            campaign=world.campaign_a, proposals=drafts, to=ProposalStatus.CONFIRMED, actor=world.alice
+        )
+
+    assert Message.objects.filter(template="proposals_confirmed").count() == 1
+
+
+def test_confirming_a_proposal_is_written_in_the_candidates_audit_trail(world, ready):
+    amal, sara, _second = ready
+    services.run_matching(campaign=world.campaign_a, actor=world.alice)
+
+    services.confirm_proposals(campaign=world.campaign_a, actor=world.alice)
+
+    entries = AuditEntry.objects.filter(place="matching", action="changed", actor=world.alice)
+    assert sorted(entries.values_list("candidate", flat=True)) == sorted([amal.candidate_id, sara.candidate_id])
+
+
+def proposal_status_writes(path: Path) -> list[str]:
+    """Where a module writes a proposal's status other than in ``set_proposal_status``: ``status=ProposalStatus.…``
+    given to a write (create, update, a new row) or ``….status = …`` on a proposal."""
+    tree = ast.parse(path.read_text(), filename=str(path))
+    writes = {"create", "update", "update_or_create", "get_or_create", "bulk_update", "Proposal"}
+    found = []
+    for function in ast.walk(tree):
+        if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef) or function.name == "set_proposal_status":
+            continue
+        for node in ast.walk(function):
+            if isinstance(node, ast.Call):
+                name = getattr(node.func, "attr", getattr(node.func, "id", ""))
+                for keyword in node.keywords:
+                    value = ast.unparse(keyword.value)
+                    if name in writes and keyword.arg == "status" and value.startswith("ProposalStatus."):
+                        found.append(f"{path.name}:{node.lineno} {function.name}")
+            elif isinstance(node, ast.Assign):
+                for target in node.targets:
+                    if (
+                        isinstance(target, ast.Attribute)
+                        and target.attr == "status"
+                        and "proposal" in ast.unparse(target.value)
+                    ):
+                        found.append(f"{path.name}:{node.lineno} {function.name}")
+    return sorted(set(found))
+
+
+def test_no_code_but_set_proposal_status_writes_a_proposals_status():
+    apps = ["campaigns", "aftercare", "candidates", "companies", "workshops", "jobroad"]
+    modules = [
+        path
+        for app in apps
+        for path in (Path(settings.BASE_DIR) / app).rglob("*.py")
+        if "migrations" not in path.parts and "management" not in path.parts  # seed commands write fixtures' rows
+    ]
+
+    assert [write for path in modules for write in proposal_status_writes(path)] == []

@@ -8,9 +8,9 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from campaigns import scheduling, selectors, services
-from campaigns.models import HrAnswer, Interview, Proposal, ProposalStatus
+from campaigns.models import CampaignPhase, HrAnswer, Interview, Proposal, ProposalStatus
 from jobroad.models import Message, MessageStatus
-from tests.factories import CandidateFactory, VacancyFactory
+from tests.factories import CandidateFactory, VacancyFactory, set_phase
 
 from .test_matching import matchable
 
@@ -21,7 +21,9 @@ ENGLISH = {"Accept-Language": "en"}
 @pytest.fixture
 def week(world):
     """Company A receives candidates on one day: visit 10:00-11:00, one interviewer, 30-minute slots until 12:00
-    (two slots). Three candidates are proposed and confirmed; each consented to be contacted by e-mail."""
+    (two slots). Three candidates are proposed and confirmed; each consented to be contacted by e-mail. The
+    campaign is in project week, where the schedule is planned and published."""
+    set_phase(world.campaign_a, CampaignPhase.PROJECT_WEEK)
     participation = world.campaign_a.participations.get(company=world.company_a)
     participation.available_days = [DAY.isoformat()]
     participation.visit_starts_at, participation.visit_minutes = time(10), 60
@@ -85,6 +87,8 @@ def test_the_saved_schedule_passes_the_engines_validator(world, week):
 
 
 def test_nothing_to_schedule_is_refused_with_a_reason(client_for, world):
+    set_phase(world.campaign_a, CampaignPhase.MATCHING)
+
     response = client_for(world.alice).post(
         reverse("project_week_generate", kwargs={"pk": world.campaign_a.pk}), headers=ENGLISH, follow=True
     )

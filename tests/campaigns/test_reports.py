@@ -16,10 +16,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from aftercare.services import change_placement, create_placement, place_from_evaluation, record_drop_out
-from campaigns.models import Enrolment, Interview, Proposal, ProposalStatus
+from campaigns.models import CampaignPhase, Enrolment, Interview, Proposal, ProposalStatus
 from campaigns.services import evaluate_interview
 from candidates.models import Candidate, Screening
-from tests.factories import CampaignFactory, CandidateFactory, CompanyFactory
+from tests.factories import CampaignFactory, CandidateFactory, CompanyFactory, set_phase
 from tests.pdftext import pdf_text
 from workshops.models import Audience, Registration, RegistrationStatus, Session, Workshop, WorkshopKind
 
@@ -103,8 +103,10 @@ def cohort(world) -> Cohort:
     7 Hamid Rahimi         2025-02-01  M   AF  low    —         —                —                     searching
 
     One workshop session ("Werkcultuur", 20 February 2025) attended by 1, 2 and 3 (4 registered, did not come);
-    the project-week day (25 February 2025) at company A, the campaign's one company, with 1-5."""
+    the project-week day (25 February 2025) at company A, the campaign's one company, with 1-5. The campaign is
+    in aftercare, where offers become placements."""
     campaign = world.campaign_a
+    campaign.phase = CampaignPhase.AFTERCARE
     campaign.target_candidates, campaign.target_companies = 45, 10
     campaign.target_workshops, campaign.target_workshop_attendees = 12, 60
     campaign.save()
@@ -541,7 +543,9 @@ def test_the_funders_pdf_hides_the_small_attendance_too(client_for, world, cohor
 
 
 def add_tracked_people(world, count: int) -> None:
-    """People who went all the way: screened, interviewed with an offer, placed, their route changed."""
+    """People who went all the way: screened, interviewed with an offer, placed (campaign A is in aftercare), their
+    route changed."""
+    set_phase(world.campaign_a, CampaignPhase.AFTERCARE)
     for index in range(count):
         enrolment = enrol(world, world.campaign_a, f"Person{index}", "Budget", date(2025, 1, 10))
         screen(world, enrolment, "selected")

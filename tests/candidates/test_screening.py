@@ -10,13 +10,15 @@ from django.urls import reverse
 from campaigns.models import CampaignPhase, PhasePlan
 from candidates import selectors, services
 from candidates.models import DocumentType, ResidenceStatus, Screening, ScreeningDecision
-from tests.factories import CandidateFactory
+from tests.factories import CandidateFactory, set_phase
 
 SCORES = {"motivation": 4, "learning_ability": 3, "experience": 2, "competences": 3, "communication": 4}
 
 
 @pytest.fixture
 def enrolment(world):
+    """Candidate A's enrolment in campaign A, which is in its screening phase."""
+    set_phase(world.campaign_a, CampaignPhase.SCREENING)
     PhasePlan.objects.create(
         campaign=world.campaign_a,
         phase=CampaignPhase.PROJECT_WEEK,

@@ -5,16 +5,18 @@ on a desktop screen, where the menu is open.
 
 HR also fills an evaluation with the keyboard alone."""
 
-from datetime import date
+from datetime import date, datetime, time
 from typing import NamedTuple
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from aftercare.models import CheckInAudience
-from campaigns.models import Evaluation
+from campaigns.models import CampaignPhase, Evaluation
 from jobroad.models import CapturedMail
 from tests.conftest import with_totp
+from tests.factories import set_phase
 
 from ..test_url_access import (
     check_in_a,
@@ -229,9 +231,12 @@ def focused(page) -> str:
     return page.evaluate("() => document.activeElement.name || document.activeElement.tagName")
 
 
-def test_hr_fills_an_evaluation_with_the_keyboard_alone(phone_page, live_url, world):
+def test_hr_fills_an_evaluation_with_the_keyboard_alone(phone_page, live_url, world, time_machine):
     page = phone_page
+    set_phase(world.campaign_a, CampaignPhase.PROJECT_WEEK)
     interview = published_interview_a(world)
+    # The evaluation opens once the interview has started: the evening of its day.
+    time_machine.move_to(datetime.combine(interview.published_day, time(17), tzinfo=timezone.get_current_timezone()))
     log_in(page, live_url, world.hr_a.email)
     page.goto(f"{live_url}/campaigns/interviews/")
 

@@ -31,11 +31,14 @@ def test_an_offer_is_placed_hr_answers_the_check_in_by_link_and_the_coordinator_
     screenshot,
     time_machine,
 ):
+    interview = next(i for i in published if i.enrolment.candidate_id == world.candidate_a.pk)
+    # HR evaluates on the evening of the interview: an offer, starting three days later.
+    evening = datetime.combine(interview.published_day, clock(17), tzinfo=timezone.get_current_timezone())
+    time_machine.move_to(evening)
     start = timezone.localdate() + timedelta(days=3)
     FollowUpStep.objects.filter(route="fixed_term").delete()  # a plan of our own, whatever the database holds
     FollowUpStep.objects.create(route="fixed_term", offset_days=7, audience="employer")
     FollowUpStep.objects.create(route="fixed_term", offset_days=30, audience="candidate")
-    interview = next(i for i in published if i.enrolment.candidate_id == world.candidate_a.pk)
     evaluation = campaign_services.evaluate_interview(
         interview=interview, attendance="attended", outcome="offer", start_route="direct_contract",
         proposed_start=start, actor=world.hr_a,

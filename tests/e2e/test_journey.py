@@ -276,7 +276,8 @@ def test_a_campaign_runs_from_its_creation_to_the_first_check_in_of_a_placement(
     expect(hr.locator(f"#proposal-{proposal.pk} [data-answer={HrAnswer.INTERESTED}]")).to_be_visible()
     screenshot(hr, "hr-answered")
 
-    # 5. The coordinator gives the company its project-week day, moves on, generates and publishes the schedule.
+    # 5. The coordinator gives the company its project-week day and generates the schedule while still matching
+    # (project week opens once every confirmed proposal has its interview), moves on, and publishes it.
     coordinator.goto(f"{live_url}/campaigns/{campaign.pk}/matching/")
     expect_language(coordinator, language)
     expect(coordinator.locator(f"[data-candidate='{candidate.pk}'] [data-hr-answer=interested]")).to_be_visible()
@@ -287,10 +288,12 @@ def test_a_campaign_runs_from_its_creation_to_the_first_check_in_of_a_placement(
     coordinator.locator(f"input[name=available_days][value='{week.isoformat()}']").check()
     coordinator.locator("main form [type=submit]").click()
     expect(coordinator).to_have_url(f"{live_url}/campaigns/{campaign.pk}/")
-    advance(coordinator, campaign, CampaignPhase.PROJECT_WEEK)
     coordinator.locator(f"main a[href='/campaigns/{campaign.pk}/project-week/']").first.click()
     coordinator.locator("[data-generate]").click()
     expect(coordinator.locator(f"[data-day='{week.isoformat()}'] [data-interview]")).to_have_count(1, timeout=SLOW)
+    coordinator.locator(f"main a[href='/campaigns/{campaign.pk}/']").first.click()
+    advance(coordinator, campaign, CampaignPhase.PROJECT_WEEK)
+    coordinator.locator(f"main a[href='/campaigns/{campaign.pk}/project-week/']").first.click()
     expect(coordinator.locator("[data-publish]")).to_contain_text("1")
     coordinator.locator("[data-publish]").click()
     expect(coordinator.locator("[data-publish]")).to_contain_text("0")
@@ -425,7 +428,8 @@ def test_a_campaign_runs_from_its_creation_to_the_first_check_in_of_a_placement(
         vacancy, ProposalStatus.CONFIRMED, HrAnswer.INTERESTED, world.hr_a,
     )  # fmt: skip
     participation.refresh_from_db()
-    assert (participation.available_days, participation.day_confirmed_by) == ([week.isoformat()], world.hr_a)
+    assert participation.available_days == [week.isoformat()]
+    assert list(participation.day_confirmations.values_list("day", "confirmed_by")) == [(week, world.hr_a.pk)]
     assert (evaluation.attendance, evaluation.outcome, evaluation.start_route, evaluation.proposed_start) == (
         "attended", "offer", language.route, start,
     )  # fmt: skip

@@ -4,10 +4,10 @@ reasons and confirms; HR sees the blind profiles on a phone and answers; the coo
 import pytest
 from playwright.sync_api import expect
 
-from campaigns.models import HrAnswer, Proposal, ProposalStatus
+from campaigns.models import CampaignPhase, HrAnswer, Proposal, ProposalStatus
 from candidates.models import ConsentPurpose
 from candidates.services import record_consent
-from tests.factories import CandidateFactory, VacancyFactory
+from tests.factories import CandidateFactory, VacancyFactory, set_phase
 
 from .conftest import log_in
 from .test_companies import log_in_as_coordinator
@@ -15,7 +15,9 @@ from .test_companies import log_in_as_coordinator
 
 @pytest.fixture
 def enrolled(world):
-    """Two candidates of campaign A who consented to share their profile, not screened yet."""
+    """Two candidates of campaign A, in its screening phase, who consented to share their profile, not screened
+    yet."""
+    set_phase(world.campaign_a, CampaignPhase.SCREENING)
     VacancyFactory(company=world.company_a, title="Magazijnier")
     sara = CandidateFactory(first_name="Sara", last_name="Tesfay", registered_by=world.intermediary_org_a)
     for candidate in (world.candidate_a, sara):
@@ -44,6 +46,7 @@ def test_screening_matching_and_hr_answers(phone_page, live_url, world, enrolled
     expect(page.locator("[data-count=selected] .badge")).to_have_text("2")
     screenshot(page, "screened")
 
+    set_phase(world.campaign_a, CampaignPhase.MATCHING)  # the journey test presses "move on"; here it is a given
     page.goto(f"{live_url}/campaigns/{world.campaign_a.pk}/")
     page.locator(f"a[href='/campaigns/{world.campaign_a.pk}/matching/']").first.click()
     screenshot(page, "matching")

@@ -1,7 +1,11 @@
 """Browser flow of the project week: a coordinator generates the schedule, moves one interview by hand (the live
 check says a taken slot does not work before the move is refused in words), publishes (only then do messages go
-out) and prints the pack; HR then confirms its day and fills an evaluation on a 375 px phone."""
+out) and prints the pack; HR then confirms its day, sees that the evaluations open when the interviews start, and
+on the day fills one on a 375 px phone."""
 
+from datetime import datetime, time
+
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from campaigns.models import Evaluation
@@ -12,7 +16,15 @@ from .conftest import log_in
 from .test_companies import log_in_as_coordinator
 
 
-def test_generate_move_publish_print_and_evaluate(page, phone_page, live_url, world, week, screenshot):  # noqa: F811
+def test_generate_move_publish_print_and_evaluate(
+    page,
+    phone_page,
+    live_url,
+    world,
+    week,  # noqa: F811
+    screenshot,
+    time_machine,
+):
     participation, _proposals = week
     participation.interviews_until = participation.interviews_until.replace(hour=12, minute=30)  # three slots
     participation.save()
@@ -56,7 +68,12 @@ def test_generate_move_publish_print_and_evaluate(page, phone_page, live_url, wo
     expect(phone_page.locator("[data-hr-interview]")).to_have_count(3)
     phone_page.locator("[data-confirm-day]").click()
     expect(phone_page.locator("[data-day-confirmed]")).to_be_visible()
+    expect(phone_page.locator("[data-evaluation-opens]")).to_have_count(3)  # before the interviews: not yet
     screenshot(phone_page, "hr-day-confirmed")
+    time_machine.move_to(datetime.combine(DAY, time(17), tzinfo=timezone.get_current_timezone()))
+    log_in(phone_page, live_url, world.hr_a.email)  # months later: the session has expired
+    phone_page.locator("[data-interviews-link]").first.click()
+    expect(phone_page.locator("[data-evaluation-opens]")).to_have_count(0)
     phone_page.locator("[data-hr-interview] a").first.click()
     phone_page.locator("input[name=attendance][value=attended]").check()
     phone_page.locator("input[name=outcome][value=offer]").check()

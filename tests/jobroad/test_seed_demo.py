@@ -79,7 +79,7 @@ def test_the_campaign_in_project_week_has_a_published_schedule(demo):
     assert interviews.filter(day__isnull=False).count() >= 5
     assert not any(i.changed_since_published for i in interviews)
     assert Message.objects.filter(campaign=campaign, template="interview_scheduled").exists()
-    assert campaign.participations.filter(day_confirmed_at__isnull=False).exists()
+    assert campaign.participations.filter(day_confirmations__isnull=False).exists()
 
 
 def test_past_project_weeks_are_evaluated_with_printable_packs_and_second_chances(demo):

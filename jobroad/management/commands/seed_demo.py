@@ -228,6 +228,7 @@ class Command(BaseCommand):
                     "target_workshop_attendees": 60,
                 },
             )
+            enter_phase(campaign, CampaignPhase.DRAFT)  # a demo run again builds from the start, stage by stage
             save_phase_plans(campaign=campaign, plans=phase_plans(starts_on))
             campaign.coordinators.add(coordinator)
             campaign.partners.add(centres[index % 2], *intermediaries)
@@ -236,23 +237,38 @@ class Command(BaseCommand):
                 Participation.objects.get_or_create(campaign=campaign, company=company_)
             for candidate_ in candidates[index * 8 : index * 8 + 8] if phase != CampaignPhase.DRAFT else []:
                 Enrolment.objects.get_or_create(campaign=campaign, candidate=candidate_)
+            # Each stage happens in its own phase, as the lifecycle wants (campaigns.lifecycle), then the campaign
+            # is left in the phase it shows.
             if phase != CampaignPhase.DRAFT:
-                demo_workshops(campaign, coordinator, candidates[index * 8 : index * 8 + 8])
+                enter_phase(campaign, CampaignPhase.INTAKE)
+                demo_workshops(
+                    campaign, coordinator, candidates[index * 8 : index * 8 + 8], upcoming=phase == CampaignPhase.INTAKE
+                )
             if PHASES.index(phase) >= PHASES.index(CampaignPhase.SCREENING):
+                enter_phase(campaign, CampaignPhase.SCREENING)
                 demo_screening(campaign, coordinator, second_screener=User.objects.get(email="admin@jobroad.example"))
             if PHASES.index(phase) >= PHASES.index(CampaignPhase.MATCHING):
+                enter_phase(campaign, CampaignPhase.MATCHING)
                 demo_matching(campaign, coordinator, confirm=phase != CampaignPhase.MATCHING)
             if PHASES.index(phase) >= PHASES.index(CampaignPhase.PROJECT_WEEK):
+                enter_phase(campaign, CampaignPhase.PROJECT_WEEK)
                 demo_project_week(campaign, coordinator, publish=phase == CampaignPhase.PROJECT_WEEK)
+            enter_phase(campaign, phase)
         return {"logins": logins}
 
 
-def demo_workshops(campaign: Campaign, coordinator: User, candidates: list[Candidate]) -> None:
+def enter_phase(campaign: Campaign, phase: str) -> None:
+    """Put a demo campaign straight into ``phase``: the demo builds history, it does not replay the coordinator's
+    moves (``advance_campaign`` and its preconditions are the journey's and the tests' business)."""
+    Campaign.objects.filter(pk=campaign.pk).update(phase=phase)
+    campaign.phase = phase
+
+
+def demo_workshops(campaign: Campaign, coordinator: User, candidates: list[Candidate], *, upcoming: bool) -> None:
     """Two workshops per campaign: "life as a refugee" for its companies' HR and the intermediaries, the
     labour-market workshop for its candidates (six places, so two wait). The campaign in intake has its sessions
     next week; earlier campaigns' sessions are over, with attendance marked."""
     intake = campaign.phase_plans.get(phase=CampaignPhase.INTAKE).starts_on
-    upcoming = campaign.phase == CampaignPhase.INTAKE
     day = timezone.localdate() + timedelta(days=7) if upcoming else intake + timedelta(days=8)
     people = User.objects.filter(
         memberships__organisation__in=[*campaign.partners.all(), *(c.organisation for c in campaign.companies.all())],
@@ -355,8 +371,9 @@ def demo_project_week(campaign: Campaign, coordinator: User, *, publish: bool) -
         campaign_services.publish_schedule(campaign=campaign, actor=coordinator)
         first = campaign.participations.filter(interviews__published_day__isnull=False).order_by("pk").first()
         hr = first and User.objects.filter(memberships__organisation=first.company.organisation_id).first()
-        if hr:
-            campaign_services.confirm_day(participation=first, actor=hr)
+        if hr:  # HR confirms its first day; a second day, if it has one, waits for its own confirmation
+            day = first.interviews.exclude(published_day=None).order_by("published_day").values("published_day")[:1]
+            campaign_services.confirm_day(participation=first, day=day.get()["published_day"], actor=hr)
     else:
         Interview.objects.filter(participation__campaign=campaign).update(
             published_day=F("day"), published_starts_at=F("starts_at")
