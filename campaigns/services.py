@@ -173,6 +173,13 @@ def add_company(*, campaign: Campaign, company, actor: User, **capacity) -> Part
     return participation
 
 
+def save_participation(*, participation: Participation, actor: User) -> Participation:
+    """Save a company's project-week days and capacity in its campaign, while the campaign's phase allows it."""
+    require_phase(participation.campaign, "edit_participation")
+    participation.save()
+    return participation
+
+
 # --- Matching --------------------------------------------------------------------------------------------------
 
 

@@ -249,14 +249,15 @@ def participation_edit(request, pk):
     if not permissions.can_edit_participation(request.user, participation):
         raise Http404
     form = ParticipationForm(request.POST or None, instance=participation, campaign=campaign)
-    refusal = lifecycle.phase_refusal(campaign, "edit_participation")
     if request.method == "POST" and form.is_valid():
-        if refusal:
-            form.add_error(None, refusal)
+        try:
+            services.save_participation(participation=form.save(commit=False), actor=request.user)
+        except lifecycle.PhaseRefused as refusal:
+            form.add_error(None, str(refusal))
         else:
-            form.save()
             messages.success(request, _("Saved."))
             return redirect("campaign_detail", pk=campaign.pk)
+    refusal = lifecycle.phase_refusal(campaign, "edit_participation")
     context = {"form": form, "campaign": campaign, "participation": participation, "refusal": refusal}
     return render(request, "campaigns/participation_form.html", context, status=400 if form.errors else 200)
 
