@@ -7,8 +7,14 @@ class AftercareConfig(AppConfig):
     verbose_name = _("Aftercare")
 
     def ready(self):
-        from jobroad import channels
+        from jobroad import channels, context_processors
+        from jobroad.pages import add_to_page
 
-        from . import services
+        from . import pages, privacy, services
+        from .permissions import can_see_placements
 
         channels.register_one_time_link("checkin_employer", services.employer_check_in_link)
+        context_processors.register_menu_item("aftercare", can_see_placements)
+        add_to_page("candidate_list", pages.on_candidate_list)
+        add_to_page("candidate_detail", pages.on_candidate_page)
+        privacy.register()

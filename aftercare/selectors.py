@@ -10,10 +10,12 @@ from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Subquery
 from django.utils import timezone
 
 from campaigns.models import ENROLLING_PHASES, DropOutReason, Enrolment, Evaluation, Outcome
+from campaigns.permissions import managed_campaigns, registrable_campaigns
 from candidates.models import Candidate
-from jobroad import permissions
+from candidates.permissions import can_edit_candidate, visible_candidates
+from jobroad.permissions import is_coordinator
 
-from . import outcomes
+from . import outcomes, permissions
 from .models import CandidateOutcome, CheckIn, CheckInStatus, CoachingContact, Placement, PlacementStatus
 
 # A check-in shows on its answerer's list this long before it is due.
@@ -87,7 +89,7 @@ def check_ins_to_answer(user, today: date) -> QuerySet[CheckIn]:
 
 def overdue_check_ins(user, today: date) -> QuerySet[CheckIn]:
     """Pending check-ins a week past their due day, escalated to the coordinators who can see them."""
-    if not permissions.is_coordinator(user):
+    if not is_coordinator(user):
         return CheckIn.objects.none()
     return _with_placement(
         CheckIn.objects.filter(
@@ -101,7 +103,7 @@ def overdue_check_ins(user, today: date) -> QuerySet[CheckIn]:
 def flagged_check_ins(user) -> QuerySet[CheckIn]:
     """Answers at risk that no coordinator has taken up yet, of running placements the user manages (a shared
     candidate's placement in another campaign is that campaign's coordinators' to take up)."""
-    if not permissions.is_coordinator(user):
+    if not is_coordinator(user):
         return CheckIn.objects.none()
     return _with_placement(
         CheckIn.objects.filter(
@@ -117,7 +119,7 @@ def offers_to_place(user) -> QuerySet[Evaluation]:
     return (
         Evaluation.objects.filter(
             outcome=Outcome.OFFER,
-            interview__participation__campaign__in=permissions.managed_campaigns(user),
+            interview__participation__campaign__in=managed_campaigns(user),
             placement__isnull=True,
         )
         .select_related(
@@ -164,7 +166,7 @@ def caseload(coach, today: date) -> list[CaseloadRow]:
     """A coach's candidates with their standing today, their latest contact (and its next action) and the next
     check-in; the most urgent first (a next action or check-in coming soonest, then those with none)."""
     candidates = list(
-        permissions.visible_candidates(coach)
+        visible_candidates(coach)
         .filter(coach=coach)
         .prefetch_related(
             Prefetch("coaching_contacts", queryset=CoachingContact.objects.order_by("-happened_on", "-pk")),
@@ -223,10 +225,10 @@ def candidate_track(user, candidate: Candidate, today: date) -> CandidateTrack:
         placements=placements,
         contacts=list(contacts),
         can_log_contact=permissions.can_log_coaching(user, candidate),
-        can_change_track=permissions.can_edit_candidate(user, candidate),
+        can_change_track=can_edit_candidate(user, candidate),
     )
 
 
 def enrolable_campaigns(user) -> QuerySet:
     """Campaigns a candidate who ended without a job can join: those the user registers into, until screening."""
-    return permissions.registrable_campaigns(user).filter(phase__in=ENROLLING_PHASES)
+    return registrable_campaigns(user).filter(phase__in=ENROLLING_PHASES)

@@ -11,10 +11,10 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from campaigns.intake.services import registration_problems
 from campaigns.lifecycle import PhaseRefused, require_phase
 from campaigns.models import ENROLLING_PHASES, Campaign, DropOutReason, Enrolment, Evaluation, Outcome, StartRoute
 from candidates.models import Candidate
-from candidates.services import registration_problems
 from jobroad import audit
 from jobroad.channels import Undeliverable
 from jobroad.models import AuditAction, AuditPlace, Message, Role, User

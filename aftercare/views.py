@@ -6,12 +6,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from campaigns.permissions import changeable_enrolments
 from candidates.models import Candidate
-from jobroad import audit, permissions
+from candidates.permissions import can_edit_candidate, visible_candidates
+from jobroad import audit
 from jobroad.models import AuditAction, AuditPlace
 from jobroad.views import paginate
 
-from . import selectors, services
+from . import permissions, selectors, services
 from .forms import (
     CHANGE_FORMS,
     CheckInForm,
@@ -187,7 +189,7 @@ def caseload(request):
 
 @login_required
 def coaching_contact_create(request, pk):
-    candidate = get_object_or_404(permissions.visible_candidates(request.user), pk=pk)
+    candidate = get_object_or_404(visible_candidates(request.user), pk=pk)
     if not permissions.can_log_coaching(request.user, candidate):
         raise Http404
     form = CoachingContactForm(request.POST or None, initial={"happened_on": timezone.localdate()})
@@ -203,9 +205,7 @@ def coaching_contact_create(request, pk):
 @require_POST
 def enrolment_drop_out(request, pk):
     # The enrolment's own campaign is checked: a candidate shared by two campaigns is seen by both coordinators.
-    enrolment = get_object_or_404(
-        permissions.changeable_enrolments(request.user).select_related("candidate", "campaign"), pk=pk
-    )
+    enrolment = get_object_or_404(changeable_enrolments(request.user).select_related("candidate", "campaign"), pk=pk)
     form = DropOutForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose why the candidate dropped out, and since when."))
@@ -223,8 +223,8 @@ def enrolment_drop_out(request, pk):
 @login_required
 @require_POST
 def candidate_enrol_again(request, pk):
-    candidate: Candidate = get_object_or_404(permissions.visible_candidates(request.user), pk=pk)
-    if not permissions.can_edit_candidate(request.user, candidate):
+    candidate: Candidate = get_object_or_404(visible_candidates(request.user), pk=pk)
+    if not can_edit_candidate(request.user, candidate):
         raise Http404
     form = EnrolAgainForm(request.POST, campaigns=selectors.enrolable_campaigns(request.user))
     if not form.is_valid():

@@ -19,8 +19,8 @@ from django.core.management import call_command
 
 from bench import matching as matching_bench
 from bench import scheduling as scheduling_bench
-from campaigns import documents
 from campaigns.models import Campaign, Interview
+from campaigns.projectweek import documents
 
 SCALE_LARGEST = (250, 15)
 

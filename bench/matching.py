@@ -32,7 +32,9 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from campaigns import matching  # noqa: E402
+from campaigns.matching import engine as matching  # noqa: E402
+from campaigns.matching.scoring import evaluate  # noqa: E402
+from campaigns.matching.validation import validate  # noqa: E402
 
 SIZES = [(45, 15), (150, 20), (300, 30), (600, 40)]
 SEEDS = (1, 2, 3)
@@ -203,7 +205,7 @@ def run_instance(candidates: int, companies: int, seed: int) -> list[dict]:
     problem = instance(candidates, companies, seed)
     gc.collect()  # each timing starts from a clean heap, not with the last instance's garbage
     started = time.perf_counter()
-    allowed, _excluded = matching.evaluate(problem)
+    allowed, _excluded = evaluate(problem)
     scoring = time.perf_counter() - started
     most_coverable = coverable(problem, allowed)
     records = []
@@ -212,7 +214,7 @@ def run_instance(candidates: int, companies: int, seed: int) -> list[dict]:
         started = time.perf_counter()
         solution = method(problem)
         seconds = time.perf_counter() - started
-        if errors := matching.validate(problem, solution):
+        if errors := validate(problem, solution):
             raise SystemExit(f"{solution.method} gave an invalid solution: {errors[:5]}")
         least, mean = interviews(problem, allowed, solution)
         record = {

@@ -28,7 +28,8 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from campaigns import scheduling  # noqa: E402
+from campaigns.projectweek import engine as scheduling  # noqa: E402
+from campaigns.projectweek.validation import validate  # noqa: E402
 
 SIZES = [(45, 15), (150, 20), (300, 30)]
 SEEDS = (1, 2, 3)
@@ -136,7 +137,7 @@ def run_instance(candidates: int, companies: int, seed: int) -> list[dict]:
                 "candidate_days": solution.candidate_days,
                 "hr_span": round(solution.hr_span / used_days, 1) if used_days else 0.0,
                 "queue_bound": round(queue_bound(problem, solution) / interviews, 1) if interviews else 0.0,
-                "violations": len(scheduling.validate(problem, solution)),
+                "violations": len(validate(problem, solution)),
                 "status": solution.status,
                 "seconds": round(seconds, 3),
                 "objective": objective(problem, solution),

@@ -5,3 +5,19 @@ from django.utils.translation import gettext_lazy as _
 class CampaignsConfig(AppConfig):
     name = "campaigns"
     verbose_name = _("Campaigns")
+
+    def ready(self):
+        from jobroad import context_processors, imports
+        from jobroad.pages import add_to_page
+
+        from . import permissions, privacy
+        from .intake.imports import CandidateImport
+        from .pages import on_candidate_list, on_candidate_page, on_company_page, on_consent_form
+
+        add_to_page("company_detail", on_company_page)
+        add_to_page("candidate_list", on_candidate_list)
+        add_to_page("candidate_detail", on_candidate_page)
+        add_to_page("consent_form", on_consent_form)
+        context_processors.register_menu_item("campaigns", permissions.can_see_campaigns)
+        imports.register_spec(CandidateImport)
+        privacy.register()

@@ -15,6 +15,7 @@ from .models import (
     Attendance,
     Campaign,
     CampaignPhase,
+    EvaluationWaiver,
     HrAnswer,
     MatchingSettings,
     Outcome,
@@ -224,6 +225,13 @@ class EvaluationForm(PlausibleDatesMixin, forms.Form):
         label=_("Feedback for the candidate and JobRoad"), required=False, max_length=4000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )  # fmt: skip
+
+
+class EvaluationWaiverForm(forms.Form):
+    """A coordinator's "no evaluation needed": the interview never took place, and why."""
+
+    because = forms.ChoiceField(label=_("Why is no evaluation needed?"), choices=EvaluationWaiver.choices,
+                                widget=forms.RadioSelect)  # fmt: skip
 
 
 class InterpretersForm(forms.Form):

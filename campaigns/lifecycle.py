@@ -42,8 +42,8 @@ Entering a phase needs its planned dates (intake to aftercare) and:
 - matching: a participating company with an open vacancy;
 - project week: every confirmed proposal HR did not turn down has its interview in the schedule, or the
   scheduler's stated reason why it could not place it;
-- aftercare: every published interview is evaluated. There is no "evaluation not needed" mark yet: a
-  coordinator who knows what happened fills the evaluation in (e.g. "did not come") for HR.
+- aftercare: every published interview is evaluated, or marked by a coordinator as needing none (it never took
+  place: ``projectweek.evaluations.waive_evaluation``). A no-show is an evaluation ("did not come").
 """
 
 from dataclasses import dataclass
@@ -217,16 +217,19 @@ def _project_week_problems(campaign: Campaign) -> list[str]:
 
 def _aftercare_problems(campaign: Campaign) -> list[str]:
     missing = Interview.objects.filter(
-        participation__campaign=campaign, published_day__isnull=False, evaluation__isnull=True
+        participation__campaign=campaign,
+        published_day__isnull=False,
+        evaluation__isnull=True,
+        evaluation_waived_at=None,
     ).count()
     if not missing:
         return []
     return [
         ngettext(
-            "%(count)d published interview has no evaluation yet: ask HR, or fill it in yourself "
-            "(for example “did not come”).",
-            "%(count)d published interviews have no evaluation yet: ask HR, or fill them in yourself "
-            "(for example “did not come”).",
+            "%(count)d published interview has no evaluation yet: ask HR, fill it in yourself (for example "
+            "“did not come”), or mark it as not needed if it never took place.",
+            "%(count)d published interviews have no evaluation yet: ask HR, fill them in yourself (for example "
+            "“did not come”), or mark them as not needed if they never took place.",
             missing,
         )
         % {"count": missing}

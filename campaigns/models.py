@@ -12,6 +12,8 @@ from candidates.models import Candidate, TargetGroup
 from companies.models import Company, Vacancy
 from jobroad.models import Organisation, OrganisationKind
 
+from .choices import Attendance, EvaluationWaiver, Outcome, StartRoute
+
 
 class CampaignPhase(models.TextChoices):
     DRAFT = "draft", _("Draft")
@@ -25,6 +27,8 @@ class CampaignPhase(models.TextChoices):
 
 # The lifecycle of DESIGN §3, in order; campaigns.services.advance_campaign is the only way along it.
 PHASE_ORDER = list(CampaignPhase)
+
+
 PLANNED_PHASES = [CampaignPhase.INTAKE, CampaignPhase.SCREENING, CampaignPhase.MATCHING,
                   CampaignPhase.PROJECT_WEEK, CampaignPhase.AFTERCARE]  # fmt: skip
 
@@ -223,9 +227,6 @@ class Enrolment(models.Model):
         return f"{self.candidate} · {self.campaign}"
 
 
-# --- Matching (DESIGN §6) -------------------------------------------------------------------------------------
-
-
 class MatchingSettings(models.Model):
     """The limits a coordinator sets for a campaign's matching: kept with the campaign so a re-run uses them."""
 
@@ -353,9 +354,6 @@ class Proposal(models.Model):
         return f"{self.enrolment.candidate} → {self.vacancy}"
 
 
-# --- Project week (DESIGN §4, §6) -------------------------------------------------------------------------------
-
-
 class ScheduleStatus(models.TextChoices):
     """How the last generated schedule stands: the engine's verdict, or changed by hand since."""
 
@@ -404,6 +402,14 @@ class Interview(models.Model):
     interpreter = models.CharField(_("interpreter"), max_length=10, blank=True)
     published_day = models.DateField(null=True, blank=True)
     published_starts_at = models.TimeField(null=True, blank=True)
+    # A coordinator's "no evaluation needed" (the interview never took place), so aftercare can start without one.
+    evaluation_waived_because = models.CharField(
+        _("no evaluation needed because"), max_length=20, choices=EvaluationWaiver.choices, blank=True
+    )
+    evaluation_waived_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    evaluation_waived_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("interview")
@@ -434,25 +440,6 @@ class Interview(models.Model):
         if self.published_day is None or self.published_starts_at is None:
             return None
         return datetime.combine(self.published_day, self.published_starts_at, tzinfo=timezone.get_current_timezone())
-
-
-class Attendance(models.TextChoices):
-    ATTENDED = "attended", _("Attended")
-    NO_SHOW = "no_show", _("Did not come")
-
-
-class Outcome(models.TextChoices):
-    OFFER = "offer", _("Offer")
-    MAYBE = "maybe", _("Maybe")
-    NO = "no", _("No")
-
-
-class StartRoute(models.TextChoices):
-    TEMP_WORK = "temp_work", _("Temp work")
-    WORKPLACE_LEARNING = "workplace_learning", _("Workplace learning (IBO)")
-    ARTICLE_60 = "article_60", _("Article 60")
-    TRAINING = "training", _("Training or internship")
-    DIRECT_CONTRACT = "direct_contract", _("Direct contract")
 
 
 class Evaluation(models.Model):

@@ -1,13 +1,16 @@
 from django.urls import path
 
-from . import views
+from campaigns import views
+from campaigns.matching import views as matching_views
+from campaigns.projectweek import views as projectweek_views
+from campaigns.reporting import views as reporting_views
 
 urlpatterns = [
     path("", views.campaign_list, name="campaign_list"),
     path("new/", views.campaign_create, name="campaign_create"),
-    path("reports/", views.report_list, name="report_list"),
-    path("reports/report.<str:file_format>", views.report_export, name="report_export"),
-    path("reports/funder-report.pdf", views.report_pdf, name="report_pdf"),
+    path("reports/", reporting_views.report_list, name="report_list"),
+    path("reports/report.<str:file_format>", reporting_views.report_export, name="report_export"),
+    path("reports/funder-report.pdf", reporting_views.report_pdf, name="report_pdf"),
     path("<int:pk>/", views.campaign_detail, name="campaign_detail"),
     path("<int:pk>/edit/", views.campaign_edit, name="campaign_edit"),
     path("<int:pk>/advance/", views.campaign_advance, name="campaign_advance"),
@@ -15,27 +18,44 @@ urlpatterns = [
     path("<int:pk>/clone/", views.campaign_clone, name="campaign_clone"),
     path("<int:pk>/companies/add/", views.campaign_add_company, name="campaign_add_company"),
     path("participations/<int:pk>/edit/", views.participation_edit, name="participation_edit"),
-    path("<int:pk>/matching/", views.campaign_matching, name="campaign_matching"),
-    path("<int:pk>/matching/scores/", views.matching_scores, name="matching_scores"),
-    path("<int:pk>/matching/confirm/", views.matching_confirm, name="matching_confirm"),
-    path("enrolments/<int:pk>/matching/", views.matching_candidate, name="matching_candidate"),
-    path("enrolments/<int:pk>/matching/<int:vacancy_pk>/", views.matching_pair_rule, name="matching_pair_rule"),
-    path("<int:pk>/project-week/", views.project_week, name="project_week"),
-    path("<int:pk>/project-week/generate/", views.project_week_generate, name="project_week_generate"),
-    path("<int:pk>/project-week/publish/", views.project_week_publish, name="project_week_publish"),
-    path("<int:pk>/project-week/interpreters/", views.project_week_interpreters, name="project_week_interpreters"),
-    path("<int:pk>/project-week/pack.pdf", views.project_week_pack, name="project_week_pack"),
-    path("<int:pk>/second-chance/", views.second_chance_list, name="second_chance"),
+    path("<int:pk>/matching/", matching_views.campaign_matching, name="campaign_matching"),
+    path("<int:pk>/matching/scores/", matching_views.matching_scores, name="matching_scores"),
+    path("<int:pk>/matching/confirm/", matching_views.matching_confirm, name="matching_confirm"),
+    path("enrolments/<int:pk>/matching/", matching_views.matching_candidate, name="matching_candidate"),
     path(
-        "enrolments/<int:pk>/second-chance/<int:vacancy_pk>/", views.second_chance_propose, name="second_chance_propose"
+        "enrolments/<int:pk>/matching/<int:vacancy_pk>/", matching_views.matching_pair_rule, name="matching_pair_rule"
     ),
-    path("enrolments/<int:pk>/schedule.pdf", views.candidate_schedule, name="candidate_schedule"),
-    path("participations/<int:pk>/day-sheet.pdf", views.company_day_sheet, name="company_day_sheet"),
-    path("participations/<int:pk>/confirm-day/", views.participation_confirm_day, name="participation_confirm_day"),
-    path("interviews/", views.interview_list, name="interview_list"),
-    path("interviews/<int:pk>/move/", views.interview_move, name="interview_move"),
-    path("interviews/<int:pk>/move/check/", views.interview_move_check, name="interview_move_check"),
-    path("interviews/<int:pk>/evaluation/", views.interview_evaluation, name="interview_evaluation"),
-    path("proposals/", views.proposal_list, name="proposal_list"),
-    path("proposals/<int:pk>/answer/", views.proposal_answer, name="proposal_answer"),
+    path("<int:pk>/project-week/", projectweek_views.project_week, name="project_week"),
+    path("<int:pk>/project-week/generate/", projectweek_views.project_week_generate, name="project_week_generate"),
+    path("<int:pk>/project-week/publish/", projectweek_views.project_week_publish, name="project_week_publish"),
+    path(
+        "<int:pk>/project-week/interpreters/",
+        projectweek_views.project_week_interpreters,
+        name="project_week_interpreters",
+    ),
+    path("<int:pk>/project-week/pack.pdf", projectweek_views.project_week_pack, name="project_week_pack"),
+    path("<int:pk>/second-chance/", matching_views.second_chance_list, name="second_chance"),
+    path(
+        "enrolments/<int:pk>/second-chance/<int:vacancy_pk>/",
+        matching_views.second_chance_propose,
+        name="second_chance_propose",
+    ),
+    path("enrolments/<int:pk>/schedule.pdf", projectweek_views.candidate_schedule, name="candidate_schedule"),
+    path("participations/<int:pk>/day-sheet.pdf", projectweek_views.company_day_sheet, name="company_day_sheet"),
+    path(
+        "participations/<int:pk>/confirm-day/",
+        projectweek_views.participation_confirm_day,
+        name="participation_confirm_day",
+    ),
+    path("interviews/", projectweek_views.interview_list, name="interview_list"),
+    path("interviews/<int:pk>/move/", projectweek_views.interview_move, name="interview_move"),
+    path("interviews/<int:pk>/move/check/", projectweek_views.interview_move_check, name="interview_move_check"),
+    path("interviews/<int:pk>/evaluation/", projectweek_views.interview_evaluation, name="interview_evaluation"),
+    path(
+        "interviews/<int:pk>/evaluation/not-needed/",
+        projectweek_views.interview_evaluation_waive,
+        name="interview_evaluation_waive",
+    ),
+    path("proposals/", matching_views.proposal_list, name="proposal_list"),
+    path("proposals/<int:pk>/answer/", matching_views.proposal_answer, name="proposal_answer"),
 ]

@@ -2,21 +2,19 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.db.models.lookups import Exact
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.models import Enrolment
-from jobroad import permissions
+from jobroad.models import Channel
+from jobroad.outbox import Recipient
 
+from . import permissions
 from .models import (
     Candidate,
     Consent,
     ConsentAction,
     ConsentPurpose,
-    Screening,
-    ScreeningDecision,
-    ScreeningRound,
     name_key,
     reference_key,
 )
@@ -121,85 +119,22 @@ def shares_with_companies(candidate: str = "pk") -> Exact:
     return Exact(latest_consent_action(ConsentPurpose.SHARE_PROFILE, candidate), ConsentAction.GIVEN)
 
 
-def candidates_with_progress(user, *, query: str = "") -> QuerySet[Candidate]:
-    """The candidates ``user`` may see, each with its enrolments in the campaigns ``user`` may see (campaign
-    and phase), its consent state and what legal access needs: a fixed number of queries for any page."""
+def candidate_recipient(candidate: Candidate) -> Recipient | None:
+    """A candidate is reached only with consent to be contacted, by e-mail if given, else by SMS."""
+    if not candidate.may_be_contacted:
+        return None
+    name, language = candidate.first_name, candidate.preferred_language or "nl"
+    if candidate.email:
+        return Recipient(address=candidate.email, name=name, language=language)
+    return Recipient(address=candidate.phone, name=name, language=language, channel=Channel.SMS)
+
+
+def candidates_found(user, *, query: str = "") -> QuerySet[Candidate]:
+    """The candidates ``user`` may see whose name or reference holds every word of ``query`` (the first four),
+    with their consent state."""
     candidates = permissions.visible_candidates(user).select_related("registered_by")
-    if query:
-        words = query.split()
-        for word in words[:4]:
-            candidates = candidates.filter(
-                Q(first_name__icontains=word) | Q(last_name__icontains=word) | Q(reference_number__icontains=word)
-            )
-    enrolments = (
-        Enrolment.objects.filter(campaign__in=permissions.visible_campaigns(user))
-        .select_related("campaign")
-        .order_by("-enrolled_at")
-    )
-    return with_consent_state(candidates).prefetch_related(
-        Prefetch("enrolments", queryset=enrolments, to_attr="visible_enrolments")
-    )
-
-
-# --- Screening ---------------------------------------------------------------------------------------------------
-
-BOARD_STATES = ("to_do", "screened", *ScreeningDecision.values)
-
-
-@dataclass(frozen=True)
-class BoardRow:
-    enrolment: Enrolment
-    first: Screening | None
-    second: Screening | None
-
-    @property
-    def state(self) -> str:
-        if self.first is None:
-            return "to_do"
-        return self.first.decision or "screened"
-
-
-@dataclass(frozen=True)
-class ScreeningBoard:
-    rows: list[BoardRow]
-    counts: dict[str, int]
-
-
-def screening_board(campaign, *, state: str = "") -> ScreeningBoard:
-    """The campaign's candidates with both screening rounds, and how many are in each state: three queries."""
-    enrolments = (
-        campaign.enrolments.select_related("candidate")
-        .prefetch_related(Prefetch("screenings", queryset=Screening.objects.select_related("screener")))
-        .order_by("candidate__last_name", "candidate__first_name", "id")
-    )
-    rows = []
-    for enrolment in enrolments:
-        rounds = {screening.round: screening for screening in enrolment.screenings.all()}
-        rows.append(BoardRow(enrolment, rounds.get(ScreeningRound.FIRST), rounds.get(ScreeningRound.SECOND)))
-    counts = {name: sum(1 for row in rows if row.state == name) for name in BOARD_STATES}
-    return ScreeningBoard([row for row in rows if not state or row.state == state], counts)
-
-
-@dataclass(frozen=True)
-class Calibration:
-    enrolment: Enrolment
-    scores: list[tuple[str, int | None, int | None, bool]]  # criterion, first, second, differs by 2 or more
-
-    @property
-    def differs(self) -> bool:
-        return any(far for *_scores, far in self.scores)
-
-
-def calibration(campaign, *, only_differences: bool = False) -> list[Calibration]:
-    """Candidates screened twice, criterion by criterion; two points apart or more is worth a conversation."""
-    labels = {name: Screening._meta.get_field(name).verbose_name for name in Screening.RUBRIC}
-    rows = []
-    for row in screening_board(campaign).rows:
-        if row.first is None or row.second is None:
-            continue
-        scores = [
-            (labels[name], first, second, first is not None and second is not None and abs(first - second) >= 2)
-            for name, first, second in zip(Screening.RUBRIC, row.first.scores, row.second.scores, strict=True)
-        ]
-        rows.append(Calibration(row.enrolment, scores))
-    return [row for row in rows if row.differs] if only_differences else rows
+    for word in query.split()[:4]:
+        candidates = candidates.filter(
+            Q(first_name__icontains=word) | Q(last_name__icontains=word) | Q(reference_number__icontains=word)
+        )
+    return with_consent_state(candidates)

@@ -2,9 +2,9 @@ from django.urls import path
 
 from . import views
 
+# Registering into a campaign and screening live under /candidates/ too: campaigns.intake.urls.
 urlpatterns = [
     path("", views.candidate_list, name="candidate_list"),
-    path("register/<int:campaign_pk>/", views.candidate_register, name="candidate_register"),
     path("consent-form/", views.consent_form_blank, name="consent_form_blank"),
     path("<int:pk>/", views.candidate_detail, name="candidate_detail"),
     path("<int:pk>/edit/", views.candidate_edit, name="candidate_edit"),
@@ -13,11 +13,4 @@ urlpatterns = [
     path("<int:pk>/erase/", views.candidate_erase, name="candidate_erase"),
     path("<int:pk>/consent/", views.candidate_consent, name="candidate_consent"),
     path("<int:pk>/consent-form/", views.candidate_consent_form, name="candidate_consent_form"),
-    path("screening/campaign/<int:campaign_pk>/", views.screening_board, name="screening_board"),
-    path(
-        "screening/campaign/<int:campaign_pk>/calibration/",
-        views.screening_calibration,
-        name="screening_calibration",
-    ),
-    path("screening/<int:pk>/round-<int:round>/", views.screening_edit, name="screening_edit"),
 ]

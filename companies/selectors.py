@@ -2,9 +2,10 @@
 
 from django.db.models import QuerySet
 
-from jobroad import permissions
 from jobroad.models import Invitation, Membership, Role
+from jobroad.permissions import visible_invitations
 
+from . import permissions
 from .models import Company, Vacancy
 
 
@@ -19,7 +20,7 @@ def hr_memberships(company: Company) -> QuerySet[Membership]:
 
 def open_hr_invitations(user, company: Company) -> QuerySet[Invitation]:
     """HR invitations to the company not yet accepted, as far as ``user`` may see invitations."""
-    return permissions.visible_invitations(user).filter(
+    return visible_invitations(user).filter(
         organisation=company.organisation_id, role=Role.COMPANY_HR, accepted_at__isnull=True
     )
 

@@ -8,10 +8,11 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from jobroad import permissions
+from jobroad.pages import page_additions
+from jobroad.permissions import can_invite, is_coordinator
 from jobroad.views import paginate
 
-from . import selectors, services
+from . import permissions, selectors, services
 from .forms import CompanyForm, HrInvitationForm, NewCompanyForm, SiteForm, VacancyForm
 from .models import Company, Site, Vacancy
 
@@ -29,7 +30,7 @@ def company_list(request):
         companies = companies.filter(is_ambassador=True)
     context = {
         "page": paginate(request, companies),
-        "can_create": permissions.is_coordinator(request.user),
+        "can_create": is_coordinator(request.user),
         "ambassadors_only": ambassadors_only,
     }
     return render(request, "companies/company_list.html", context)
@@ -40,23 +41,23 @@ def company_detail(request, pk):
     company = get_object_or_404(
         permissions.visible_companies(request.user).select_related("organisation", "pledge_signed_by"), pk=pk
     )
-    can_invite = permissions.can_invite(request.user, company.organisation)
+    may_invite = can_invite(request.user, company.organisation)
     context = {
         "company": company,
         "vacancies": selectors.company_vacancies(request.user, company),
         "sites": company.sites.all(),
         "hr_memberships": selectors.hr_memberships(company),
-        "invitations": selectors.open_hr_invitations(request.user, company) if can_invite else [],
-        "campaigns": permissions.visible_campaigns(request.user).filter(participations__company=company),
+        "invitations": selectors.open_hr_invitations(request.user, company) if may_invite else [],
         "can_edit": permissions.can_edit_company(request.user, company),
-        "can_invite": can_invite,
+        "can_invite": may_invite,
+        **page_additions("company_detail", user=request.user, company=company),
     }
     return render(request, "companies/company_detail.html", context)
 
 
 @login_required
 def company_create(request):
-    if not permissions.is_coordinator(request.user):
+    if not is_coordinator(request.user):
         raise Http404
     form = NewCompanyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -69,9 +70,7 @@ def company_create(request):
 @login_required
 def company_edit(request, pk):
     company = editable_company(request, pk)
-    form = CompanyForm(
-        request.POST or None, instance=company, may_mark_ambassador=permissions.is_coordinator(request.user)
-    )
+    form = CompanyForm(request.POST or None, instance=company, may_mark_ambassador=is_coordinator(request.user))
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Company profile saved."))
@@ -84,7 +83,7 @@ def company_edit(request, pk):
 def company_invite(request, pk):
     """Invite an HR person of the company: the one invitation mechanism, with the role fixed to company HR."""
     company = get_object_or_404(permissions.visible_companies(request.user).select_related("organisation"), pk=pk)
-    if not permissions.can_invite(request.user, company.organisation):
+    if not can_invite(request.user, company.organisation):
         raise Http404
     form = HrInvitationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -5,19 +5,24 @@ copied them would itself be a second copy of the record."""
 import logging
 from collections.abc import Iterable
 
+from django.db import models
 from django.db.models import QuerySet
-
-from candidates.models import Candidate
 
 from .models import AuditAction, AuditEntry, User
 
 logger = logging.getLogger(__name__)
 
 
+def subject_model() -> type[models.Model]:
+    """The model of the people the trail is about (the candidate), known from the trail's own foreign key: the core
+    imports no app's model."""
+    return AuditEntry._meta.get_field("candidate").related_model
+
+
 def record(*, actor: User | None, action: str, candidates: Iterable | QuerySet, place: str) -> int:
     """One entry per candidate: candidate rows, a queryset of them, or candidate ids (a ``values_list`` of them from
     any model); ``actor`` is None for a link used without an account. Returns how many entries were written."""
-    if isinstance(candidates, QuerySet) and candidates.model is Candidate:
+    if isinstance(candidates, QuerySet) and candidates.model is subject_model():
         candidates = candidates.values_list("pk", flat=True)
     ids = dict.fromkeys(getattr(candidate, "pk", candidate) for candidate in candidates)
     person = actor if actor is not None and actor.is_authenticated else None

@@ -1,21 +1,27 @@
+from collections.abc import Callable
+
 from django.conf import settings
 
 from . import permissions
 
+# The apps' items in the main menu, by key (``nav.<key>`` in the templates): each app registers its own at start-up
+# (in its ``AppConfig.ready``) with the predicate, from the permission rules, that decides who sees it.
+MENU_ITEMS: dict[str, Callable[..., bool]] = {}
+
+
+def register_menu_item(key: str, can_see: Callable[..., bool]) -> None:
+    MENU_ITEMS[key] = can_see
+
 
 def navigation(request):
-    """The navigation items for the user's roles, decided by the permission module."""
+    """The navigation items for the user's roles, decided by the permission modules."""
     user = request.user
     if not user.is_authenticated:
         return {"mfa_relaxed": not settings.MFA_REQUIRED_FOR_STAFF}
-    roles = permissions.roles_of(user)
     return {
         "nav": {
-            "campaigns": bool(roles),
-            "candidates": permissions.is_coordinator(user) or bool(roles & {"intermediary", "job_coach"}),
-            "companies": permissions.is_coordinator(user) or "company_hr" in roles,
-            "organisations": bool(roles),
-            "aftercare": permissions.can_see_placements(user),
+            **{key: can_see(user) for key, can_see in MENU_ITEMS.items()},
+            "organisations": bool(permissions.roles_of(user)),
             "outbox": permissions.can_manage_messages(user),
             "mail": permissions.can_read_captured_mail(user),
             "reports": permissions.can_view_reports(user),

@@ -18,10 +18,10 @@ Four measures, as statistics offices take them, each closing a way to single a p
    whole months and quarters alone does not help, since they nest. Rounded, every published count is a multiple
    of five, so the difference of any two — between periods, filters, pages or days — is a multiple of five too:
    never one to four. Zero stays zero (nobody is nobody), and rounding moves no count by more than two.
-4. **Whole periods** (``campaigns.reports.funder_periods``): rounding is deterministic, so a funder free to move
-   a period's end one day at a time would see the count jump from 5 to 10 on the day the 8th person registered,
-   and which group's count jumped with it. Months, quarters and the whole campaign leave a handful of reports to
-   compare instead of one per day.
+4. **Whole periods** (``campaigns.reporting.reports.funder_periods``): rounding is deterministic, so a funder
+   free to move a period's end one day at a time would see the count jump from 5 to 10 on the day the 8th person
+   registered, and which group's count jumped with it. Months, quarters and the whole campaign leave a handful of
+   reports to compare instead of one per day.
 
 Shares are computed from the published counts, never from the exact ones (86 % of 7 people is 6).
 """

@@ -1,20 +1,18 @@
-"""The lists a user may see, as rows for a spreadsheet (``jobroad.tabular`` writes them, neutralising
-formulas). Each list starts from the permission scopes (``visible_*``), exactly as its page does, and
-loads in a fixed number of queries whatever its length."""
+"""A table to download as a spreadsheet (XLSX or CSV), and the response that carries it."""
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import QuerySet
+from django.http import Http404, HttpResponse
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
-from candidates.models import CandidateLanguage
-from candidates.selectors import candidates_with_progress
-from companies.models import Company, Shift, StartRoute, Vacancy
+from . import tabular
 
-from . import permissions
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
 
 
 @dataclass
@@ -25,119 +23,19 @@ class Export:
     candidates: QuerySet | None = None  # whose records the file holds, for the audit trail
 
 
-def candidates_export(user, *, query: str = "") -> Export:
-    """The candidate list (``?q=`` filters it as on the page), with the details a caseload needs."""
-    candidates = candidates_with_progress(user, query=query).select_related("coach", "reception_centre")
-    candidates = candidates.prefetch_related(
-        Prefetch("languages", queryset=CandidateLanguage.objects.order_by("language"))
-    )
-    headers = [
-        _("First name"), _("Last name"), _("Reference number"), _("Gender"), _("Birth year"), _("Nationality"),
-        _("Education level"), _("Residence status"), _("Eligible from"), _("Target group"), _("Languages"),
-        _("Driving licence"), _("Reception centre"), _("Registered by"), _("Job coach"), _("Campaigns"),
-        _("Consent to share with companies"), _("Registered on"),
-    ]  # fmt: skip
-
-    def rows():
-        for candidate in candidates.iterator(chunk_size=500):
-            yield [
-                candidate.first_name,
-                candidate.last_name,
-                candidate.reference_number,
-                candidate.get_gender_display(),
-                candidate.birth_year,
-                candidate.nationality_name,
-                candidate.get_education_level_display(),
-                candidate.get_residence_status_display(),
-                eligible_from_text(candidate.eligible_from),
-                candidate.get_target_group_display(),
-                ", ".join(f"{language.language} {language.level}" for language in candidate.languages.all()),
-                candidate.has_driving_licence,
-                candidate.reception_centre.name if candidate.reception_centre else "",
-                candidate.registered_by.name,
-                str(candidate.coach) if candidate.coach else "",
-                ", ".join(
-                    f"{enrolment.campaign.name} ({enrolment.campaign.get_phase_display()})"
-                    for enrolment in candidate.visible_enrolments
-                ),
-                candidate.may_share_with_companies,
-                timezone.localtime(candidate.created_at).date(),
-            ]
-
-    return Export(name=_("candidates"), headers=headers, rows=rows(), candidates=candidates)
+def download(data: bytes, filename: str, file_format: str) -> HttpResponse:
+    response = HttpResponse(data, content_type=CONTENT_TYPES[file_format])
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"  # lists of people stay out of shared caches
+    return response
 
 
-def eligible_from_text(day: date | None):
-    if day is None:
-        return _("check the residence document")
-    if day == date.min:
-        return _("no restriction")
-    return day
-
-
-def vacancies_export(user) -> Export:
-    vacancies = (
-        permissions.visible_vacancies(user)
-        .select_related("company__organisation", "site", "occupation")
-        .prefetch_related("required_competences", "nice_competences")
-        .order_by(*Vacancy._meta.ordering, "pk")
-    )
-    headers = [
-        _("Company"), _("Job title"), _("Site"), _("Occupation"), _("Positions"), _("Required competences"),
-        _("Nice-to-have competences"), _("Language"), _("Language level"), _("Driving licence required"),
-        _("Shifts"), _("Physical demands"), _("Start routes"), _("Contract type"), _("Open"), _("Description"),
-    ]  # fmt: skip
-
-    def rows():
-        for vacancy in vacancies.iterator(chunk_size=500):
-            yield [
-                vacancy.company.organisation.name,
-                vacancy.title,
-                vacancy.site.name if vacancy.site else "",
-                vacancy.occupation.label if vacancy.occupation else "",
-                vacancy.positions,
-                "; ".join(term.label for term in vacancy.required_competences.all()),
-                "; ".join(term.label for term in vacancy.nice_competences.all()),
-                vacancy.language,
-                vacancy.language_level,
-                vacancy.driving_licence_required,
-                "; ".join(choice_labels(Shift, vacancy.shifts)),
-                vacancy.get_physical_demand_display(),
-                "; ".join(choice_labels(StartRoute, vacancy.start_routes)),
-                vacancy.get_contract_type_display(),
-                vacancy.is_open,
-                vacancy.description,
-            ]
-
-    return Export(name=_("vacancies"), headers=headers, rows=rows())
-
-
-def choice_labels(choices, values: list[str]) -> list[str]:
-    return [str(choices(value).label) if value in choices.values else value for value in values or []]
-
-
-def companies_export(user) -> Export:
-    companies = (
-        permissions.visible_companies(user)
-        .select_related("organisation", "pledge_signed_by")
-        .annotate(open_vacancy_count=Count("vacancies", filter=Q(vacancies__is_open=True)))
-        .order_by(*Company._meta.ordering, "pk")
-    )
-    headers = [
-        _("Company"), _("Enterprise number"), _("Sector"), _("Address"), _("Ambassador company"),
-        _("Blind-hiring pledge signed"), _("Open vacancies"),
-    ]  # fmt: skip
-
-    def rows():
-        for company in companies.iterator(chunk_size=500):
-            yield [
-                company.organisation.name,
-                company.enterprise_number,
-                company.sector,
-                company.organisation.address,
-                company.is_ambassador,
-                timezone.localtime(company.pledge_signed_at).date() if company.pledge_signed_at else "",
-                company.open_vacancy_count,
-            ]
-
-    return Export(name=_("companies"), headers=headers, rows=rows())
+def export_response(export: Export, file_format: str) -> HttpResponse:
+    if file_format not in CONTENT_TYPES:
+        raise Http404
+    filename = f"{export.name}-{timezone.localdate().isoformat()}.{file_format}"
+    if file_format == "csv":
+        data = tabular.write_csv(export.headers, export.rows)
+    else:
+        data = tabular.write_xlsx([(export.name, export.headers, export.rows)])
+    return download(data, filename, file_format)

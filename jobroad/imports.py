@@ -1,7 +1,7 @@
 """Importing rows from a spreadsheet: upload → preview with per-row errors and duplicate flags → confirm.
 
-The flow and its rules, the same for every kind of row (each kind is an ``ImportSpec``, written by the app
-that owns the rows: ``candidates/imports.py``, ``companies/imports.py``):
+The flow and its rules, the same for every kind of row (each kind is an ``ImportSpec``, written and registered by
+the app that owns the rows: ``campaigns/intake/imports.py``, ``companies/imports.py``):
 
 * ``start_import`` reads the file (``jobroad.tabular``: CSV or XLSX, the encodings Belgian Excel writes),
   matches its column names — Dutch, French or English — to the spec's columns, and keeps the raw cells in a
@@ -23,10 +23,9 @@ milliseconds each, so the limits keep a preview and a confirmation to seconds �
 A campaign takes in about 45 candidates per action, so a limit never gets in the way of real work.
 """
 
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import timedelta
 from pathlib import PurePath
 from typing import Any
 
@@ -40,24 +39,18 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from . import tabular
+from .cells import UI_LANGUAGES, Converter, flatten
 from .models import ImportKind, PendingImport, User
 from .text import printable
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
-PENDING_LIFETIME = timedelta(hours=24)
-UI_LANGUAGES = ("nl", "fr", "en")
-LISTED_CHOICES = 15  # up to this many accepted values are named in an error; more are in the template's help
 
-YES = frozenset({"yes", "y", "ja", "j", "oui", "o", "true", "waar", "vrai", "1", "x"})
-NO = frozenset({"no", "n", "nee", "non", "false", "onwaar", "faux", "0"})
-DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%y", "%d-%m-%y", "%Y-%m-%d %H:%M:%S")
+
+PENDING_LIFETIME = timedelta(hours=24)
 
 
 class ImportRefused(Exception):
     """The file or the import cannot go ahead; the message says why and what to do."""
-
-
-# --- what a kind of import declares ---------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -138,20 +131,19 @@ class ImportSpec:
         raise NotImplementedError
 
 
+# The kinds of import, by ``ImportKind``: each app that owns a kind of rows registers its spec at start-up (in its
+# ``AppConfig.ready``), so the core names no app.
+SPECS: dict[str, type[ImportSpec]] = {}
+
+
+def register_spec(spec: type[ImportSpec]) -> None:
+    SPECS[spec.kind] = spec
+
+
 def spec_for(kind: str) -> ImportSpec:
-    # Imported here: the specs live in the apps that own the rows, which import this module.
-    if kind == ImportKind.CANDIDATES:
-        from candidates.imports import CandidateImport
-
-        return CandidateImport()
-    if kind == ImportKind.VACANCIES:
-        from companies.imports import VacancyImport
-
-        return VacancyImport()
-    raise ValueError(f"unknown import kind {kind!r}")
-
-
-# --- upload ---------------------------------------------------------------------------------------------
+    if kind not in SPECS:
+        raise ValueError(f"unknown import kind {kind!r}")
+    return SPECS[kind]()
 
 
 def start_import(*, kind: str, owner: User, upload, replaces: PendingImport | None = None, **target) -> PendingImport:
@@ -251,9 +243,6 @@ def missing_columns_message(missing: list[Column], headers: list[str]) -> str:
     )
 
 
-# --- the template file -----------------------------------------------------------------------------------
-
-
 def template_file(kind: str, file_format: str) -> tuple[bytes, str]:
     """An empty file to fill in (the column names in the reader's language) and its file name. The XLSX has
     a second sheet that says, per column, whether it is required, what to write and the accepted values."""
@@ -295,9 +284,6 @@ def column_help(column: Column, form_field: forms.Field | None) -> str:
     elif not parts and form_field is not None and form_field.help_text:
         parts.append(str(form_field.help_text))
     return " ".join(parts)
-
-
-# --- preview and validation -----------------------------------------------------------------------------
 
 
 @dataclass
@@ -426,141 +412,6 @@ def flag_duplicates(spec: ImportSpec, pending: PendingImport, rows: list[RowResu
         if earlier:
             row.flags.append(_("Same as row %(row)s of this file.") % {"row": min(earlier)})
         row.flags.extend(spec.existing_duplicates(pending, row.form.cleaned_data))
-
-
-class Converter:
-    """Turns a cell as typed into what the row form's field takes: yes/no words in three languages, dates
-    as Belgians write them, choices by their code or their label in Dutch, French or English."""
-
-    def __init__(self, form_field: forms.Field, column: Column | None):
-        self.field = form_field
-        self.column = column
-
-    def convert(self, text: str):
-        if not text:
-            return self.default()
-        if isinstance(self.field, forms.BooleanField | forms.NullBooleanField):
-            return yes_or_no(text)
-        if isinstance(self.field, forms.ModelMultipleChoiceField | forms.MultipleChoiceField):
-            return self.many(text)
-        if isinstance(self.field, forms.ModelChoiceField | forms.ChoiceField):
-            return self.one(text)
-        if isinstance(self.field, forms.DateField):
-            return parse_date(text)
-        if isinstance(self.field, forms.IntegerField | forms.DecimalField | forms.FloatField):
-            return text.replace(" ", "").replace(",", ".")
-        return text
-
-    def default(self):
-        initial = self.field.initial() if callable(self.field.initial) else self.field.initial
-        if initial not in (None, ""):
-            return initial
-        if isinstance(self.field, forms.BooleanField):
-            return False
-        return [] if isinstance(self.field, forms.MultipleChoiceField) else ""
-
-    def one(self, text: str):
-        matches = self.lookup.get(tabular.normalise_label(text), set())
-        if len(matches) == 1:
-            return next(iter(matches))
-        raise ValidationError(self.unknown_message(text, ambiguous=len(matches) > 1))
-
-    def many(self, text: str) -> list:
-        values = []
-        for part in re.split(r"[;|\n]+", text):
-            if not part.strip():
-                continue
-            if len(self.lookup.get(tabular.normalise_label(part), ())) == 1:
-                values.append(self.one(part))
-                continue
-            values.extend(self.one(piece.strip()) for piece in part.split(",") if piece.strip())
-        return list(dict.fromkeys(values))
-
-    def unknown_message(self, text: str, *, ambiguous: bool) -> str:
-        if ambiguous:
-            return _("“%(value)s” fits more than one choice; write it in full.") % {"value": text}
-        names = sorted({str(label) for _value, label in self.choices()}, key=str.casefold)
-        if len(names) <= LISTED_CHOICES:
-            return _("“%(value)s” is not one of the choices. Write one of: %(choices)s.") % {
-                "value": text,
-                "choices": ", ".join(names),
-            }
-        return _("“%(value)s” is not one of the choices; the template's help sheet lists them.") % {"value": text}
-
-    def choices(self) -> list[tuple[Any, str]]:
-        """(value, label) in the active language; for database objects the value is the primary key."""
-        if isinstance(self.field, forms.ModelChoiceField):
-            return [(obj.pk, str(obj)) for obj in self.field.queryset]
-        return [(value, str(label)) for value, label in flatten(self.field.choices) if value not in ("", None)]
-
-    def names_of(self, obj) -> Iterable[str]:
-        """Further names of a database object: the column's own, else a vocabulary term's labels."""
-        if self.column and self.column.names_of:
-            return self.column.names_of(obj)
-        return (getattr(obj, "labels", None) or {}).values()
-
-    @cached_property
-    def lookup(self) -> dict[str, set]:
-        """Every accepted spelling (normalised) → the values it names."""
-        found: dict[str, set] = {}
-
-        def add(name, value):
-            for variant in (name, re.sub(r"\s*\(.*?\)", "", str(name))):
-                key = tabular.normalise_label(variant)
-                if key:
-                    found.setdefault(key, set()).add(value)
-
-        if isinstance(self.field, forms.ModelChoiceField):
-            objects = list(self.field.queryset)
-            for language in UI_LANGUAGES:
-                with translation.override(language):
-                    for obj in objects:
-                        add(str(obj), obj.pk)
-            for obj in objects:
-                for name in self.names_of(obj):
-                    add(name, obj.pk)
-            return found
-        for language in UI_LANGUAGES:
-            with translation.override(language):
-                for value, label in flatten(self.field.choices):
-                    if value not in ("", None):
-                        add(label, value)
-                        add(value, value)
-        return found
-
-
-def yes_or_no(text: str) -> bool:
-    """A yes/no cell in Dutch, French or English (also 1/0, x, true/false); empty is no."""
-    word = tabular.normalise_label(text)
-    if not word or word in NO:
-        return False
-    if word in YES:
-        return True
-    raise ValidationError(_("Write yes or no (ja/nee, oui/non) instead of “%(value)s”.") % {"value": text})
-
-
-def parse_date(text: str) -> date:
-    for pattern in DATE_FORMATS:
-        try:
-            return datetime.strptime(text, pattern).date()
-        except ValueError:
-            continue
-    raise ValidationError(
-        _("“%(value)s” is not a date. Write it as day/month/year, e.g. 31/12/2025.") % {"value": text}
-    )
-
-
-def flatten(choices) -> list[tuple[Any, Any]]:
-    flat = []
-    for value, label in choices:
-        if isinstance(label, list | tuple):
-            flat.extend(label)
-        else:
-            flat.append((value, label))
-    return flat
-
-
-# --- confirm and discard --------------------------------------------------------------------------------
 
 
 def confirm_import(*, pending: PendingImport, actor: User, include_flagged: bool | None) -> int:

@@ -6,26 +6,27 @@ count — gender, education, nationality, target group, reception centre, the st
 dates — stay, so the reports do not change. What others wrote that names the person — a colleague's note in the
 outbox, a captured mail, an upload, the admin's log — keeps its words with the person replaced (``jobroad.mentions``).
 Both are recorded in the audit trail.
+
+The core keeps the mechanism — the export's files, the audit, the order of an erasure — and names no app: each app
+registers at start-up what it holds about a candidate (a ``Holding``, in ``<app>/privacy.py``): its tables for the
+export, the outbox events that name the person, why an erasure must wait, and its part of the erasure.
 """
 
 import io
 import json
 import logging
 import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
-from django.db import transaction
-from django.db.models import Q
+from django.db import models, transaction
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
-
-from aftercare.models import CheckIn, CoachingContact, Placement, PlacementChange
-from campaigns.models import Enrolment, Evaluation, Interview, Proposal
-from candidates.models import Candidate, CandidateLanguage, Consent, ConsentAction, ConsentPurpose, Screening
-from workshops.models import Registration
 
 from . import audit, mentions, tabular
 from .models import AuditAction, AuditEntry, AuditPlace, CapturedMail, Message, MessageStatus, Organisation, User
@@ -40,27 +41,39 @@ class ErasureRefused(Exception):
     """The erasure cannot be done; the reason is shown as is."""
 
 
+Candidate = models.Model  # the candidate (``audit.subject_model``), whose app this module does not import
+
+
+@dataclass(frozen=True)
+class Holding:
+    """What one app holds about a candidate. Each callable takes the candidate; ``scrub`` takes ``candidate`` and
+    ``actor`` as keywords and runs inside the erasure's transaction."""
+
+    # Where the app's tables stand in the export, lowest first (the core's messages and audit trail come last).
+    position: int
+    # The app's sections of the export, by name, in order: the rows held about the candidate.
+    tables: Callable[[Candidate], dict[str, QuerySet]]
+    # The outbox events about the app's rows (``Message.event``): their messages name the candidate to others.
+    events: Callable[[Candidate], list[str]] | None = None
+    # Why the candidate cannot be erased now, in words for the user; empty when they can.
+    refusal: Callable[[Candidate], str] | None = None
+    # The app's part of the erasure: free text about the person goes, what the reports count stays.
+    scrub: Callable[..., None] | None = None
+
+
+HOLDINGS: list[Holding] = []
+
+
+def register_holding(holding: Holding) -> None:
+    """Called by each app at start-up (``AppConfig.ready``)."""
+    HOLDINGS.append(holding)
+    HOLDINGS.sort(key=lambda held: held.position)
+
+
 def held_about(candidate: Candidate) -> dict[str, list]:
     """Every row held about the candidate, by kind, as plain data (the machine-readable part of the export)."""
-    interviews = Interview.objects.filter(enrolment__candidate=candidate)
-    placements = Placement.objects.filter(candidate=candidate)
-    sections = {
-        "candidate": Candidate.objects.filter(pk=candidate.pk),
-        "languages": CandidateLanguage.objects.filter(candidate=candidate),
-        "consents": Consent.objects.filter(candidate=candidate),
-        "enrolments": Enrolment.objects.filter(candidate=candidate),
-        "screenings": Screening.objects.filter(enrolment__candidate=candidate),
-        "proposals": Proposal.objects.filter(enrolment__candidate=candidate),
-        "interviews": interviews,
-        "evaluations": Evaluation.objects.filter(interview__in=interviews),
-        "placements": placements,
-        "placement_history": PlacementChange.objects.filter(placement__in=placements),
-        "check_ins": CheckIn.objects.filter(placement__in=placements),
-        "coaching_contacts": CoachingContact.objects.filter(candidate=candidate),
-        "workshop_registrations": Registration.objects.filter(candidate=candidate),
-        "messages": messages_about(candidate),
-        "audit_trail": AuditEntry.objects.filter(candidate=candidate),
-    }
+    sections = {name: rows for holding in HOLDINGS for name, rows in holding.tables(candidate).items()}
+    sections |= {"messages": messages_about(candidate), "audit_trail": AuditEntry.objects.filter(candidate=candidate)}
     return {name: serializers.serialize("python", rows.order_by("pk")) for name, rows in sections.items()}
 
 
@@ -98,10 +111,7 @@ def messages_about(candidate: Candidate):
     """Outbox messages to the candidate, and those about their interviews, evaluations and check-ins (which name
     them to HR, coaches and coordinators). A number or address someone else has too is not theirs alone (see
     ``own_contact``), so what was sent to it is not counted as theirs."""
-    interviews = list(Interview.objects.filter(enrolment__candidate=candidate).values_list("pk", flat=True))
-    check_ins = list(CheckIn.objects.filter(placement__candidate=candidate).values_list("pk", flat=True))
-    events = [f"interview:{pk}" for pk in interviews] + [f"evaluation:{pk}" for pk in interviews]
-    events += [f"checkin:{pk}" for pk in check_ins] + [f"checkin:{pk}:at-risk" for pk in check_ins]
+    events = [event for holding in HOLDINGS if holding.events for event in holding.events(candidate)]
     addresses = [value for value in own_contact(candidate) if value]
     return Message.objects.filter(Q(event__in=events) | Q(recipient_address__in=addresses))
 
@@ -109,7 +119,7 @@ def messages_about(candidate: Candidate):
 def own_contact(candidate: Candidate) -> tuple[str, str]:
     """The candidate's phone number and e-mail address, each blank when another candidate, a user or an
     organisation has it too (a reception centre's number, a family's address): it then identifies no one alone."""
-    others = Candidate.objects.exclude(pk=candidate.pk)
+    others = type(candidate)._default_manager.exclude(pk=candidate.pk)
     phone, email = candidate.phone, candidate.email
     if digits := mentions.phone_digits(phone):
         same = {"phone__regex": mentions.spaced(digits) + "$"}
@@ -132,18 +142,22 @@ def identity_of(candidate: Candidate) -> mentions.Identity:
 def erase_candidate(*, candidate: Candidate, actor: User | None, place: str = AuditPlace.ERASURE) -> Candidate:
     """Anonymise the candidate everywhere (see the module's docstring), withdraw their consents so nothing is shared
     or sent any more, and record the erasure (``actor`` None and ``place`` retention for the retention policy).
-    Refused while a placement still runs: end it first. One transaction: the person is gone from every row, or
-    from none. The audit entry and the log line name the record by its id only."""
+    Refused when an app says so (a placement still runs: end it first). In order: the copies in the outbox and the
+    admin's log, each app's rows (``Holding.scrub``, by position), then the mentions in what others wrote. One
+    transaction: the person is gone from every row, or from none. The audit entry and the log line name the record
+    by its id only."""
     with transaction.atomic():
-        candidate = Candidate.objects.select_for_update().get(pk=candidate.pk)
+        candidate = type(candidate)._default_manager.select_for_update().get(pk=candidate.pk)
         if candidate.erased_at:
             raise ErasureRefused(_("This record was already erased."))
-        if candidate.placements.exclude(status="ended").exists():
-            raise ErasureRefused(_("This candidate has a placement that has not ended; end it first."))
+        for holding in HOLDINGS:
+            if holding.refusal and (reason := holding.refusal(candidate)):
+                raise ErasureRefused(reason)
         identity = identity_of(candidate)  # before their own record is scrubbed
         _scrub_copies(candidate, identity)
-        _withdraw_consents(candidate, actor)
-        _scrub_records(candidate)
+        for holding in HOLDINGS:
+            if holding.scrub:
+                holding.scrub(candidate=candidate, actor=actor)
         changed = mentions.scrub_mentions(identity)
         audit.changed(actor, candidate, place)
     logger.info("Erased candidate %s; mentions replaced in %s", candidate.pk, changed or "no other row")
@@ -163,43 +177,5 @@ def _scrub_copies(candidate: Candidate, identity: mentions.Identity) -> None:
         recipient_address=ERASED
     )
     LogEntry.objects.filter(
-        content_type=ContentType.objects.get_for_model(Candidate), object_id=str(candidate.pk)
+        content_type=ContentType.objects.get_for_model(candidate), object_id=str(candidate.pk)
     ).update(object_repr=ERASED, change_message="")
-
-
-def _withdraw_consents(candidate: Candidate, actor: User | None) -> None:
-    for purpose in ConsentPurpose.values:
-        if candidate.consent_action(purpose) == ConsentAction.GIVEN:
-            latest = candidate.consents.filter(purpose=purpose).order_by("-recorded_at", "-pk").first()
-            Consent.objects.create(
-                candidate=candidate, purpose=purpose, action=ConsentAction.WITHDRAWN,
-                text_version=latest.text_version, language=latest.language, recorded_by=actor,
-            )  # fmt: skip
-
-
-def _scrub_records(candidate: Candidate) -> None:
-    """Free text written about the person goes; the categories and dates the reports count stay."""
-    interviews = Interview.objects.filter(enrolment__candidate=candidate)
-    placements = Placement.objects.filter(candidate=candidate)
-    Screening.objects.filter(enrolment__candidate=candidate).update(
-        notes="", test_results="", decision_reason="", document_type="", document_expires_on=None
-    )
-    Proposal.objects.filter(enrolment__candidate=candidate).update(hr_comment="")
-    Evaluation.objects.filter(interview__in=interviews).update(feedback="")
-    placements.update(end_reason="")
-    PlacementChange.objects.filter(placement__in=placements).update(note="")
-    CheckIn.objects.filter(placement__in=placements).update(notes="")
-    CoachingContact.objects.filter(candidate=candidate).update(notes="", next_action="")
-    Registration.objects.filter(candidate=candidate).update(name="")
-    candidate.languages.all().delete()
-    candidate.competences.clear()
-    candidate.desired_occupations.clear()
-    for name, value in {
-        "first_name": ERASED, "last_name": f"#{candidate.pk}", "reference_number": "", "birth_year": None,
-        "experience_summary": "", "desired_sectors": [], "available_from": None, "available_shifts": [],
-        "availability_note": "", "asylum_application_date": None, "asylum_negative_decision_on": None,
-        "street": "", "postal_code": "", "city": "", "phone": "", "email": "", "coach": None,
-        "erased_at": timezone.now(),
-    }.items():  # fmt: skip
-        setattr(candidate, name, value)
-    candidate.save()

@@ -1,23 +1,37 @@
 """The retention policy: a candidate's record is anonymised (``privacy.erase_candidate``) once
 ``RETENTION_MONTHS`` have passed since the last contact with them — registration, enrolment, placement, check-in or
 coaching, whichever is latest — unless a placement still runs. A nightly sweep applies it; ``manage.py retention``
-shows first what it would do."""
+shows first what it would do.
+
+The core names no app: each app registers at start-up (``<app>/privacy.py``) where it records a contact with a
+candidate, and which candidates it still works for."""
 
 import calendar
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
 from django.conf import settings
-from django.db.models import Max
+from django.db.models import QuerySet
 from django.utils import timezone
 
-from aftercare.models import CheckIn, CoachingContact, Placement, PlacementStatus
-from campaigns.models import Enrolment
-from candidates.models import Candidate
-
-from . import privacy
+from . import audit, privacy
 from .models import AuditPlace
+
+# Given the records not yet anonymised, an app's contacts with them: querysets of (candidate id, day or moment),
+# one grouped query each, whatever the number of candidates.
+CONTACTS: list[Callable[[QuerySet], list[QuerySet]]] = []
+# The ids of the candidates an app still works for (a placement that runs): never due.
+KEPT: list[Callable[[], Iterable[int]]] = []
+
+
+def register_contacts(contacts: Callable[[QuerySet], list[QuerySet]]) -> None:
+    CONTACTS.append(contacts)
+
+
+def register_kept(kept: Callable[[], Iterable[int]]) -> None:
+    KEPT.append(kept)
 
 
 @dataclass(frozen=True)
@@ -34,8 +48,8 @@ def months_after(day: date, months: int) -> date:
 
 
 def last_contacts() -> dict[int, date]:
-    """Each record's last contact: the latest of its registration, enrolments, placements (start and end), answered
-    check-ins and coaching contacts — one grouped query each, whatever the number of candidates."""
+    """Each record's last contact: the latest of the contacts the apps register (its registration, enrolments,
+    placements' start and end, answered check-ins and coaching contacts)."""
     latest: dict[int, date] = defaultdict(lambda: date.min)
 
     def note(rows) -> None:
@@ -44,34 +58,17 @@ def last_contacts() -> dict[int, date]:
                 day = timezone.localdate(moment) if hasattr(moment, "tzinfo") and moment.tzinfo else moment
                 latest[candidate_id] = max(latest[candidate_id], day)
 
-    live = Candidate.objects.filter(erased_at__isnull=True)
-    note(live.values_list("pk", "created_at"))
-    note(
-        Enrolment.objects.filter(candidate__in=live)
-        .values("candidate")
-        .annotate(at=Max("enrolled_at"))
-        .values_list("candidate", "at")
-    )
-    placements = Placement.objects.filter(candidate__in=live).values("candidate")
-    note(placements.annotate(at=Max("starts_on")).values_list("candidate", "at"))
-    note(placements.annotate(at=Max("ended_on")).values_list("candidate", "at"))
-    note(
-        CheckIn.objects.filter(placement__candidate__in=live)
-        .values("placement__candidate")
-        .annotate(at=Max("answered_at"))
-        .values_list("placement__candidate", "at")
-    )
-    note(CoachingContact.objects.filter(candidate__in=live).values("candidate").annotate(at=Max("happened_on"))
-         .values_list("candidate", "at"))  # fmt: skip
+    live = audit.subject_model()._default_manager.filter(erased_at__isnull=True)
+    for contacts in CONTACTS:
+        for rows in contacts(live):
+            note(rows)
     return dict(latest)
 
 
 def retention_due(today: date, months: int | None = None) -> list[RetentionCase]:
-    """The records the policy anonymises on ``today``, oldest contact first; never one whose placement runs."""
+    """The records the policy anonymises on ``today``, oldest contact first; never one an app still works for."""
     months = settings.RETENTION_MONTHS if months is None else months
-    working = set(
-        Placement.objects.exclude(status=PlacementStatus.ENDED).values_list("candidate", flat=True).distinct()
-    )
+    working = {candidate_id for kept in KEPT for candidate_id in kept()}
     cases = [
         RetentionCase(candidate_id, last, due_since=months_after(last, months))
         for candidate_id, last in last_contacts().items()
@@ -83,10 +80,11 @@ def retention_due(today: date, months: int | None = None) -> list[RetentionCase]
 def apply_retention(today: date | None = None) -> int:
     """The nightly sweep: anonymise every record that is due, each in its own transaction (one refusal — a
     placement started meanwhile — does not stop the others). Returns how many were anonymised."""
+    subject = audit.subject_model()
     done = 0
     for case in retention_due(today or timezone.localdate()):
         try:
-            privacy.erase_candidate(candidate=Candidate(pk=case.candidate_id), actor=None, place=AuditPlace.RETENTION)
+            privacy.erase_candidate(candidate=subject(pk=case.candidate_id), actor=None, place=AuditPlace.RETENTION)
         except privacy.ErasureRefused:
             continue
         done += 1

@@ -127,6 +127,7 @@ INSTALLED_APPS = [
     "campaigns",
     "workshops",
     "aftercare",
+    "demo",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -8,7 +8,7 @@ from . import views
 admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", include("campaigns.reporting.urls")),
     path("healthz", views.healthz, name="healthz"),
     path("organisations/", views.organisation_list, name="organisation_list"),
     path("organisations/<int:pk>/", views.organisation_detail, name="organisation_detail"),
@@ -24,9 +24,10 @@ urlpatterns = [
     path("aftercare/", include("aftercare.urls")),
     path("campaigns/", include("campaigns.urls")),
     path("candidates/", include("candidates.urls")),
+    path("candidates/", include("campaigns.intake.urls")),
     path("companies/", include("companies.urls")),
     path("workshops/", include("workshops.urls")),
-    path("", include("jobroad.spreadsheet_urls")),
+    path("", include("campaigns.spreadsheets.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -15,7 +15,6 @@ from django.views.decorators.http import require_POST
 from . import channels, outbox, permissions, selectors, services
 from .forms import AcceptInvitationForm, InvitationForm, MessageForm
 from .models import MessageStatus, OrganisationKind
-from .selectors import dashboard_for
 
 PAGE_SIZE = 50
 
@@ -26,11 +25,6 @@ def paginate(request, queryset):
 
 def healthz(request):
     return HttpResponse("ok", content_type="text/plain")
-
-
-@login_required
-def home(request):
-    return render(request, "jobroad/home.html", {"dashboard": dashboard_for(request.user)})
 
 
 @login_required

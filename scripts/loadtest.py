@@ -50,7 +50,9 @@ import itertools, json, sys, django
 django.setup()
 from django.test import Client
 from jobroad.models import Membership, User
-from jobroad import permissions
+from campaigns.permissions import visible_campaigns
+from candidates.permissions import visible_candidates
+from companies.permissions import visible_companies
 users = int(sys.argv[1])
 admin, created = User.objects.get_or_create(email="scale-admin@jobroad.example", defaults={"is_staff": True,
     "is_superuser": True})
@@ -69,12 +71,12 @@ hr_with_interviews = Membership.objects.filter(role="company_hr",
 print(json.dumps({
     "admin": logged_in([admin], lambda user: {}),
     "coordinator": logged_in(people("coordinator", 10), lambda user: {
-        "campaigns": list(permissions.visible_campaigns(user).values_list("pk", flat=True)[:20]),
-        "candidates": list(permissions.visible_candidates(user).values_list("pk", flat=True)[:200])}),
+        "campaigns": list(visible_campaigns(user).values_list("pk", flat=True)[:20]),
+        "candidates": list(visible_candidates(user).values_list("pk", flat=True)[:200])}),
     "company_hr": logged_in(list(User.objects.filter(pk__in=list(hr_with_interviews))), lambda user: {
-        "company": permissions.visible_companies(user).values_list("pk", flat=True).first()}),
+        "company": visible_companies(user).values_list("pk", flat=True).first()}),
     "intermediary": logged_in(people("intermediary", 20), lambda user: {
-        "candidates": list(permissions.visible_candidates(user).values_list("pk", flat=True)[:200])}),
+        "candidates": list(visible_candidates(user).values_list("pk", flat=True)[:200])}),
 }))
 """
 

@@ -2,12 +2,16 @@
 
 ``world`` holds alice (coordinator of campaign A) and bob (coordinator of campaign B), HR of two
 companies, intermediaries of two partner organisations, two coaches and a funder viewer.
+
+The fixtures several test directories share are here too, so no test module imports another: the project-week
+chain ``week`` → ``published`` → ``placement`` (through the services), and the reports' hand-counted ``cohort``.
+Rows made directly come from the factories in tests/factories/.
 """
 
 import hashlib
-import socket
 import uuid
 from dataclasses import dataclass
+from datetime import datetime, time
 from email import message_from_bytes
 from email.message import EmailMessage
 from email.policy import default as default_policy
@@ -15,11 +19,14 @@ from email.policy import default as default_policy
 import pytest
 from aiosmtpd.controller import Controller
 from allauth.mfa.models import Authenticator
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from allauth.mfa.utils import is_mfa_enabled
-from django.utils import translation
+from django.utils import timezone, translation
 
-from campaigns.models import Campaign, Enrolment, Participation
+from aftercare import services as aftercare_services
+from aftercare.models import FollowUpStep, Placement
+from campaigns.models import Campaign, CampaignPhase, Enrolment, Interview, Participation
+from campaigns.projectweek import evaluations
+from campaigns.projectweek import services as projectweek_services
 from candidates.models import Candidate
 from companies.models import Company, Vacancy
 from jobroad.celery import app as celery_app
@@ -27,14 +34,22 @@ from jobroad.models import Organisation, OrganisationKind, Role, User
 from jobroad.permissions import must_use_mfa
 
 from .factories import (
+    DAY,
+    START,
     CampaignFactory,
     CandidateFactory,
     CompanyFactory,
     MembershipFactory,
     OrganisationFactory,
+    ProposalFactory,
     UserFactory,
     VacancyFactory,
+    matchable,
+    set_phase,
 )
+from .factories.cohort import Cohort, build_cohort
+from .mfa import with_totp
+from .ports import free_port
 
 
 @dataclass
@@ -65,13 +80,6 @@ class World:
 
 def member(email: str, organisation: Organisation, role: str, **extra) -> User:
     return MembershipFactory(user=UserFactory(email=email, **extra), organisation=organisation, role=role).user
-
-
-def with_totp(user: User) -> str:
-    """Give the user an activated TOTP authenticator; returns its secret."""
-    secret = generate_totp_secret()
-    TOTP.activate(user, secret)
-    return secret
 
 
 @pytest.fixture(autouse=True)
@@ -152,6 +160,63 @@ def client_for(client, world):
     return log_in
 
 
+# --- The project week and after: one chain of fixtures, from confirmed proposals to a placement ----------------
+
+
+@pytest.fixture
+def week(world):
+    """Company A receives candidates on one day: visit 10:00-11:00, one interviewer, 30-minute slots until 12:00
+    (two slots). Three candidates are proposed and confirmed; each consented to be contacted by e-mail. The
+    campaign is in project week, where the schedule is planned and published."""
+    set_phase(world.campaign_a, CampaignPhase.PROJECT_WEEK)
+    participation = world.campaign_a.participations.get(company=world.company_a)
+    participation.available_days = [DAY.isoformat()]
+    participation.visit_starts_at, participation.visit_minutes = time(10), 60
+    participation.interviews_until, participation.interviewers, participation.slot_minutes = time(12), 1, 30
+    participation.meeting_point = "Onthaal, Kaai 1"
+    participation.save()
+    people = [world.candidate_a] + [
+        CandidateFactory(first_name=name, registered_by=world.intermediary_org_a) for name in ("Sara", "Yonas")
+    ]
+    proposals = [
+        ProposalFactory(enrolment=matchable(world, person), vacancy=world.vacancy_a, confirmed=True)
+        for person in people
+    ]
+    return participation, proposals
+
+
+@pytest.fixture
+def published(world, week) -> list[Interview]:
+    """The week's three interviews, scheduled (with room for all three until 12:30) and published."""
+    participation, _proposals = week
+    participation.interviews_until = time(12, 30)  # room for all three
+    participation.save()
+    projectweek_services.generate_schedule(campaign=world.campaign_a, actor=world.alice)
+    projectweek_services.publish_schedule(campaign=world.campaign_a, actor=world.alice)
+    return list(Interview.objects.filter(participation=participation).order_by("starts_at"))
+
+
+@pytest.fixture
+def placement(world, published, time_machine) -> Placement:
+    """Amal's interview ended in an offer, evaluated that evening, and became a placement starting on START."""
+    FollowUpStep.objects.filter(route="fixed_term").delete()  # a plan of our own, whatever the database holds
+    for offset, audience in [(7, "candidate"), (30, "employer"), (30, "intermediary"), (91, "employer")]:
+        FollowUpStep.objects.create(route="fixed_term", offset_days=offset, audience=audience)
+    evening = datetime.combine(published[0].published_day, time(17), tzinfo=timezone.get_current_timezone())
+    time_machine.move_to(evening, tick=False)
+    evaluation = evaluations.evaluate_interview(
+        interview=published[0], attendance="attended", outcome="offer", start_route="direct_contract",
+        proposed_start=START, actor=world.hr_a,
+    )  # fmt: skip
+    return aftercare_services.place_from_evaluation(evaluation=evaluation, hours_per_week=30, actor=world.alice)
+
+
+@pytest.fixture
+def cohort(world) -> Cohort:
+    """The funder reports' seven people in campaign A, counted by hand: see ``tests.factories.cohort``."""
+    return build_cohort(world)
+
+
 RUN = uuid.uuid4().hex[:12]
 
 
@@ -201,9 +266,3 @@ def smtp_server(settings):
     settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
     yield server
     controller.stop()
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]

@@ -10,11 +10,9 @@ from candidates.services import update_candidate
 from jobroad import channels, pdf
 from jobroad import services as jobroad_services
 from jobroad.models import Message
+from tests.access_matrix import MATRIX
+from tests.access_objects import sessions_of
 from tests.pdftext import compact, pdf_text
-from tests.test_url_access import MATRIX, sessions_of
-
-from .campaigns.test_evaluations import published  # noqa: F401 (the fixture)
-from .campaigns.test_project_week import week  # noqa: F401 (the fixture)
 
 PAYLOAD = '<img src="http://evil.example/x"><script>alert(1)</script>'
 ESCAPED = "&lt;img src=&quot;http://evil.example/x&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"
@@ -105,7 +103,7 @@ def test_the_pages_do_show_the_payload_as_text(client_for, hostile):
 # --- Mails ---------------------------------------------------------------------------------------------------------
 
 
-def test_published_schedule_mails_escape_the_payload_in_their_html(hostile, published):  # noqa: F811
+def test_published_schedule_mails_escape_the_payload_in_their_html(hostile, published):
     rendered = [channels.render(message) for message in Message.objects.filter(campaign=hostile.campaign_a)]
 
     with_payload = [mail for mail in rendered if ESCAPED in mail.html or PAYLOAD in mail.text]
@@ -126,7 +124,7 @@ def test_an_invitation_mail_escapes_the_invited_persons_name(world):
     assert PAYLOAD in mail.text  # plain text is not markup: the name as typed
 
 
-def test_the_outbox_shows_a_mails_text_escaped(client_for, hostile, published):  # noqa: F811
+def test_the_outbox_shows_a_mails_text_escaped(client_for, hostile, published):
     messages = Message.objects.filter(campaign=hostile.campaign_a, template="interview_scheduled")
     message = next(message for message in messages if PAYLOAD in channels.render(message).text)
 
@@ -136,7 +134,7 @@ def test_the_outbox_shows_a_mails_text_escaped(client_for, hostile, published): 
     assert not any(raw in page for raw in RAW)
 
 
-def test_the_text_part_of_a_mail_is_not_marked_safe_for_html(hostile, published):  # noqa: F811
+def test_the_text_part_of_a_mail_is_not_marked_safe_for_html(hostile, published):
     from django.utils.safestring import SafeData
 
     message = Message.objects.filter(campaign=hostile.campaign_a).first()
@@ -166,7 +164,7 @@ def test_a_line_break_in_a_name_neither_adds_a_header_nor_stops_the_mail(world, 
 def test_the_candidates_schedule_prints_the_payload_as_text_and_fetches_nothing(
     client_for,
     hostile,
-    published,  # noqa: F811
+    published,
     fetched,
 ):
     interview = next(i for i in published if i.enrolment.candidate_id == hostile.candidate_a.pk)
@@ -180,7 +178,7 @@ def test_the_candidates_schedule_prints_the_payload_as_text_and_fetches_nothing(
 def test_the_company_day_sheet_prints_names_titles_and_experience_as_text(
     client_for,
     hostile,
-    published,  # noqa: F811
+    published,
     fetched,
 ):
     response = client_for(hostile.hr_a).get(reverse("company_day_sheet", args=[published[0].participation_id]))

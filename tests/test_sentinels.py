@@ -2,7 +2,7 @@
 
 Candidate A gets a distinctive value in each field company HR and funders must never see, and is taken all the
 way to company A (consent, a confirmed proposal, a published interview, an evaluation, a placement with check-ins).
-Then every page hr_a and funder_viewer may open (the role matrix of tests/test_url_access.py plus the files and
+Then every page hr_a and funder_viewer may open (the role matrix of tests/access_matrix.py plus the files and
 links it does not name) is read the way a person reads it — HTML unescaped, PDFs through pdftotext, spreadsheets
 cell by cell — and searched for each sentinel. A coordinator self-check proves the sentinels do show where they
 belong, so a search that can never match would fail too.
@@ -24,9 +24,9 @@ from django.urls import reverse
 from django.utils import formats, timezone, translation
 
 from aftercare.links import check_in_path
-from aftercare.models import CheckIn, CheckInAudience, ContactChannel, ContactTopic, PlacementRoute
+from aftercare.models import CheckIn, CheckInAudience, ContactChannel, ContactTopic, Placement, PlacementRoute
 from aftercare.services import answer_check_in, create_placement, ensure_default_plans, log_coaching_contact
-from campaigns import reports
+from campaigns.intake.services import save_screening
 from campaigns.models import (
     Attendance,
     CampaignPhase,
@@ -38,7 +38,9 @@ from campaigns.models import (
     ProposalStatus,
     StartRoute,
 )
-from campaigns.services import evaluate_interview
+from campaigns.projectweek.evaluations import evaluate_interview
+from campaigns.reporting import reports
+from campaigns.reporting.tables import report_tables
 from candidates.models import (
     CandidateLanguage,
     DocumentType,
@@ -47,11 +49,11 @@ from candidates.models import (
     ScreeningRound,
     TargetGroup,
 )
-from candidates.services import save_screening
-from tests.factories import CompanyFactory, VacancyFactory, set_phase
+from tests.access_matrix import MATRIX
+from tests.access_objects import after_the_interview, enrolment_a, published_interview_a
+from tests.factories import CompanyFactory, VacancyFactory, employer_check_in_of, set_phase
 from tests.pdftext import compact, pdf_text
 from tests.reauth import recently_authenticated
-from tests.test_url_access import MATRIX, after_the_interview, enrolment_a, published_interview_a
 
 # One made-up word per free-text field, so a hit names the field it came from.
 LAST_NAME = "Qwyllinor"
@@ -304,9 +306,8 @@ def matrix_urls(world, role: str) -> list[str]:
 
 
 def employer_check_in(world) -> CheckIn:
-    return CheckIn.objects.get(
-        placement__candidate=world.candidate_a, audience=CheckInAudience.EMPLOYER, offset_days=30
-    )
+    """Candidate A's placement's employer check-in a month after the start."""
+    return employer_check_in_of(Placement.objects.get(candidate=world.candidate_a), offset_days=30)
 
 
 def walk(client, urls: list[str]) -> list[Page]:
@@ -394,7 +395,7 @@ def report_filters(world) -> list[str]:
 
 def funder_urls(world) -> list[str]:
     scope = reports.report_scope(world.funder_viewer, campaign=None, programme="", starts_on=None, ends_on=None)
-    tables = [table.key for table in reports.report_tables(scope, suppress=True)]
+    tables = [table.key for table in report_tables(scope, suppress=True)]
     urls = matrix_urls(world, "funder_viewer")
     for query in report_filters(world):
         urls += [reverse("report_list") + query, reverse("report_pdf") + query]

@@ -1,8 +1,8 @@
 from django.db.models import Count, Q, QuerySet
 
 from campaigns.models import Campaign
-from jobroad import permissions
 
+from . import permissions
 from .models import RegistrationStatus, Session
 
 

@@ -4,6 +4,8 @@ Every write that changes who comes or when re-plans the session's reminders in t
 (``sync_session_reminders``), so the outbox always matches the session as it is.
 """
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -11,8 +13,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from campaigns.lifecycle import PhaseRefused, require_phase
+from campaigns.models import Campaign
 from candidates.models import Candidate
-from jobroad.models import Channel, Membership, Organisation, Role, User
+from candidates.selectors import candidate_recipient
+from jobroad.models import Membership, Organisation, Role, User
 from jobroad.outbox import Recipient, sync_event_messages
 from jobroad.reminders import plan_reminders
 from jobroad.selectors import members
@@ -125,16 +129,6 @@ def _organisation_of(candidate: Candidate | None, person: User | None) -> Organi
 # --- Reminders ---------------------------------------------------------------------------------------------
 
 
-def candidate_recipient(candidate: Candidate) -> Recipient | None:
-    """A candidate is reached only with consent to be contacted, by e-mail if given, else by SMS."""
-    if not candidate.may_be_contacted:
-        return None
-    name, language = candidate.first_name, candidate.preferred_language or "nl"
-    if candidate.email:
-        return Recipient(address=candidate.email, name=name, language=language)
-    return Recipient(address=candidate.phone, name=name, language=language, channel=Channel.SMS)
-
-
 def sync_session_reminders(*, session: Session) -> None:
     """Make the outbox hold exactly the reminders this session wants now: none once it is cancelled."""
     registrations = []
@@ -171,3 +165,16 @@ def session_event(session: Session) -> dict:
         "summary": str(session.workshop),
         "location": ", ".join(part for part in (session.place, session.address) if part),
     }
+
+
+def copy_workshops(*, source: Campaign, target: Campaign, shift: timedelta) -> None:
+    """The source's workshops and (not cancelled) sessions, moved by ``shift``, without anyone registered."""
+    for workshop in source.workshops.prefetch_related("sessions"):
+        sessions = [session for session in workshop.sessions.all() if not session.cancelled_at]
+        workshop.pk, workshop.campaign = None, target
+        workshop.save()
+        for session in sessions:
+            session.pk, session.workshop = None, workshop
+            session.starts_at += shift
+            session.ends_at += shift
+        Session.objects.bulk_create(sessions)

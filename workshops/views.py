@@ -6,17 +6,18 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from jobroad import permissions
+from campaigns import lifecycle
+from campaigns.permissions import managed_campaigns, visible_campaigns
 from jobroad.pdf import pdf_response, render_pdf
 
-from . import selectors, services
+from . import permissions, selectors, services
 from .forms import RegistrationForm, SessionForm, WorkshopForm
 from .models import Registration, RegistrationStatus, Session, Workshop
 
 
 @login_required
 def workshop_list(request, campaign_pk):
-    campaign = get_object_or_404(permissions.visible_campaigns(request.user), pk=campaign_pk)
+    campaign = get_object_or_404(visible_campaigns(request.user), pk=campaign_pk)
     can_manage = permissions.can_manage_workshops(request.user, campaign)
     sessions = list(selectors.sessions_of_campaign(request.user, campaign))
     workshops = campaign.workshops.all() if can_manage else {session.workshop for session in sessions}
@@ -28,7 +29,7 @@ def workshop_list(request, campaign_pk):
 
 @login_required
 def workshop_create(request, campaign_pk):
-    campaign = get_object_or_404(permissions.managed_campaigns(request.user), pk=campaign_pk)
+    campaign = get_object_or_404(managed_campaigns(request.user), pk=campaign_pk)
     form = WorkshopForm(request.POST or None, instance=Workshop(campaign=campaign))
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -40,17 +41,13 @@ def workshop_create(request, campaign_pk):
 
 @login_required
 def session_create(request, workshop_pk):
-    workshop = get_object_or_404(
-        Workshop.objects.filter(campaign__in=permissions.managed_campaigns(request.user)), pk=workshop_pk
-    )
+    workshop = get_object_or_404(Workshop.objects.filter(campaign__in=managed_campaigns(request.user)), pk=workshop_pk)
     return save_session(request, Session(workshop=workshop))
 
 
 @login_required
 def session_edit(request, pk):
-    session = get_object_or_404(
-        Session.objects.filter(workshop__campaign__in=permissions.managed_campaigns(request.user)), pk=pk
-    )
+    session = get_object_or_404(Session.objects.filter(workshop__campaign__in=managed_campaigns(request.user)), pk=pk)
     return save_session(request, session)
 
 
@@ -64,16 +61,15 @@ def save_session(request, session: Session):
         else:
             messages.success(request, _("Session saved; reminders follow the new time."))
             return redirect("session_detail", pk=form.instance.pk)
-    context = {"form": form, "workshop": session.workshop, "session": session}
+    refusal = lifecycle.phase_refusal(session.workshop.campaign, "plan_workshops")
+    context = {"form": form, "workshop": session.workshop, "session": session, "refusal": refusal}
     return render(request, "workshops/session_form.html", context, status=400 if form.errors else 200)
 
 
 @require_POST
 @login_required
 def session_cancel(request, pk):
-    session = get_object_or_404(
-        Session.objects.filter(workshop__campaign__in=permissions.managed_campaigns(request.user)), pk=pk
-    )
+    session = get_object_or_404(Session.objects.filter(workshop__campaign__in=managed_campaigns(request.user)), pk=pk)
     try:
         services.cancel_session(session=session, actor=request.user)
     except services.WorkshopPhaseRefused as refusal:
@@ -117,6 +113,7 @@ def session_detail(request, pk):
         "taken": session.registrations.filter(status=RegistrationStatus.REGISTERED).count(),
         "form": registration_form(request, session),
         "can_manage": permissions.can_manage_workshops(request.user, session.workshop.campaign),
+        "refusal": lifecycle.phase_refusal(session.workshop.campaign, "plan_workshops"),
     }
     return render(request, "workshops/session_detail.html", context)
 
@@ -162,9 +159,8 @@ def registration_cancel(request, pk):
 @login_required
 def session_attendance(request, pk):
     """A phone-friendly list: one tap per person for present or absent."""
-    session = get_object_or_404(
-        Session.objects.filter(workshop__campaign__in=permissions.managed_campaigns(request.user)), pk=pk
-    )
+    managed = Session.objects.filter(workshop__campaign__in=managed_campaigns(request.user))
+    session = get_object_or_404(managed.select_related("workshop__campaign"), pk=pk)
     if request.method == "POST":
         pk = request.POST.get("registration", "")
         if not pk.isdecimal():
@@ -179,14 +175,16 @@ def session_attendance(request, pk):
     registrations = session.registrations.filter(status=RegistrationStatus.REGISTERED).select_related(
         "candidate", "person", "organisation"
     )
-    return render(request, "workshops/session_attendance.html", {"session": session, "registrations": registrations})
+    refusal = lifecycle.phase_refusal(session.workshop.campaign, "mark_attendance")
+    context = {"session": session, "registrations": registrations, "refusal": refusal}
+    return render(request, "workshops/session_attendance.html", context)
 
 
 @login_required
 def attendance_sheet(request, pk):
     """The printable attendance sheet with a signature column: the funder's evidence of the session."""
     session = get_object_or_404(
-        Session.objects.filter(workshop__campaign__in=permissions.managed_campaigns(request.user)).select_related(
+        Session.objects.filter(workshop__campaign__in=managed_campaigns(request.user)).select_related(
             "workshop__campaign"
         ),
         pk=pk,

@@ -1,6 +1,6 @@
 from django import template
 
-from campaigns.matching_text import constraint_text, explain
+from campaigns.matching.text import constraint_text, explain
 
 register = template.Library()
 

@@ -16,11 +16,11 @@ from django.utils import timezone
 from aftercare import links, services
 from aftercare.models import CheckIn, CheckInStatus, PlacementStatus
 from jobroad.models import Message, MessageStatus
+from tests.factories import START, employer_check_in_of
+from tests.outboxrun import dispatch
 
-from ..campaigns.test_evaluations import published  # noqa: F401 (the fixture)
-from ..campaigns.test_project_week import ENGLISH, week  # noqa: F401 (the fixture)
-from ..jobroad.test_outbox import dispatch
-from .test_services import START, placement  # noqa: F401 (the fixture)
+ENGLISH = {"Accept-Language": "en"}
+
 
 ANSWERS = {
     "still_working": "yes", "hours_per_week": "32", "satisfaction": "4", "issues": ["transport"],
@@ -31,10 +31,10 @@ PLACEMENT_DATA = ["Amal", "Haddad", "Company A", "Orderpicker"]
 
 
 @pytest.fixture
-def employer_check_in(placement, time_machine):  # noqa: F811
+def employer_check_in(placement, time_machine):
     """The placement's first employer check-in, due on START + 30 days; the clock at noon that day, when its mail has
     gone out."""
-    check_in = placement.check_ins.get(audience="employer", offset_days=30)
+    check_in = employer_check_in_of(placement, offset_days=30)
     time_machine.move_to(at_noon(check_in.due_on), tick=False)
     return check_in
 
@@ -127,7 +127,7 @@ def test_the_link_opens_the_configured_number_of_days_before_the_due_day(employe
     assert refusal.value.cause == "not open yet"
 
 
-def test_after_a_move_the_new_link_works(client, world, placement, employer_check_in, time_machine):  # noqa: F811
+def test_after_a_move_the_new_link_works(client, world, placement, employer_check_in, time_machine):
     services.change_placement(placement=placement, starts_on=START + timedelta(days=14), actor=world.alice)
     employer_check_in.refresh_from_db()
     time_machine.move_to(at_noon(employer_check_in.due_on), tick=False)
@@ -141,39 +141,39 @@ def test_after_a_move_the_new_link_works(client, world, placement, employer_chec
 # --- Links that cannot be used -----------------------------------------------------------------------------------
 
 
-def tampered(world, placement, check_in):  # noqa: F811
+def tampered(world, placement, check_in):
     """One character of the signed data changed."""
     token = token_of(links.check_in_path(check_in))
     changed = token[:5] + ("A" if token[5] != "A" else "B") + token[6:]
     return reverse("check_in_link", kwargs={"token": changed}), None
 
 
-def expired(world, placement, check_in):  # noqa: F811
+def expired(world, placement, check_in):
     """Opened the day after the link's last valid day."""
     day = check_in.due_on + timedelta(days=settings.CHECK_IN_LINK_VALID_DAYS + 1)
     return links.check_in_path(check_in), at_noon(day)
 
 
-def too_early(world, placement, check_in):  # noqa: F811
+def too_early(world, placement, check_in):
     """Opened months before the check-in is due: a job that starts in May is not "still going" in the winter before."""
     return links.check_in_path(check_in), at_noon(placement.starts_on - timedelta(days=150))
 
 
-def reused(world, placement, check_in):  # noqa: F811
+def reused(world, placement, check_in):
     """The check-in was answered through this link already."""
     path = links.check_in_path(check_in)
     services.answer_check_in(check_in=check_in, still_working=True, hours_per_week=38, notes="Prima.", actor=None)
     return path, None
 
 
-def moved(world, placement, check_in):  # noqa: F811
+def moved(world, placement, check_in):
     """The link of the first mail, from before the start date moved."""
     path = links.check_in_path(check_in)
     services.change_placement(placement=placement, starts_on=START + timedelta(days=14), actor=world.alice)
     return path, None
 
 
-def ended(world, placement, check_in):  # noqa: F811
+def ended(world, placement, check_in):
     """The placement ended, so its check-ins are cancelled."""
     path = links.check_in_path(check_in)
     services.change_placement(
@@ -182,7 +182,7 @@ def ended(world, placement, check_in):  # noqa: F811
     return path, None
 
 
-def not_for_the_employer(world, placement, check_in):  # noqa: F811
+def not_for_the_employer(world, placement, check_in):
     """A validly signed token naming the candidate's check-in, which the job coach answers."""
     return links.check_in_path(placement.check_ins.get(audience="candidate")), None
 
@@ -211,7 +211,7 @@ def open_link(client, path, now, method):
 def test_an_unusable_link_shows_nothing_of_the_placement(
     client,
     world,
-    placement,  # noqa: F811
+    placement,
     employer_check_in,
     make_link,
 ):
@@ -231,7 +231,7 @@ def test_an_unusable_link_shows_nothing_of_the_placement(
 def test_every_refused_check_in_link_gets_the_same_answer(
     client,
     world,
-    placement,  # noqa: F811
+    placement,
     employer_check_in,
     make_link,
     method,
@@ -263,7 +263,7 @@ def test_a_check_in_answered_while_its_form_was_open_gets_the_same_answer(client
 def test_answering_through_an_unusable_link_changes_nothing(
     client,
     world,
-    placement,  # noqa: F811
+    placement,
     employer_check_in,
     make_link,
 ):

@@ -8,28 +8,11 @@ import pytest
 
 from aftercare import services
 from aftercare.models import CheckInStatus, FollowUpStep, PlacementStatus
-from campaigns import services as campaign_services
+from campaigns.projectweek import evaluations
 from jobroad.models import Message, MessageStatus
+from tests.factories import START
 
-from ..campaigns.test_evaluations import published  # noqa: F401 (the fixture)
-from ..campaigns.test_project_week import week  # noqa: F401 (the fixture)
-
-START = date(2027, 5, 10)
 BRUSSELS = ZoneInfo("Europe/Brussels")
-
-
-@pytest.fixture
-def placement(world, published, time_machine):  # noqa: F811
-    """Amal's interview ended in an offer, evaluated that evening, and became a placement starting on START."""
-    FollowUpStep.objects.filter(route="fixed_term").delete()  # a plan of our own, whatever the database holds
-    for offset, audience in [(7, "candidate"), (30, "employer"), (30, "intermediary"), (91, "employer")]:
-        FollowUpStep.objects.create(route="fixed_term", offset_days=offset, audience=audience)
-    time_machine.move_to(datetime.combine(published[0].published_day, time(17), tzinfo=BRUSSELS), tick=False)
-    evaluation = campaign_services.evaluate_interview(
-        interview=published[0], attendance="attended", outcome="offer", start_route="direct_contract",
-        proposed_start=START, actor=world.hr_a,
-    )  # fmt: skip
-    return services.place_from_evaluation(evaluation=evaluation, hours_per_week=30, actor=world.alice)
 
 
 def check_in_messages(placement, **filters):
@@ -50,10 +33,10 @@ def test_an_offer_becomes_a_placement_with_its_routes_plan(world, placement):
     assert check_in_messages(placement, template="checkin_overdue", recipient_user=world.alice).count() == plan.count()
 
 
-def test_an_offer_is_placed_once_and_only_an_offer(world, published, placement):  # noqa: F811
+def test_an_offer_is_placed_once_and_only_an_offer(world, published, placement):
     with pytest.raises(services.PlacementRefused):
         services.place_from_evaluation(evaluation=placement.evaluation, actor=world.alice)
-    refusal = campaign_services.evaluate_interview(
+    refusal = evaluations.evaluate_interview(
         interview=published[1], attendance="attended", outcome="no", actor=world.hr_a
     )
     with pytest.raises(services.PlacementRefused):
@@ -120,12 +103,12 @@ def test_default_plans_are_given_only_to_routes_without_one(db):
     assert FollowUpStep.objects.filter(route="temp_work").count() == len(services.DEFAULT_PLAN)
 
 
-def test_a_placement_recorded_late_still_asks_its_due_check_ins_at_the_next_nine(world, published, time_machine):  # noqa: F811
+def test_a_placement_recorded_late_still_asks_its_due_check_ins_at_the_next_nine(world, published, time_machine):
     time_machine.move_to(datetime(2027, 6, 1, 14, 0, tzinfo=BRUSSELS))
     FollowUpStep.objects.filter(route="temp_work").delete()
     FollowUpStep.objects.create(route="temp_work", offset_days=7, audience="employer")
     FollowUpStep.objects.create(route="temp_work", offset_days=30, audience="employer")
-    evaluation = campaign_services.evaluate_interview(
+    evaluation = evaluations.evaluate_interview(
         interview=published[0], attendance="attended", outcome="offer", start_route="temp_work",
         proposed_start=date(2027, 5, 10), actor=world.hr_a,
     )  # fmt: skip

@@ -13,18 +13,16 @@ from django.utils import timezone
 
 from aftercare import selectors, services
 from aftercare.models import CheckInStatus, CoachingContact, FollowUpStep, Placement, PlacementStatus
-from campaigns import services as campaign_services
 from campaigns.models import CampaignPhase, Enrolment
+from campaigns.projectweek import evaluations
 from jobroad.models import Message
-from tests.factories import CampaignFactory, CandidateFactory
+from tests.factories import START, CampaignFactory, CandidateFactory, PlacementFactory
 
-from ..campaigns.test_evaluations import published  # noqa: F401 (the fixture)
-from ..campaigns.test_project_week import ENGLISH, week  # noqa: F401 (the fixture)
-from .test_services import START, placement  # noqa: F401 (the fixture)
+ENGLISH = {"Accept-Language": "en"}
 
 
 @pytest.fixture
-def running(world, placement):  # noqa: F811
+def running(world, placement):
     """The placement moved to have started 30 days ago: the candidate check-in (day 7) is overdue, the employer's
     and the intermediary's (day 30) are due today."""
     return services.change_placement(
@@ -120,7 +118,7 @@ def test_hr_answers_its_employer_check_in_in_the_platform_and_returns_to_its_lis
     assert not Message.objects.filter(template="checkin_at_risk").exists()
 
 
-def test_a_check_in_that_is_not_open_yet_says_from_when_it_can_be_answered(client_for, world, placement):  # noqa: F811
+def test_a_check_in_that_is_not_open_yet_says_from_when_it_can_be_answered(client_for, world, placement):
     """The clock stands on the evening of the interview (20 April); the candidate's first check-in is due 17 May."""
     check_in = placement.check_ins.get(audience="candidate")
     url = reverse("check_in_answer", kwargs={"pk": check_in.pk})
@@ -157,7 +155,7 @@ def test_an_answered_check_in_cannot_be_answered_twice(client_for, world, runnin
 
 
 @pytest.fixture
-def offer(world, published, time_machine):  # noqa: F811
+def offer(world, published, time_machine):
     """HR A's offer to candidate A (temp work from START), made the evening of the interview, with a two-step plan
     for temp work."""
     FollowUpStep.objects.filter(route="temp_work").delete()
@@ -165,7 +163,7 @@ def offer(world, published, time_machine):  # noqa: F811
         FollowUpStep.objects.create(route="temp_work", offset_days=offset, audience=audience)
     evening = datetime.combine(published[0].published_day, time(17), tzinfo=timezone.get_current_timezone())
     time_machine.move_to(evening, tick=False)
-    return campaign_services.evaluate_interview(
+    return evaluations.evaluate_interview(
         interview=published[0], attendance="attended", outcome="offer", start_route="temp_work",
         proposed_start=START, actor=world.hr_a,
     )  # fmt: skip
@@ -176,7 +174,7 @@ def test_the_coordinator_records_a_placement_from_an_offer(client_for, world, of
 
     response = client_for(world.alice).post(url, {"starts_on": "2027-05-17", "hours_per_week": "30"})
 
-    placement = Placement.objects.get()  # noqa: F811
+    placement = Placement.objects.get()
     assert (response.status_code, response.url) == (302, reverse("placement_detail", kwargs={"pk": placement.pk}))
     assert (
         placement.candidate, placement.company, placement.evaluation, placement.route, placement.starts_on,
@@ -202,13 +200,13 @@ def test_a_placement_from_an_offer_with_a_bad_start_date_is_refused_and_nothing_
     assert list(selectors.offers_to_place(world.alice)) == [offer]
 
 
-def change(client, placement, action, data):  # noqa: F811
+def change(client, placement, action, data):
     return client.post(
         reverse("placement_change", kwargs={"pk": placement.pk, "action": action}), data, headers=ENGLISH
     )
 
 
-def test_a_coordinator_records_that_the_placement_started(client_for, world, placement):  # noqa: F811
+def test_a_coordinator_records_that_the_placement_started(client_for, world, placement):
     response = change(client_for(world.alice), placement, "start", {"note": "Eerste dag goed verlopen"})
 
     assert (response.status_code, response.url) == (302, reverse("placement_detail", kwargs={"pk": placement.pk}))
@@ -220,7 +218,7 @@ def test_a_coordinator_records_that_the_placement_started(client_for, world, pla
     ]
 
 
-def test_a_new_route_counts_from_the_date_given(client_for, world, placement):  # noqa: F811
+def test_a_new_route_counts_from_the_date_given(client_for, world, placement):
     data = {"route": "open_ended", "on": "2027-08-01", "note": "Vast contract"}
 
     response = change(client_for(world.alice), placement, "route", data)
@@ -236,7 +234,7 @@ def test_a_new_route_counts_from_the_date_given(client_for, world, placement):  
     assert (outcome_before, outcome_from) == ("fixed_term_job", "permanent_job")
 
 
-def test_moving_the_start_date_moves_the_pending_check_ins(client_for, world, placement):  # noqa: F811
+def test_moving_the_start_date_moves_the_pending_check_ins(client_for, world, placement):
     before = dict(placement.check_ins.values_list("pk", "due_on"))
 
     response = change(client_for(world.alice), placement, "move", {"starts_on": "2027-05-24"})
@@ -249,7 +247,7 @@ def test_moving_the_start_date_moves_the_pending_check_ins(client_for, world, pl
     }
 
 
-def test_ending_a_placement_without_a_reason_is_refused_and_changes_nothing(client_for, world, placement):  # noqa: F811
+def test_ending_a_placement_without_a_reason_is_refused_and_changes_nothing(client_for, world, placement):
     response = change(client_for(world.alice), placement, "end", {"on": "2027-06-01", "end_reason": " "})
 
     assert response.status_code == 400
@@ -260,7 +258,7 @@ def test_ending_a_placement_without_a_reason_is_refused_and_changes_nothing(clie
     assert set(placement.check_ins.values_list("status", flat=True)) == {CheckInStatus.PENDING}
 
 
-def test_ending_a_placement_with_a_reason_cancels_its_pending_check_ins(client_for, world, placement):  # noqa: F811
+def test_ending_a_placement_with_a_reason_cancels_its_pending_check_ins(client_for, world, placement):
     data = {"on": "2027-06-01", "end_reason": "Contract niet verlengd"}
 
     response = change(client_for(world.alice), placement, "end", data)
@@ -273,7 +271,7 @@ def test_ending_a_placement_with_a_reason_cancels_its_pending_check_ins(client_f
     assert set(placement.check_ins.values_list("status", flat=True)) == {CheckInStatus.CANCELLED}
 
 
-def test_an_unknown_change_is_not_found(client_for, world, placement):  # noqa: F811
+def test_an_unknown_change_is_not_found(client_for, world, placement):
     response = change(client_for(world.alice), placement, "restart", {})
 
     assert response.status_code == 404
@@ -352,7 +350,7 @@ def enrol_again(client, candidate, campaign):
     return client.post(url, {"campaign": campaign.pk}, headers=ENGLISH, follow=True)
 
 
-def end(world, placement):  # noqa: F811
+def end(world, placement):
     services.change_placement(
         placement=placement, status=PlacementStatus.ENDED, end_reason="Proefperiode niet doorstaan",
         on=date(2027, 5, 31), actor=world.alice,
@@ -365,14 +363,14 @@ def later_campaign(world, phase=CampaignPhase.INTAKE):
     return campaign
 
 
-def test_a_drop_out_is_refused_while_a_placement_runs_and_says_why(client_for, world, placement):  # noqa: F811
+def test_a_drop_out_is_refused_while_a_placement_runs_and_says_why(client_for, world, placement):
     response = drop_out(client_for(world.alice), enrolment_a(world))
 
     assert notes_of(response) == ["This candidate has a placement that has not ended; end it first."]
     assert (enrolment_a(world).dropped_out_on, enrolment_a(world).drop_out_reason) == (None, "")
 
 
-def test_a_drop_out_is_recorded_once_the_placement_has_ended(client_for, world, placement):  # noqa: F811
+def test_a_drop_out_is_recorded_once_the_placement_has_ended(client_for, world, placement):
     end(world, placement)
 
     response = drop_out(client_for(world.intermediary_a), enrolment_a(world), reason="unreachable")
@@ -382,7 +380,7 @@ def test_a_drop_out_is_recorded_once_the_placement_has_ended(client_for, world, 
     assert "data-dropped-out" in response.content.decode()
 
 
-def test_enrolling_again_is_refused_while_a_placement_runs(client_for, world, placement):  # noqa: F811
+def test_enrolling_again_is_refused_while_a_placement_runs(client_for, world, placement):
     campaign = later_campaign(world)
 
     response = enrol_again(client_for(world.alice), world.candidate_a, campaign)
@@ -391,7 +389,7 @@ def test_enrolling_again_is_refused_while_a_placement_runs(client_for, world, pl
     assert not Enrolment.objects.filter(campaign=campaign).exists()
 
 
-def test_a_candidate_whose_placement_ended_is_enrolled_in_a_later_campaign(client_for, world, placement):  # noqa: F811
+def test_a_candidate_whose_placement_ended_is_enrolled_in_a_later_campaign(client_for, world, placement):
     campaign = later_campaign(world)
     end(world, placement)
 
@@ -404,7 +402,7 @@ def test_a_candidate_whose_placement_ended_is_enrolled_in_a_later_campaign(clien
     assert set(world.candidate_a.placements.values_list("status", flat=True)) == {PlacementStatus.ENDED}
 
 
-def test_enrolling_again_in_a_campaign_past_its_screening_is_refused(client_for, world, placement):  # noqa: F811
+def test_enrolling_again_in_a_campaign_past_its_screening_is_refused(client_for, world, placement):
     campaign = later_campaign(world, phase=CampaignPhase.MATCHING)
     end(world, placement)
 
@@ -436,9 +434,9 @@ def placed(world, candidate=None) -> Placement:
         candidate=candidate, coach=world.coach_a, happened_on=today, channel="phone", topic="at_work",
         next_action="Bellen", next_action_on=today + timedelta(days=7),
     )  # fmt: skip
-    return services.create_placement(
+    return PlacementFactory(
         candidate=candidate, company=world.company_a, vacancy=world.vacancy_a, campaign=world.campaign_a,
-        route="temp_work", starts_on=today - timedelta(days=30), actor=world.alice,
+        actor=world.alice,
     )  # fmt: skip
 
 

@@ -15,7 +15,9 @@ from django.utils import timezone
 from aftercare import services as aftercare_services
 from campaigns import lifecycle
 from campaigns import services as campaign_services
+from campaigns.intake import services as intake_services
 from campaigns.lifecycle import ACTIONS, PhaseRefused
+from campaigns.matching import services as matching_services
 from campaigns.models import (
     Campaign,
     CampaignPhase,
@@ -28,7 +30,8 @@ from campaigns.models import (
     Proposal,
     ProposalStatus,
 )
-from candidates import services as candidate_services
+from campaigns.projectweek import evaluations
+from campaigns.projectweek import services as projectweek_services
 from candidates.models import ConsentPurpose, Screening, ScreeningDecision
 from candidates.services import record_consent
 from tests.factories import CompanyFactory, VacancyFactory, set_phase
@@ -121,32 +124,32 @@ SERVICES = {
         campaign=c, company=s.world.company_b, actor=s.world.alice)),
     "save_participation": ("edit_participation", lambda s, c: campaign_services.save_participation(
         participation=c.participations.get(), actor=s.world.alice)),
-    "run_matching": ("run_matching", lambda s, c: campaign_services.run_matching(campaign=c, actor=s.world.alice)),
-    "set_pair_rule": ("run_matching", lambda s, c: campaign_services.set_pair_rule(
+    "run_matching": ("run_matching", lambda s, c: matching_services.run_matching(campaign=c, actor=s.world.alice)),
+    "set_pair_rule": ("run_matching", lambda s, c: matching_services.set_pair_rule(
         enrolment=s.enrolment, vacancy=s.world.vacancy_a, kind="forbid", actor=s.world.alice)),
-    "confirm_proposals": ("confirm_proposals", lambda s, c: campaign_services.confirm_proposals(
+    "confirm_proposals": ("confirm_proposals", lambda s, c: matching_services.confirm_proposals(
         campaign=c, actor=s.world.alice)),
-    "answer_proposal": ("answer_proposal", lambda s, c: campaign_services.answer_proposal(
+    "answer_proposal": ("answer_proposal", lambda s, c: matching_services.answer_proposal(
         proposal=s.proposal, answer=HrAnswer.INTERESTED, comment="", actor=s.world.hr_a)),
-    "set_interpreters": ("plan_schedule", lambda s, c: campaign_services.set_interpreters(
+    "set_interpreters": ("plan_schedule", lambda s, c: projectweek_services.set_interpreters(
         campaign=c, interpreters={"ar": {DAY.isoformat(): 1}}, actor=s.world.alice)),
-    "generate_schedule": ("plan_schedule", lambda s, c: campaign_services.generate_schedule(
+    "generate_schedule": ("plan_schedule", lambda s, c: projectweek_services.generate_schedule(
         campaign=c, actor=s.world.alice)),
-    "move_interview": ("plan_schedule", lambda s, c: campaign_services.move_interview(
+    "move_interview": ("plan_schedule", lambda s, c: projectweek_services.move_interview(
         interview=s.interview, day=DAY, starts_at=time(12), actor=s.world.alice)),
-    "publish_schedule": ("publish_schedule", lambda s, c: campaign_services.publish_schedule(
+    "publish_schedule": ("publish_schedule", lambda s, c: projectweek_services.publish_schedule(
         campaign=c, actor=s.world.alice)),
-    "confirm_day": ("confirm_day", lambda s, c: campaign_services.confirm_day(
+    "confirm_day": ("confirm_day", lambda s, c: projectweek_services.confirm_day(
         participation=s.participation, day=DAY, actor=s.world.hr_a)),
-    "evaluate_interview": ("evaluate_interview", lambda s, c: campaign_services.evaluate_interview(
+    "evaluate_interview": ("evaluate_interview", lambda s, c: evaluations.evaluate_interview(
         interview=s.interview, attendance="no_show", actor=s.world.hr_a)),
-    "propose_second_chance": ("propose_second_chance", lambda s, c: campaign_services.propose_second_chance(
+    "propose_second_chance": ("propose_second_chance", lambda s, c: matching_services.propose_second_chance(
         enrolment=s.not_retained, vacancy=s.ambassador_vacancy, actor=s.world.alice)),
-    "register_candidate (intermediary)": ("register_candidate", lambda s, c: candidate_services.register_candidate(
+    "register_candidate (intermediary)": ("register_candidate", lambda s, c: intake_services.register_candidate(
         campaign=c, actor=s.world.intermediary_a, **person(s, s.world.intermediary_org_a))),
-    "register_candidate (coordinator)": ("register_late_candidate", lambda s, c: candidate_services.register_candidate(
+    "register_candidate (coordinator)": ("register_late_candidate", lambda s, c: intake_services.register_candidate(
         campaign=c, actor=s.world.alice, **person(s, s.world.intermediary_org_a))),
-    "save_screening": ("screen", lambda s, c: candidate_services.save_screening(
+    "save_screening": ("screen", lambda s, c: intake_services.save_screening(
         enrolment=s.enrolment, round=1, screener=s.world.alice, motivation=3, decision="")),
     "save_session": ("plan_workshops", lambda s, c: workshop_services.save_session(
         session=s.session, actor=s.world.alice)),
@@ -164,12 +167,12 @@ SERVICES = {
 
 # A service's own refusals: allowed in its phase, it may still say no for its own reasons.
 OWN_REFUSALS = (
-    campaign_services.MatchingRefused,
-    campaign_services.ScheduleRefused,
-    campaign_services.EvaluationRefused,
-    candidate_services.RegistrationRefused,
-    candidate_services.DuplicateSuspected,
-    candidate_services.ScreeningRefused,
+    matching_services.MatchingRefused,
+    projectweek_services.ScheduleRefused,
+    evaluations.EvaluationRefused,
+    intake_services.RegistrationRefused,
+    intake_services.DuplicateSuspected,
+    intake_services.ScreeningRefused,
     aftercare_services.PlacementRefused,
     ValidationError,
 )
@@ -296,11 +299,12 @@ def test_aftercare_waits_for_every_published_interview_to_be_evaluated(stage, en
     stage.evaluation.delete()
 
     refused = lifecycle.transition_problems(campaign, CampaignPhase.AFTERCARE)
-    campaign_services.evaluate_interview(interview=stage.interview, attendance="no_show", actor=stage.world.alice)
+    evaluations.evaluate_interview(interview=stage.interview, attendance="no_show", actor=stage.world.alice)
     allowed = lifecycle.transition_problems(campaign, CampaignPhase.AFTERCARE)
 
     assert refused == [
-        "1 published interview has no evaluation yet: ask HR, or fill it in yourself (for example “did not come”)."
+        "1 published interview has no evaluation yet: ask HR, fill it in yourself (for example “did not come”), "
+        "or mark it as not needed if it never took place."
     ]
     assert allowed == []
 

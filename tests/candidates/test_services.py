@@ -8,6 +8,7 @@ from django.db import DatabaseError, connection, transaction
 from django.test import RequestFactory
 from django.utils import translation
 
+from campaigns.intake import services as intake_services
 from campaigns.models import CampaignPhase, Enrolment, PhasePlan
 from candidates import services
 from candidates.models import (
@@ -49,7 +50,7 @@ def details(world, **overrides) -> dict:
 
 
 def test_an_intermediary_registers_a_candidate_into_a_campaign_in_intake(world):
-    candidate = services.register_candidate(
+    candidate = intake_services.register_candidate(
         campaign=world.campaign_a,
         actor=world.intermediary_a,
         languages=[("ar", "C2"), ("nl", "A2")],
@@ -87,8 +88,8 @@ def test_an_intermediary_cannot_register_outside_the_intake_and_is_told_why(worl
     world.campaign_a.phase = phase
     world.campaign_a.save()
 
-    with pytest.raises(services.RegistrationRefused) as refusal:
-        services.register_candidate(campaign=world.campaign_a, actor=world.intermediary_a, **details(world))
+    with pytest.raises(intake_services.RegistrationRefused) as refusal:
+        intake_services.register_candidate(campaign=world.campaign_a, actor=world.intermediary_a, **details(world))
 
     assert refusal.value.reasons[0] == expected
     assert "ask the campaign's coordinator" in refusal.value.reasons[1]
@@ -99,7 +100,7 @@ def test_a_coordinator_registers_in_any_phase(world):
     world.campaign_a.phase = CampaignPhase.PROJECT_WEEK
     world.campaign_a.save()
 
-    candidate = services.register_candidate(
+    candidate = intake_services.register_candidate(
         campaign=world.campaign_a, actor=world.alice, **details(world, registered_by=world.jobroad)
     )
 
@@ -109,12 +110,12 @@ def test_a_coordinator_registers_in_any_phase(world):
 def test_likely_duplicates_stop_the_registration_until_confirmed(world):
     existing = CandidateFactory(first_name="Samir", last_name="Khalil", birth_year=1994, nationality="SY")
 
-    with pytest.raises(services.DuplicateSuspected) as suspected:
-        services.register_candidate(campaign=world.campaign_a, actor=world.intermediary_a, **details(world))
+    with pytest.raises(intake_services.DuplicateSuspected) as suspected:
+        intake_services.register_candidate(campaign=world.campaign_a, actor=world.intermediary_a, **details(world))
     assert [duplicate.candidate for duplicate in suspected.value.duplicates] == [existing]
     assert Candidate.objects.filter(last_name="Khalil").count() == 1
 
-    services.register_candidate(
+    intake_services.register_candidate(
         campaign=world.campaign_a, actor=world.intermediary_a, allow_duplicates=True, **details(world)
     )
 

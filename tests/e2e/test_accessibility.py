@@ -15,10 +15,7 @@ from playwright.sync_api import expect
 from aftercare.models import CheckInAudience
 from campaigns.models import CampaignPhase, Evaluation
 from jobroad.models import CapturedMail
-from tests.conftest import with_totp
-from tests.factories import set_phase
-
-from ..test_url_access import (
+from tests.access_objects import (
     check_in_a,
     enrolment_a,
     message_for,
@@ -26,8 +23,10 @@ from ..test_url_access import (
     published_interview_a,
     sessions_of,
 )
-from .conftest import axe, log_in
-from .test_companies import log_in_as_coordinator
+from tests.factories import set_phase
+from tests.mfa import with_totp
+
+from .conftest import axe, log_in, log_in_as_coordinator
 
 
 class Visit(NamedTuple):

@@ -11,13 +11,11 @@ from playwright.sync_api import expect
 
 from aftercare.links import check_in_path
 from aftercare.models import CheckInStatus, FollowUpStep, Placement
-from campaigns import services as campaign_services
+from campaigns.projectweek import evaluations
 from jobroad.models import Message, MessageStatus
-from tests.conftest import with_totp
+from tests.mfa import with_totp
 
-from ..campaigns.test_evaluations import published  # noqa: F401 (the fixture)
-from ..campaigns.test_project_week import week  # noqa: F401 (the fixture)
-from .test_companies import log_in_as_coordinator
+from .conftest import log_in_as_coordinator
 
 NOTE = "Komt vaak te laat: de bus rijdt niet vroeg genoeg."
 
@@ -27,7 +25,7 @@ def test_an_offer_is_placed_hr_answers_the_check_in_by_link_and_the_coordinator_
     phone_page,
     live_url,
     world,
-    published,  # noqa: F811
+    published,
     screenshot,
     time_machine,
 ):
@@ -39,7 +37,7 @@ def test_an_offer_is_placed_hr_answers_the_check_in_by_link_and_the_coordinator_
     FollowUpStep.objects.filter(route="fixed_term").delete()  # a plan of our own, whatever the database holds
     FollowUpStep.objects.create(route="fixed_term", offset_days=7, audience="employer")
     FollowUpStep.objects.create(route="fixed_term", offset_days=30, audience="candidate")
-    evaluation = campaign_services.evaluate_interview(
+    evaluation = evaluations.evaluate_interview(
         interview=interview, attendance="attended", outcome="offer", start_route="direct_contract",
         proposed_start=start, actor=world.hr_a,
     )  # fmt: skip

@@ -4,7 +4,6 @@ HR adds a site and a vacancy and signs the blind-hiring pledge; both on a phone.
 Selectors use names, URLs and data attributes rather than words, so the flows hold in every UI language."""
 
 import re
-import time
 
 import pytest
 from playwright.sync_api import expect
@@ -12,10 +11,9 @@ from playwright.sync_api import expect
 from campaigns.models import Campaign
 from companies.models import Company, Competence, CompetenceKind, Occupation, Site, Vacancy
 from jobroad.models import CapturedMail, Invitation, Role
-from tests.conftest import with_totp
 from tests.factories import CompanyFactory
 
-from .conftest import PHONE, log_in, totp_code
+from .conftest import PHONE, log_in, log_in_as_coordinator
 
 
 @pytest.fixture
@@ -31,19 +29,6 @@ def vocabulary(db):
         "team": Competence.objects.create(labels={"nl": "in team werken"}),
         "safety": Competence.objects.create(kind=CompetenceKind.KNOWLEDGE, labels={"nl": "veiligheidsregels"}),
     }
-
-
-def log_in_as_coordinator(page, live_url, user, secret: str | None = None) -> None:
-    """Log in with password and a TOTP code; pass the ``secret`` of an earlier log-in to log in again."""
-    secret = secret or with_totp(user)
-    log_in(page, live_url, user.email)
-    code = page.locator("input[name=code]")
-    code.wait_for()
-    if (left := 30 - time.time() % 30) < 3:  # a code read at the end of its 30 seconds is stale when it arrives
-        time.sleep(left + 0.1)
-    code.fill(totp_code(secret, time.time()))
-    page.locator("main form button[type=submit]").first.click()
-    expect(page.locator("[data-dashboard=coordinator]").first).to_be_visible()
 
 
 def test_a_coordinator_creates_a_campaign_and_invites_a_company(

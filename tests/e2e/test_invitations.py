@@ -9,8 +9,8 @@ from playwright.sync_api import expect
 
 from jobroad import services
 from jobroad.models import Membership, Role
-from tests.conftest import with_totp
 from tests.factories import PASSWORD
+from tests.mfa import with_totp
 
 from .conftest import axe, totp_code
 

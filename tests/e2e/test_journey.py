@@ -34,10 +34,9 @@ from campaigns.models import (
 )
 from candidates.models import Candidate, ConsentPurpose, Screening, ScreeningDecision
 from companies.models import Site
-from tests.conftest import with_totp
+from tests.mfa import with_totp
 
-from .conftest import PHONE, log_in
-from .test_companies import log_in_as_coordinator
+from .conftest import PHONE, log_in, log_in_as_coordinator
 
 SLOW = 30_000  # ms: the matching and the schedule run a solver on a shared machine
 

@@ -3,9 +3,9 @@ offers nothing to press."""
 
 from playwright.sync_api import expect
 
-from campaigns.models import CampaignPhase, MatchingRun, PhaseChange
+from campaigns.models import CampaignPhase, EvaluationWaiver, MatchingRun, PhaseChange
 
-from .test_companies import log_in_as_coordinator
+from .conftest import log_in_as_coordinator
 
 
 def test_a_coordinator_opening_matching_during_intake_reads_why_it_cannot_run(page, live_url, world, screenshot):
@@ -40,3 +40,20 @@ def test_a_coordinator_steps_back_a_phase_with_a_reason(page, live_url, world, s
     assert list(PhaseChange.objects.values_list("reason", flat=True)) == [
         "Een late partner schrijft nog kandidaten in."
     ]
+
+
+def test_a_coordinator_marks_an_interview_that_never_took_place_as_needing_no_evaluation(
+    page, live_url, world, published, screenshot
+):
+    interview = published[0]
+    log_in_as_coordinator(page, live_url, world.alice)
+
+    page.goto(f"{live_url}/campaigns/interviews/{interview.pk}/evaluation/")
+    waiver = page.locator("[data-evaluation-waiver]")
+    waiver.locator(f"input[name=because][value={EvaluationWaiver.COMPANY_CANCELLED}]").check()
+    screenshot(page, "evaluation-waiver")
+    waiver.locator("button[type=submit]").click()
+
+    expect(page.locator(f"[data-interview='{interview.pk}'] [data-evaluation=waived]")).to_be_visible()
+    interview.refresh_from_db()
+    assert interview.evaluation_waived_because == EvaluationWaiver.COMPANY_CANCELLED

@@ -5,7 +5,7 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import with_totp
+from tests.mfa import with_totp
 
 from .conftest import log_in, totp_code
 

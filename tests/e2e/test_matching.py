@@ -9,8 +9,7 @@ from candidates.models import ConsentPurpose
 from candidates.services import record_consent
 from tests.factories import CandidateFactory, VacancyFactory, set_phase
 
-from .conftest import log_in
-from .test_companies import log_in_as_coordinator
+from .conftest import log_in, log_in_as_coordinator
 
 
 @pytest.fixture

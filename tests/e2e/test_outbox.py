@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import free_port
+from tests.ports import free_port
 
 from .conftest import log_in
 

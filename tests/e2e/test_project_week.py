@@ -10,10 +10,9 @@ from playwright.sync_api import expect
 
 from campaigns.models import Evaluation
 from jobroad.models import Message
+from tests.factories import DAY
 
-from ..campaigns.test_project_week import DAY, week  # noqa: F401 (the fixture)
-from .conftest import log_in
-from .test_companies import log_in_as_coordinator
+from .conftest import log_in, log_in_as_coordinator
 
 
 def test_generate_move_publish_print_and_evaluate(
@@ -21,7 +20,7 @@ def test_generate_move_publish_print_and_evaluate(
     phone_page,
     live_url,
     world,
-    week,  # noqa: F811
+    week,
     screenshot,
     time_machine,
 ):

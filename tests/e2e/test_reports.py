@@ -5,11 +5,11 @@ import re
 
 from playwright.sync_api import expect
 
-from ..campaigns.test_reports import cohort  # noqa: F401 (the fixture)
 from .conftest import log_in
 
 
-def test_a_funder_reads_the_report_of_one_campaign_on_a_phone(phone_page, live_url, world, cohort, screenshot):  # noqa: F811
+def test_a_funder_reads_the_report_of_one_campaign_on_a_phone(phone_page, live_url, world, cohort, screenshot):
+
     page = phone_page
     log_in(page, live_url, world.funder_viewer.email)
     screenshot(page, "logged-in")

@@ -8,7 +8,7 @@ from tests.factories import CandidateFactory
 from tests.pdftext import pdf_text
 from workshops.models import Audience, RegistrationStatus, Workshop, WorkshopKind
 
-from .test_companies import log_in_as_coordinator
+from .conftest import log_in_as_coordinator
 
 
 @pytest.fixture

@@ -86,7 +86,7 @@ def test_intermediaries_and_coaches_do_not_read_the_trail(client_for, world):
 
 def test_hr_reading_the_blind_profiles_is_recorded_per_candidate(client_for, world):
     from campaigns.models import Proposal
-    from tests.test_url_access import confirmed_proposal
+    from tests.access_objects import confirmed_proposal
 
     Proposal.objects.create(enrolment=world.campaign_b.enrolments.get(), vacancy=world.vacancy_b, fit=10)
     confirmed_proposal(world)  # its id now differs from candidate A's, so mixing them up would show

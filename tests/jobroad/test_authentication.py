@@ -5,8 +5,8 @@ from django.core.exceptions import NON_FIELD_ERRORS
 from django.urls import reverse
 
 from jobroad.models import User
-from tests.conftest import with_totp
 from tests.factories import PASSWORD
+from tests.mfa import with_totp
 
 
 def log_in(client, email, password):

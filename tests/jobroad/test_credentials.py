@@ -8,8 +8,8 @@ from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.conftest import with_totp
 from tests.factories import PASSWORD
+from tests.mfa import with_totp
 
 RESET_LINK = re.compile(r"http://testserver(/accounts/password/reset/key/\S+/)")
 

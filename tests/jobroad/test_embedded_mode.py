@@ -17,8 +17,8 @@ from django.db import OperationalError
 from django.urls import path
 
 from jobroad.management.commands import serve
-from tests.conftest import free_port
-from tests.test_url_access import SECURITY_HEADERS, security_headers
+from tests.access_matrix import SECURITY_HEADERS, security_headers
+from tests.ports import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 PUBLIC_FALLBACK_KEY = "embedded-mode-only-not-secret-" + "x" * 40

@@ -12,8 +12,8 @@ from django.utils import timezone
 
 from jobroad import outbox, services
 from jobroad.models import CapturedMail, Invitation, Membership, Message, MessageStatus, Role, User
-from tests.conftest import with_totp
 from tests.factories import PASSWORD
+from tests.mfa import with_totp
 
 NEW_PASSWORD = "a-fresh-long-password-42"
 LINK = re.compile(r"https?://[^/\s]+(/invitations/[^/\s]+/)")

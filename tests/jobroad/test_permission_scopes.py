@@ -4,7 +4,9 @@ which candidates, campaigns, placements and coaching notes, role by role and for
 from datetime import date
 
 from aftercare.models import CoachingContact, Placement, PlacementRoute
-from jobroad import permissions
+from aftercare.permissions import visible_coaching_contacts, visible_placements
+from campaigns.permissions import registrable_campaigns, visible_campaigns
+from candidates.permissions import visible_candidates
 from jobroad.models import Membership, Role
 
 
@@ -18,7 +20,7 @@ def names(campaigns) -> set[str]:
 
 def test_each_role_sees_the_candidates_of_its_own_campaigns_organisation_or_coaching(world):
     roles = ("admin", "alice", "bob", "intermediary_a", "intermediary_b", "coach_a", "coach_b", "hr_a", "funder_viewer")
-    seen = {role: first_names(permissions.visible_candidates(getattr(world, role))) for role in roles}
+    seen = {role: first_names(visible_candidates(getattr(world, role))) for role in roles}
 
     assert seen == {
         "admin": {"Amal", "Yonas"},
@@ -35,7 +37,7 @@ def test_each_role_sees_the_candidates_of_its_own_campaigns_organisation_or_coac
 
 def test_each_role_sees_the_campaigns_it_runs_partners_joins_coaches_in_or_funds(world):
     roles = ("admin", "alice", "intermediary_b", "hr_a", "coach_b", "funder_viewer")
-    seen = {role: names(permissions.visible_campaigns(getattr(world, role))) for role in roles}
+    seen = {role: names(visible_campaigns(getattr(world, role))) for role in roles}
 
     assert seen == {
         "admin": {"Campaign A", "Campaign B"},
@@ -51,9 +53,9 @@ def test_a_person_with_two_roles_sees_what_either_gives(world):
     Membership.objects.create(user=world.alice, organisation=world.intermediary_org_b, role=Role.INTERMEDIARY)
     alice = type(world.alice).objects.get(pk=world.alice.pk)  # roles are read once per user object
 
-    assert first_names(permissions.visible_candidates(alice)) == {"Amal", "Yonas"}
-    assert names(permissions.visible_campaigns(alice)) == {"Campaign A", "Campaign B"}
-    assert names(permissions.registrable_campaigns(alice)) == {"Campaign A", "Campaign B"}
+    assert first_names(visible_candidates(alice)) == {"Amal", "Yonas"}
+    assert names(visible_campaigns(alice)) == {"Campaign A", "Campaign B"}
+    assert names(registrable_campaigns(alice)) == {"Campaign A", "Campaign B"}
 
 
 def test_placements_and_coaching_notes_follow_the_candidates_seen_and_an_admin_sees_them_all(world):
@@ -67,10 +69,10 @@ def test_placements_and_coaching_notes_follow_the_candidates_seen_and_an_admin_s
         )
 
     def placed(user):
-        return {placement.candidate.first_name for placement in permissions.visible_placements(user)}
+        return {placement.candidate.first_name for placement in visible_placements(user)}
 
     def coached(user):
-        return {contact.candidate.first_name for contact in permissions.visible_coaching_contacts(user)}
+        return {contact.candidate.first_name for contact in visible_coaching_contacts(user)}
 
     # An admin's "every candidate" is a condition of its own: OR-ed with the coach's scope, it must not vanish.
     assert placed(world.admin) == coached(world.admin) == {"Amal", "Yonas"}

@@ -19,8 +19,8 @@ from django.utils import timezone
 
 from aftercare import services as aftercare_services
 from aftercare.models import CoachingContact
-from campaigns import kpi, reports
 from campaigns.models import Attendance, Evaluation, Interview, Outcome, Proposal, ProposalStatus
+from campaigns.reporting import kpi, reports
 from candidates import services as candidate_services
 from candidates.models import Candidate, Screening
 from jobroad import mentions, outbox, privacy, services

@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.factories import CandidateFactory
+from tests.factories import CandidateFactory, set_phase
 from tests.pdftext import pdf_text
 from workshops import services
 from workshops.models import Audience, RegistrationStatus, Session, Workshop, WorkshopKind
@@ -142,3 +142,29 @@ def test_the_workshop_list_costs_the_same_queries_for_one_session_or_many(client
 
     assert len(response.context["sessions"]) == 6
     assert len(many) == len(one)
+
+
+@pytest.mark.parametrize(
+    "page, phase",
+    [("session_edit", "project_week"), ("session_detail", "project_week"), ("session_attendance", "closed")],
+)
+def test_a_session_page_says_before_any_post_why_the_phase_closes_it(client_for, world, session, page, phase):
+    registration = services.register(session=session, candidate=world.candidate_a, actor=world.alice)
+    set_phase(world.campaign_a, phase)
+
+    response = client_for(world.alice).get(reverse(page, kwargs={"pk": session.pk}), headers={"Accept-Language": "en"})
+
+    assert response.status_code == 200
+    assert b"data-phase-refusal" in response.content
+    assert b'action="' + reverse("session_register", kwargs={"pk": session.pk}).encode() not in response.content
+    assert reverse("session_cancel", kwargs={"pk": session.pk}).encode() not in response.content
+    if page == "session_attendance":
+        assert f'id="registration-{registration.pk}"'.encode() in response.content
+        assert response.content.count(b" disabled") >= 2  # present and absent cannot be pressed
+    if page == "session_edit":
+        assert b'name="starts_at"' not in response.content
+
+
+def test_a_session_page_in_an_open_phase_shows_no_refusal(client_for, world, session):
+    response = client_for(world.alice).get(reverse("session_detail", kwargs={"pk": session.pk}))
+    assert b"data-phase-refusal" not in response.content

@@ -1,0 +1,31 @@
+"""The choices of an interview's evaluation: why none is needed, attendance, outcome and the start route."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class EvaluationWaiver(models.TextChoices):
+    """Why an interview on the published schedule needs no evaluation: it never took place."""
+
+    COMPANY_CANCELLED = "company_cancelled", _("The company cancelled the interview")
+    CANDIDATE_WITHDREW = "candidate_withdrew", _("The candidate withdrew before the day")
+    NOT_HELD = "not_held", _("The interview did not take place for another reason")
+
+
+class Attendance(models.TextChoices):
+    ATTENDED = "attended", _("Attended")
+    NO_SHOW = "no_show", _("Did not come")
+
+
+class Outcome(models.TextChoices):
+    OFFER = "offer", _("Offer")
+    MAYBE = "maybe", _("Maybe")
+    NO = "no", _("No")
+
+
+class StartRoute(models.TextChoices):
+    TEMP_WORK = "temp_work", _("Temp work")
+    WORKPLACE_LEARNING = "workplace_learning", _("Workplace learning (IBO)")
+    ARTICLE_60 = "article_60", _("Article 60")
+    TRAINING = "training", _("Training or internship")
+    DIRECT_CONTRACT = "direct_contract", _("Direct contract")

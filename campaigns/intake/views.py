@@ -1,0 +1,134 @@
+"""Pages of intake and screening: registering a candidate into a campaign, the screening board, calibration and
+one screening round."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from candidates import selectors as candidate_selectors
+from candidates.forms import (
+    CandidateForm,
+    LanguageFormSet,
+    RegistrationOptionsForm,
+    ScreeningForm,
+)
+from candidates.models import (
+    Candidate,
+    ScreeningRound,
+)
+from candidates.views import candidates_of, form_status
+from jobroad import audit
+from jobroad.models import AuditPlace
+from jobroad.permissions import assignable_coaches
+
+from .. import lifecycle
+from ..models import Enrolment
+from ..permissions import (
+    managed_campaigns,
+    registering_organisations,
+    registrable_campaigns,
+)
+from . import selectors as intake_selectors
+from . import services as intake_services
+
+
+@login_required
+def candidate_register(request, campaign_pk):
+    campaign = get_object_or_404(registrable_campaigns(request.user).prefetch_related("phase_plans"), pk=campaign_pk)
+    problems = intake_services.registration_problems(campaign=campaign, actor=request.user)
+    if problems:
+        return render(
+            request, "candidates/candidate_register_closed.html", {"campaign": campaign, "problems": problems}
+        )
+    data = request.POST if request.method == "POST" else None
+    form = CandidateForm(
+        data,
+        registering_organisations=registering_organisations(request.user, campaign),
+        coaches=assignable_coaches(request.user),
+    )
+    languages = LanguageFormSet(data, instance=Candidate(), prefix="languages")
+    options = RegistrationOptionsForm(data)
+    notices = []
+    if request.method == "POST" and all([form.is_valid(), languages.is_valid(), options.is_valid()]):
+        try:
+            candidate = intake_services.register_candidate(
+                campaign=campaign,
+                actor=request.user,
+                languages=languages.pairs,
+                consents=options.consents,
+                consent_language=options.cleaned_data["consent_language"] or None,
+                allow_duplicates=options.cleaned_data["register_anyway"],
+                **form.details,
+            )
+        except intake_services.DuplicateSuspected as suspected:
+            notices = candidate_selectors.duplicate_notices(request.user, suspected.duplicates)
+            audit.duplicates_found(request.user, candidates_of(suspected.duplicates), AuditPlace.REGISTRATION)
+            options = RegistrationOptionsForm(data, duplicates_shown=True)
+        except intake_services.RegistrationRefused as refusal:
+            for reason in refusal.reasons:
+                messages.error(request, reason)
+            return redirect("candidate_list")
+        else:
+            messages.success(
+                request, _("%(name)s is registered in %(campaign)s.") % {"name": candidate, "campaign": campaign}
+            )
+            return redirect("candidate_detail", pk=candidate.pk)
+    context = {"form": form, "languages": languages, "options": options, "campaign": campaign, "notices": notices}
+    return render(request, "candidates/candidate_form.html", context, status=form_status(request, context))
+
+
+def screened_campaign(request, pk):
+    return get_object_or_404(managed_campaigns(request.user), pk=pk)
+
+
+@login_required
+def screening_board(request, campaign_pk):
+    campaign = screened_campaign(request, campaign_pk)
+    state = request.GET.get("state", "")
+    state = state if state in intake_selectors.BOARD_STATES else ""
+    context = {"campaign": campaign, "board": intake_selectors.screening_board(campaign, state=state), "state": state}
+    return render(request, "candidates/screening_board.html", context)
+
+
+@login_required
+def screening_calibration(request, campaign_pk):
+    campaign = screened_campaign(request, campaign_pk)
+    only = request.GET.get("differences") == "1"
+    context = {
+        "campaign": campaign,
+        "rows": intake_selectors.calibration(campaign, only_differences=only),
+        "only": only,
+    }
+    return render(request, "candidates/screening_calibration.html", context)
+
+
+@login_required
+def screening_edit(request, pk, round):
+    enrolment = get_object_or_404(
+        Enrolment.objects.select_related("campaign", "candidate").filter(campaign__in=managed_campaigns(request.user)),
+        pk=pk,
+    )
+    if round not in ScreeningRound.values:
+        raise Http404
+    screening = enrolment.screenings.filter(round=round).first()
+    form = ScreeningForm(request.POST or None, instance=screening, round=round)
+    if request.method == "POST" and form.is_valid():
+        try:
+            intake_services.save_screening(enrolment=enrolment, round=round, screener=request.user, **form.cleaned_data)
+        except intake_services.ScreeningRefused as refusal:
+            form.add_error(None, str(refusal))
+        else:
+            messages.success(request, _("Screening of %(name)s saved.") % {"name": enrolment.candidate})
+            return redirect("screening_board", campaign_pk=enrolment.campaign_id)
+    audit.viewed(request.user, enrolment.candidate, AuditPlace.SCREENING)
+    context = {
+        "form": form,
+        "enrolment": enrolment,
+        "candidate": enrolment.candidate,
+        "round": ScreeningRound(round),
+        "first": enrolment.screenings.filter(round=ScreeningRound.FIRST).first(),
+        "refusal": lifecycle.phase_refusal(enrolment.campaign, "screen"),
+    }
+    return render(request, "candidates/screening_form.html", context, status=400 if form.errors else 200)

@@ -1,0 +1,179 @@
+"""Pages of the matching phase: the coordinator's matching board, a candidate's options, pins and bans, confirming;
+HR's proposals and a second chance."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from campaigns.permissions import can_answer_proposal, can_see_proposals, managed_campaigns, visible_proposals
+from companies.permissions import visible_vacancies
+from jobroad import audit
+from jobroad.models import AuditAction, AuditPlace
+
+from .. import lifecycle
+from ..forms import (
+    MatchingSettingsForm,
+    ProposalAnswerForm,
+)
+from ..models import Enrolment, PairRuleKind, ProposalStatus
+from ..views import managed_campaign
+from . import inputs, second_chance, selectors, services
+
+
+@login_required
+def campaign_matching(request, pk):
+    campaign = managed_campaign(request, pk)
+    refusal = lifecycle.phase_refusal(campaign, "run_matching")
+    if request.method == "POST" and refusal:  # nothing is saved nor run; the page says why
+        messages.error(request, refusal)
+        return redirect("campaign_matching", pk=campaign.pk)
+    settings_form = MatchingSettingsForm(request.POST or None, instance=inputs.matching_settings(campaign))
+    if request.method == "POST" and settings_form.is_valid():
+        settings_form.save()
+        run = services.run_matching(campaign=campaign, actor=request.user)
+        messages.success(
+            request,
+            _("Matching done: %(covered)s of %(eligible)s eligible candidates have an interview.")
+            % {"covered": run.covered, "eligible": run.eligible},
+        )
+        return redirect("campaign_matching", pk=campaign.pk)
+    context = {
+        "campaign": campaign,
+        "settings_form": settings_form,
+        "run": campaign.matching_runs.first(),
+        "rows": selectors.matching_rows(campaign),
+        "refusal": refusal,
+        "confirm_refusal": lifecycle.phase_refusal(campaign, "confirm_proposals"),
+    }
+    return render(request, "campaigns/matching.html", context, status=400 if settings_form.errors else 200)
+
+
+@login_required
+def matching_scores(request, pk):
+    campaign = managed_campaign(request, pk)
+    return render(
+        request, "campaigns/matching_scores.html", {"campaign": campaign, "table": selectors.score_table(campaign)}
+    )
+
+
+def managed_enrolment(request, pk) -> Enrolment:
+    enrolment = get_object_or_404(
+        Enrolment.objects.select_related("campaign", "candidate").filter(campaign__in=managed_campaigns(request.user)),
+        pk=pk,
+    )
+    return enrolment
+
+
+@login_required
+def matching_candidate(request, pk):
+    """One candidate against every vacancy of the campaign: fit and reasons, or why not; pin and forbid."""
+    enrolment = managed_enrolment(request, pk)
+    audit.viewed(request.user, enrolment.candidate_id, AuditPlace.MATCHING)
+    context = {
+        "campaign": enrolment.campaign,
+        "enrolment": enrolment,
+        "options": selectors.vacancy_options(enrolment.campaign, enrolment),
+    }
+    return render(request, "campaigns/matching_candidate.html", context)
+
+
+@login_required
+@require_POST
+def matching_pair_rule(request, pk, vacancy_pk):
+    enrolment = managed_enrolment(request, pk)
+    vacancy = get_object_or_404(
+        visible_vacancies(request.user).filter(company__participations__campaign=enrolment.campaign),
+        pk=vacancy_pk,
+    )
+    kind = request.POST.get("kind", "")
+    if kind not in {"", *PairRuleKind.values}:
+        raise Http404
+    try:
+        services.set_pair_rule(enrolment=enrolment, vacancy=vacancy, kind=kind, actor=request.user)
+    except services.MatchingRefused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, _("Saved; the next matching run respects it."))
+    return redirect("matching_candidate", pk=enrolment.pk)
+
+
+@login_required
+@require_POST
+def matching_confirm(request, pk):
+    campaign = managed_campaign(request, pk)
+    try:
+        count = services.confirm_proposals(campaign=campaign, actor=request.user)
+    except lifecycle.PhaseRefused as refusal:
+        messages.error(request, str(refusal))
+        return redirect("campaign_matching", pk=campaign.pk)
+    if count:
+        messages.success(
+            request, _("%(count)s proposals confirmed; the companies' HR people get a message.") % {"count": count}
+        )
+    else:
+        messages.info(request, _("There were no draft proposals to confirm."))
+    return redirect("campaign_matching", pk=campaign.pk)
+
+
+@login_required
+def second_chance_list(request, pk):
+    campaign = managed_campaign(request, pk)
+    return render(request, "campaigns/second_chance.html", {"campaign": campaign, "rows": second_chance.rows(campaign)})
+
+
+@login_required
+@require_POST
+def second_chance_propose(request, pk, vacancy_pk):
+    enrolment = managed_enrolment(request, pk)
+    vacancy = get_object_or_404(second_chance.ambassador_vacancies(), pk=vacancy_pk)
+    try:
+        services.propose_second_chance(enrolment=enrolment, vacancy=vacancy, actor=request.user)
+    except services.MatchingRefused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(
+            request,
+            _("%(candidate)s is proposed to %(company)s; its HR sees the blind profile now.")
+            % {"candidate": enrolment.candidate, "company": vacancy.company},
+        )
+    return redirect("second_chance", pk=enrolment.campaign_id)
+
+
+@login_required
+def proposal_list(request):
+    """HR's proposed candidates, as blind profiles, each with its answer form."""
+    if not can_see_proposals(request.user):
+        raise Http404
+    visible = visible_proposals(request.user).filter(status=ProposalStatus.CONFIRMED)
+    proposals = selectors.proposals_for_hr(visible)
+    forms = {
+        item.pk: ProposalAnswerForm(initial={"answer": item.answer, "comment": item.comment}, prefix=f"p{item.pk}")
+        for item in proposals
+    }
+    context = {"proposals": [(item, forms[item.pk]) for item in proposals]}
+    audit.record(actor=request.user, action=AuditAction.VIEWED, candidates=visible.values_list(
+        "enrolment__candidate", flat=True), place=AuditPlace.BLIND_PROFILE)  # fmt: skip
+    return render(request, "campaigns/proposal_list.html", context)
+
+
+@login_required
+@require_POST
+def proposal_answer(request, pk):
+    proposal = get_object_or_404(visible_proposals(request.user).select_related("vacancy__company"), pk=pk)
+    if not can_answer_proposal(request.user, proposal):
+        raise Http404
+    form = ProposalAnswerForm(request.POST, prefix=f"p{proposal.pk}")
+    if not form.is_valid():
+        messages.error(request, " ".join(error for errors in form.errors.values() for error in errors))
+        return redirect(f"{reverse('proposal_list')}#proposal-{proposal.pk}")
+    try:
+        services.answer_proposal(proposal=proposal, actor=request.user, **form.cleaned_data)
+    except services.MatchingRefused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, _("Thank you, your answer is saved."))
+    return redirect(f"{reverse('proposal_list')}#proposal-{proposal.pk}")

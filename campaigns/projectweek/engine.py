@@ -1,0 +1,266 @@
+"""The scheduling engine: when and where each confirmed proposal becomes an interview in the project week.
+
+Pure Python — no Django, frozen dataclasses in and out. ``campaigns.projectweek.services`` is the only adapter to
+the database.
+
+**Time** is minutes after midnight on a day (an int the caller chooses, e.g. a date's ordinal). A company-day
+offers one guided visit (fixed start and length) and interview slots of ``slot_minutes`` from ``interviews_from``
+until ``interviews_until``, ``interviewers`` at a time; HR works in slots, so interviews are placed on that grid.
+
+**Rules** — every schedule :func:`~.validation.validate` accepts keeps them:
+
+- an interview is on one of its company's days, on a slot of the grid that ends inside the window and is not
+  blocked, and starts after that day's guided visit has ended: the candidate joins the visit first;
+- the candidate can reach the visit: ``Settings.day_starts`` + the travel minutes from home ≤ the visit's start;
+- a candidate is never in two places: the visits and interviews of one day, with the travel minutes between
+  sites (``Problem.travel``, else ``Settings.default_travel``), and never in a blocked time of theirs;
+- a company never runs more interviews at once than it has interviewers;
+- an interview with an interpreter needs one of that language free that day (``Problem.interpreters``); they
+  are booked per interview and may join by phone, so their own travel is not modelled;
+- in a re-plan, published appointments that start before ``Problem.fixed_before`` stay where they are.
+
+**Objective**, lexicographic, one CP-SAT stage per level, each stage fixing the level before it: schedule as many
+requests as possible; in a re-plan, change as few published appointments as possible; the least waiting (minutes
+from the end of the visit to the interview) plus ``Settings.day_cost`` per day a candidate has to come; the
+shortest HR days (visit start to the end of the last interview). The model is boolean: one literal per request,
+company-day and slot, so a schedule is exact on the slot grid.
+
+:func:`solve` reports ``optimal`` (every stage proven), ``feasible`` (a time limit stopped a stage) or
+``infeasible`` (proven that not every request fits — the plan is partial); every request left out carries the
+:class:`Blocker` s that keep it out. :func:`greedy` (most constrained request first, earliest free slot on a day
+the candidate already comes) is the baseline and the warm start; :func:`validate` checks any solution from
+scratch. Solutions a time limit stopped may differ between runs; proven optima have the same objective values.
+
+The package, every module of it free of Django: ``problem`` holds the dataclasses in and out (exposed here too),
+``board`` the open slots of each request and the blockers (:func:`~.board.blockers_at`), this module the
+greedy baseline and the CP-SAT model, ``validation`` :func:`~.validation.validate` and
+:func:`~.validation.measures`.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from time import perf_counter
+
+from ortools.sat.python import cp_model
+
+from .board import Board, Index, Option, why_not
+from .problem import (
+    Appointment,
+    Block,
+    Blocker,
+    CandidateIn,
+    CompanyDay,
+    Drop,
+    Problem,
+    Request,
+    Settings,
+    Solution,
+)
+from .validation import measures
+
+__all__ = [
+    "Appointment",
+    "Block",
+    "Blocker",
+    "CandidateIn",
+    "CompanyDay",
+    "Drop",
+    "Problem",
+    "Request",
+    "Settings",
+    "Solution",
+    "greedy",
+    "solve",
+]
+
+
+def greedy(problem: Problem) -> Solution:
+    """Published appointments first where they still fit, then the most constrained request first, each in the
+    earliest free slot — on a day the candidate already comes, if it can."""
+    index = Index(problem)
+    board = Board(index)
+    kept = [index.kept(r) for r in index.fixed() + sorted(index.published)]
+    for option in kept:
+        if option is not None and option.request.id not in board.placed and not board.blockers(option):
+            board.place(option)
+    waiting = [r for r in sorted(index.requests) if r not in board.placed]
+    waiting.sort(key=lambda r: (len(index.options[r]) == 0, len(index.options[r]), r))
+    for request_id in waiting:
+        present = board.days(index.requests[request_id].candidate_id)
+        for option in sorted(index.options[request_id], key=lambda o: (o.cd.day not in present, o.cd.day, o.start)):
+            if not board.blockers(option):
+                board.place(option)
+                break
+    return _solution(index, "greedy", "feasible", board.placed.values())
+
+
+def solve(problem: Problem) -> Solution:
+    """The lexicographic optimum on the slot grid (CP-SAT, warm-started from :func:`greedy`)."""
+    index = Index(problem)
+    start = greedy(problem)
+    options = [o for request_id in sorted(index.options) for o in index.options[request_id]]
+    if not options:
+        return _solution(index, "cp-sat", "infeasible" if problem.requests else "optimal", [])
+    model = cp_model.CpModel()
+    x = {o: model.new_bool_var(f"r{o.request.id}d{o.cd.day}s{o.start}") for o in options}
+    hinted = {(a.request_id, a.day, a.start) for a in start.appointments}
+    current = {o: (o.request.id, o.cd.day, o.start) in hinted for o in options}
+    stages = _constraints(model, index, x, keep=[o for o in options if current[o]])
+
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = problem.settings.workers
+    deadline = perf_counter() + problem.settings.time_limit
+    proven, infeasible = True, False
+    for position, (name, expression, maximise, share) in enumerate(stages):
+        model.clear_hints()
+        for o, literal in x.items():
+            model.add_hint(literal, current[o])
+        shares_left = sum(stage[3] for stage in stages[position:])
+        solver.parameters.max_time_in_seconds = max(0.05, (deadline - perf_counter()) * share / shares_left)
+        (model.maximize if maximise else model.minimize)(expression)
+        status = solver.solve(model)
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            proven = False
+            break  # no solution in the time left: keep the previous stage's (the greedy start is always one)
+        proven = proven and status == cp_model.OPTIMAL
+        if name == "scheduled" and status == cp_model.OPTIMAL and solver.value(expression) < len(problem.requests):
+            infeasible = True
+        current = {o: solver.boolean_value(literal) for o, literal in x.items()}
+        value = round(solver.objective_value)
+        model.add(expression >= value if maximise else expression <= value)
+    status = "infeasible" if infeasible else "optimal" if proven else "feasible"
+    return _solution(index, "cp-sat", status, [o for o in options if current[o]])
+
+
+def _constraints(model: cp_model.CpModel, index: Index, x: dict, keep: list[Option]) -> list[tuple]:
+    """Post the rules; return the objective stages as (name, expression, maximise, share of the time limit).
+    ``keep`` is the warm start: fixed appointments are held where it placed them (it places them first)."""
+    problem = index.problem
+    per_request, per_day_choice, per_slot = defaultdict(list), defaultdict(list), defaultdict(list)
+    for o, literal in x.items():
+        per_request[o.request.id].append(literal)
+        per_day_choice[o.request.id, o.cd].append(literal)
+        per_slot[o.cd, o.start].append(literal)
+    for literals in per_request.values():
+        model.add_at_most_one(literals)
+    for (cd, _start), literals in per_slot.items():
+        model.add(sum(literals) <= cd.interviewers)
+
+    # y: the request is scheduled on this company-day (so the candidate joins its visit)
+    y = {}
+    for key, literals in per_day_choice.items():
+        y[key] = model.new_bool_var("")
+        model.add(y[key] == sum(literals))
+    _candidate_rules(model, index, x, y)
+    _interpreter_rules(model, index, x)
+
+    fixed = set(index.fixed())
+    for option in keep:
+        if option.request.id in fixed and option == index.kept(option.request.id):
+            model.add(x[option] == 1)
+
+    present = {}
+    for (request_id, cd), literal in y.items():
+        key = (index.requests[request_id].candidate_id, cd.day)
+        if key not in present:
+            present[key] = model.new_bool_var("")
+        model.add_implication(literal, present[key])
+    last, used, per_day = {}, {}, defaultdict(list)
+    for (cd, start), literals in per_slot.items():
+        if cd not in last:
+            last[cd] = model.new_int_var(0, cd.interviews_until, "")
+            used[cd] = model.new_bool_var("")
+        per_day[cd] += literals
+        for literal in literals:
+            model.add(last[cd] >= start + cd.slot_minutes).only_enforce_if(literal)
+    for cd, flag in used.items():
+        model.add(flag <= sum(per_day[cd]))  # an HR day without interviews has no span
+
+    scheduled = sum(x.values())
+    wait = sum((o.start - o.cd.visit_end) * literal for o, literal in x.items())
+    span = sum(last.values()) - sum(cd.visit_start * flag for cd, flag in used.items())
+    stages = [("scheduled", scheduled, True, 4)]
+    kept = [x[o] for r in index.published if (o := index.kept(r)) is not None]
+    if index.published:
+        stages.append(("kept", sum(kept), True, 2))
+    stages.append(("wait", wait + problem.settings.day_cost * sum(present.values()), False, 3))
+    stages.append(("span", span, False, 1))
+    return stages
+
+
+def _candidate_rules(model: cp_model.CpModel, index: Index, x: dict, y: dict) -> None:
+    """Nobody in two places: pairs of one candidate's options that day that cannot both happen."""
+    by_candidate = defaultdict(list)
+    for request in index.requests.values():
+        by_candidate[request.candidate_id].append(request.id)
+    for request_ids in by_candidate.values():
+        for i, first in enumerate(sorted(request_ids)):
+            for second in sorted(request_ids)[i + 1 :]:
+                _pair_rules(model, index, x, y, first, second)
+
+
+def _pair_rules(model, index: Index, x: dict, y: dict, first: int, second: int) -> None:
+    days = defaultdict(lambda: ([], []))
+    for side, request_id in enumerate((first, second)):
+        for o in index.options[request_id]:
+            days[o.cd.day][side].append(o)
+    for ones, others in days.values():
+        for cd_a in {o.cd for o in ones}:
+            for cd_b in {o.cd for o in others}:
+                a_options = [o for o in ones if o.cd == cd_a]
+                b_options = [o for o in others if o.cd == cd_b]
+                visit_a = index.events(a_options[0])[0]
+                visit_b = index.events(b_options[0])[0]
+                if not index.apart(visit_a, visit_b):
+                    model.add_bool_or([y[first, cd_a].Not(), y[second, cd_b].Not()])
+                    continue
+                for a in a_options:
+                    if not index.apart(index.events(a)[1], visit_b):
+                        model.add_bool_or([x[a].Not(), y[second, cd_b].Not()])
+                for b in b_options:
+                    if not index.apart(index.events(b)[1], visit_a):
+                        model.add_bool_or([x[b].Not(), y[first, cd_a].Not()])
+                for a in a_options:
+                    for b in b_options:
+                        if not index.apart(index.events(a)[1], index.events(b)[1]):
+                            model.add_bool_or([x[a].Not(), x[b].Not()])
+
+
+def _interpreter_rules(model: cp_model.CpModel, index: Index, x: dict) -> None:
+    """At every moment an interview with an interpreter starts, no more of them run than interpreters exist."""
+    needing = defaultdict(list)
+    for o in x:
+        if language := index.candidates[o.request.candidate_id].interpreter:
+            needing[language, o.cd.day].append(o)
+    for key, options in needing.items():
+        capacity = index.problem.interpreters.get(key, 0)
+        for point in sorted({o.start for o in options}):
+            running = [x[o] for o in options if o.start <= point < o.end]
+            if len(running) > capacity:
+                model.add(sum(running) <= capacity)
+
+
+def _solution(index: Index, method: str, status: str, chosen: Iterable[Option]) -> Solution:
+    chosen = sorted(chosen, key=lambda o: o.request.id)
+    board = Board(index)
+    for option in chosen:
+        board.place(option)
+    appointments = tuple(Appointment(o.request.id, o.cd.day, o.start) for o in chosen)
+    dropped = tuple(
+        Drop(request_id, why_not(index, board, request_id))
+        for request_id in sorted(index.requests)
+        if request_id not in board.placed
+    )
+    return Solution(
+        method=method,
+        status=status,
+        appointments=appointments,
+        dropped=dropped,
+        changed=_changed(index.published, appointments),
+        **measures(index.problem, appointments),
+    )
+
+
+def _changed(published: Mapping[int, Appointment], appointments: Iterable[Appointment]) -> tuple[int, ...]:
+    now = {a.request_id: a for a in appointments}
+    return tuple(sorted(r for r, a in published.items() if now.get(r) != a))

@@ -1,0 +1,113 @@
+"""The home page of each role: what needs doing and the figures to watch, read from every app through its
+permission scopes."""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Count, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from aftercare import selectors as aftercare_selectors
+from candidates.permissions import visible_candidates
+from companies.models import Company
+from companies.permissions import visible_companies
+from jobroad import disclosure, permissions
+from jobroad.models import MessageStatus, Role
+from jobroad.permissions import sees_small_counts
+from workshops.models import Registration, Session
+
+from ..models import Campaign
+from ..selectors import campaigns_with_counts
+
+
+@dataclass
+class Dashboard:
+    roles: frozenset[str]
+    campaigns: QuerySet | None = None
+    open_invitations: QuerySet | None = None
+    failed_messages: int = 0
+    companies: QuerySet | None = None
+    candidates: QuerySet | None = None
+    caseload: QuerySet | None = None
+    funded_campaigns: QuerySet | None = None
+    check_ins: QuerySet | None = None  # aftercare check-ins addressed to the user, due soon
+    flagged_check_ins: QuerySet | None = None
+    overdue_check_ins: int = 0
+    offers_to_place: int = 0
+    today: date | None = None
+    sections: list[str] = field(default_factory=list)
+
+
+def dashboard_for(user) -> Dashboard:
+    """What each of the user's roles puts on their home page. Querysets stay lazy."""
+    roles = permissions.roles_of(user)
+    today = timezone.localdate()
+    dashboard = Dashboard(roles=roles, today=today)
+    if roles & {Role.COMPANY_HR, Role.INTERMEDIARY, Role.JOB_COACH}:
+        dashboard.check_ins = aftercare_selectors.check_ins_to_answer(user, today)[:20]
+    if permissions.is_coordinator(user):
+        dashboard.sections.append("coordinator")
+        dashboard.campaigns = campaigns_with_counts(user)
+        dashboard.open_invitations = (
+            permissions.visible_invitations(user).filter(accepted_at__isnull=True).select_related("organisation")[:10]
+        )
+        dashboard.failed_messages = permissions.visible_messages(user).filter(status=MessageStatus.FAILED).count()
+        dashboard.flagged_check_ins = aftercare_selectors.flagged_check_ins(user)[:20]
+        dashboard.overdue_check_ins = aftercare_selectors.overdue_check_ins(user, today).count()
+        dashboard.offers_to_place = aftercare_selectors.offers_to_place(user).count()
+    if Role.COMPANY_HR in roles:
+        dashboard.sections.append("company_hr")
+        dashboard.companies = (
+            visible_companies(user)
+            .select_related("organisation")
+            .prefetch_related("vacancies")
+            .annotate(open_vacancy_count=Count("vacancies", distinct=True))
+            .order_by(*Company._meta.ordering)
+        )
+    if Role.INTERMEDIARY in roles:
+        dashboard.sections.append("intermediary")
+        dashboard.candidates = _with_campaigns(
+            visible_candidates(user).filter(registered_by__in=permissions.organisation_ids_of(user, Role.INTERMEDIARY))
+        )
+    if Role.JOB_COACH in roles:
+        dashboard.sections.append("job_coach")
+        dashboard.caseload = _with_campaigns(visible_candidates(user).filter(coach=user))
+    if Role.FUNDER_VIEWER in roles:
+        dashboard.sections.append("funder_viewer")
+        dashboard.funded_campaigns = campaigns_with_counts(user)
+    return dashboard
+
+
+def _with_campaigns(candidates: QuerySet) -> QuerySet:
+    return candidates.prefetch_related("campaigns")[:50]
+
+
+@dataclass(frozen=True)
+class Counter:
+    label: str
+    actual: int | str  # a count of people as the viewer may see it: disclosure.HIDDEN for a hidden one
+    target: int | None
+
+    @property
+    def percent(self) -> int | None:
+        if not self.target or not isinstance(self.actual, int):
+            return None
+        return min(100, round(100 * self.actual / self.target))
+
+
+def target_counters(campaign: Campaign, user) -> list[Counter]:
+    """Actual figures against the campaign's targets; ``campaign`` comes annotated by
+    ``campaigns_with_counts(user)``, whose candidate count is already published as ``user`` may see it. Counts of
+    people go through ``disclosure.published`` for whoever does not see small counts; companies and sessions are
+    not people and stay exact."""
+    sessions = Session.objects.filter(workshop__campaign=campaign, cancelled_at__isnull=True)
+    attendees = Registration.objects.filter(session__in=sessions, attended=True).count()
+    if not sees_small_counts(user):
+        attendees = disclosure.published(attendees)
+    return [
+        Counter(_("Candidates"), campaign.candidate_count, campaign.target_candidates),
+        Counter(_("Companies"), campaign.company_count, campaign.target_companies),
+        Counter(_("Workshop sessions"), sessions.count(), campaign.target_workshops),
+        Counter(_("Workshop attendees"), attendees, campaign.target_workshop_attendees),
+    ]

@@ -1,0 +1,457 @@
+"""The role matrix: every URL pattern of the project, opened by every role, with the objects of campaign A (alice's)
+and of campaign B (bob's). ``allowed`` names the roles that get the page; every other role gets a 404.
+
+tests/test_url_access.py walks it; other tests read it to find every page a role may open.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from aftercare.models import CheckInAudience
+from jobroad.models import CapturedMail
+
+from .access_objects import (
+    ambassador_vacancy,
+    at_risk_check_in_a,
+    captured_mail_of_campaign_a,
+    check_in_a,
+    confirmed_proposal,
+    enrolment_a,
+    interview_a,
+    message_for,
+    offer_a,
+    pending_import_of,
+    placement_a,
+    published_interview_a,
+    sessions_of,
+    site_of,
+)
+
+ROLES = [
+    "admin", "alice", "bob", "hr_a", "hr_b", "intermediary_a", "intermediary_b",
+    "coach_a", "coach_b", "funder_viewer",
+]  # fmt: skip
+EVERYONE = frozenset(ROLES)
+COORDINATORS = frozenset({"admin", "alice", "bob"})
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    allowed: frozenset[str]
+    kwargs: Callable = lambda world: {}
+    method: str = "get"
+    allowed_status: int = 200
+    label: str = field(default="", compare=False)
+
+    def __str__(self):
+        return f"{self.name}{'[' + self.label + ']' if self.label else ''}"
+
+
+MATRIX = [
+    Case("home", EVERYONE),
+    Case("organisation_list", EVERYONE),
+    Case("campaign_list", EVERYONE),
+    Case("candidate_list", EVERYONE),
+    Case("company_list", EVERYONE),
+    Case("report_list", COORDINATORS | {"funder_viewer"}),
+    Case("report_export", COORDINATORS | {"funder_viewer"}, lambda w: {"file_format": "xlsx"}),
+    Case("report_pdf", COORDINATORS | {"funder_viewer"}),
+    Case("mail_list", COORDINATORS),
+    Case("mail_detail", {"admin", "alice"}, lambda w: {"pk": captured_mail_of_campaign_a(w).pk}),
+    Case(
+        "mail_detail",
+        {"admin"},
+        lambda w: {"pk": CapturedMail.objects.create(subject="s", body="b").pk},
+        label="no campaign",
+    ),
+    Case(
+        "organisation_detail",
+        COORDINATORS | {"intermediary_a"},
+        lambda w: {"pk": w.intermediary_org_a.pk},
+        label="intermediary",
+    ),
+    Case(
+        "organisation_detail",
+        COORDINATORS | {"hr_a"},
+        lambda w: {"pk": w.company_a.organisation.pk},
+        label="company",
+    ),
+    Case(
+        "organisation_detail",
+        COORDINATORS | {"coach_a"},
+        lambda w: {"pk": w.jobroad.pk},
+        label="jobroad",
+    ),
+    Case(
+        "organisation_invite",
+        frozenset({"admin", "alice"}),  # only into organisations of the campaigns one runs
+        lambda w: {"pk": w.intermediary_org_a.pk},
+        method="post",
+        allowed_status=400,
+    ),
+    Case(
+        "campaign_detail",
+        frozenset({"admin", "alice", "hr_a", "intermediary_a", "coach_a", "funder_viewer"}),
+        lambda w: {"pk": w.campaign_a.pk},
+    ),
+    Case(
+        "candidate_detail",
+        frozenset({"admin", "alice", "intermediary_a", "coach_a"}),
+        lambda w: {"pk": w.candidate_a.pk},
+    ),
+    Case(
+        "candidate_register",
+        frozenset({"admin", "alice", "intermediary_a"}),
+        lambda w: {"campaign_pk": w.campaign_a.pk},
+    ),
+    Case(
+        "candidate_register",
+        frozenset({"admin", "bob", "intermediary_b"}),
+        lambda w: {"campaign_pk": w.campaign_b.pk},
+        label="B",
+    ),
+    Case("candidate_edit", frozenset({"admin", "alice", "intermediary_a"}), lambda w: {"pk": w.candidate_a.pk}),
+    Case("candidate_audit", frozenset({"admin", "alice"}), lambda w: {"pk": w.candidate_a.pk}),
+    # Subject rights: the candidate's coordinators, and only after typing their password again (a redirect to it).
+    Case(
+        "candidate_subject_export",
+        frozenset({"admin", "alice"}),
+        lambda w: {"pk": w.candidate_a.pk},
+        allowed_status=302,
+    ),
+    Case("candidate_erase", frozenset({"admin", "bob"}), lambda w: {"pk": w.candidate_b.pk}, allowed_status=302),
+    Case("candidate_consent", frozenset({"admin", "bob", "intermediary_b"}), lambda w: {"pk": w.candidate_b.pk}),
+    Case(
+        "candidate_consent",
+        frozenset({"admin", "alice", "intermediary_a"}),
+        lambda w: {"pk": w.candidate_a.pk},
+        method="post",
+        allowed_status=400,
+        label="post",
+    ),
+    Case(
+        "candidate_consent_form",
+        frozenset({"admin", "alice", "intermediary_a", "coach_a"}),
+        lambda w: {"pk": w.candidate_a.pk},
+    ),
+    Case("consent_form_blank", COORDINATORS | {"intermediary_a", "intermediary_b"}),
+    Case("company_detail", COORDINATORS | {"hr_a"}, lambda w: {"pk": w.company_a.pk}),
+    Case("campaign_create", COORDINATORS),
+    Case("campaign_edit", frozenset({"admin", "alice"}), lambda w: {"pk": w.campaign_a.pk}),
+    Case("campaign_clone", frozenset({"admin", "bob"}), lambda w: {"pk": w.campaign_b.pk}),
+    Case(
+        "campaign_advance",
+        frozenset({"admin", "alice"}),
+        lambda w: {"pk": w.campaign_a.pk},
+        method="post",
+        allowed_status=302,
+    ),
+    Case(
+        "campaign_step_back",
+        frozenset({"admin", "alice"}),
+        lambda w: {"pk": w.campaign_a.pk},
+        method="post",
+        allowed_status=302,
+    ),
+    Case("company_create", COORDINATORS),
+    Case("company_edit", COORDINATORS | {"hr_a"}, lambda w: {"pk": w.company_a.pk}),
+    Case(
+        "company_pledge", COORDINATORS | {"hr_b"}, lambda w: {"pk": w.company_b.pk}, method="post", allowed_status=302
+    ),
+    Case("vacancy_create", COORDINATORS | {"hr_a"}, lambda w: {"pk": w.company_a.pk}),
+    Case("vacancy_edit", COORDINATORS | {"hr_b"}, lambda w: {"pk": w.vacancy_b.pk}),
+    Case("company_invite", frozenset({"admin", "alice"}), lambda w: {"pk": w.company_a.pk}),
+    Case("site_create", COORDINATORS | {"hr_a"}, lambda w: {"pk": w.company_a.pk}),
+    Case("site_edit", COORDINATORS | {"hr_b"}, lambda w: {"pk": site_of(w.company_b).pk}),
+    Case("campaign_add_company", frozenset({"admin", "alice"}), lambda w: {"pk": w.campaign_a.pk}),
+    Case(
+        "participation_edit",
+        frozenset({"admin", "alice", "hr_a"}),
+        lambda w: {"pk": w.campaign_a.participations.get(company=w.company_a).pk},
+    ),
+    # Screening and matching: the coordinators of the campaign only; HR answers proposals to its own vacancies.
+    Case("screening_board", frozenset({"admin", "alice"}), lambda w: {"campaign_pk": w.campaign_a.pk}),
+    Case("screening_calibration", frozenset({"admin", "bob"}), lambda w: {"campaign_pk": w.campaign_b.pk}),
+    Case("screening_edit", frozenset({"admin", "alice"}), lambda w: {"pk": enrolment_a(w).pk, "round": 1}),
+    Case("campaign_matching", frozenset({"admin", "alice"}), lambda w: {"pk": w.campaign_a.pk}),
+    Case("matching_scores", frozenset({"admin", "bob"}), lambda w: {"pk": w.campaign_b.pk}),
+    Case(
+        "matching_confirm",
+        frozenset({"admin", "alice"}),
+        lambda w: {"pk": w.campaign_a.pk},
+        method="post",
+        allowed_status=302,
+    ),
+    Case("matching_candidate", frozenset({"admin", "alice"}), lambda w: {"pk": enrolment_a(w).pk}),
+    Case(
+        "matching_pair_rule",
+        frozenset({"admin", "alice"}),
+        lambda w: {"pk": enrolment_a(w).pk, "vacancy_pk": w.vacancy_a.pk},
+        method="post",
+        allowed_status=302,
+    ),
+    Case("project_week", frozenset({"admin", "alice"}), lambda w: {"pk": w.campaign_a.pk}),
+    Case(
+        "project_week_generate",
+        frozenset({"admin", "bob"}),
+        lambda w: {"pk": w.campaign_b.pk},
+        method="post",
+        allowed_status=302,
+    ),
+    Case(
+        "project_week_publish",
+        frozenset({"admin", "alice"}),
+        lambda w: {"pk": w.campaign_a.pk},
+        method="post",
+        allowed_status=302,
+    ),
+    Case("interview_move", frozenset({"admin", "alice"}), lambda w: {"pk": interview_a(w).pk}),
+    Case("interview_move_check", frozenset({"admin", "alice"}), lambda w: {"pk": interview_a(w).pk}),
+    Case(
+        "project_week_interpreters",
+        frozenset({"admin", "alice"}),
+        lambda w: {"pk": w.campaign_a.pk},
+        method="post",
+        allowed_status=302,
+    ),
+    Case(
+        "project_week_pack",
+        frozenset({"admin", "alice"}),
+        lambda w: {"pk": published_interview_a(w).participation.campaign_id},
+    ),
+    Case("candidate_schedule", frozenset({"admin", "alice"}), lambda w: {"pk": published_interview_a(w).enrolment_id}),
+    Case(
+        "company_day_sheet",
+        frozenset({"admin", "alice", "hr_a"}),
+        lambda w: {"pk": published_interview_a(w).participation_id},
+    ),
+    Case(
+        "participation_confirm_day",
+        frozenset({"hr_a"}),
+        lambda w: {"pk": published_interview_a(w).participation_id},
+        method="post",
+        allowed_status=302,
+    ),
+    Case("interview_list", COORDINATORS | {"hr_a", "hr_b"}),
+    Case("interview_evaluation", frozenset({"admin", "alice", "hr_a"}), lambda w: {"pk": published_interview_a(w).pk}),
+    Case(
+        "interview_evaluation_waive",
+        frozenset({"admin", "alice"}),
+        lambda w: {"pk": published_interview_a(w).pk},
+        method="post",
+        allowed_status=302,
+    ),
+    Case("second_chance", frozenset({"admin", "alice"}), lambda w: {"pk": w.campaign_a.pk}),
+    Case(
+        "second_chance_propose",
+        frozenset({"admin", "alice"}),
+        lambda w: {"pk": enrolment_a(w).pk, "vacancy_pk": ambassador_vacancy().pk},
+        method="post",
+        allowed_status=302,
+    ),
+    Case("proposal_list", COORDINATORS | {"hr_a", "hr_b"}),
+    Case(
+        "proposal_answer",
+        frozenset({"hr_a"}),
+        lambda w: {"pk": confirmed_proposal(w).pk},
+        method="post",
+        allowed_status=302,
+    ),
+    Case(
+        "workshop_list",
+        frozenset({"admin", "alice", "intermediary_a", "hr_a"}),
+        lambda w: {"campaign_pk": sessions_of(w)[0].workshop.campaign_id},
+    ),
+    Case("workshop_create", frozenset({"admin", "alice"}), lambda w: {"campaign_pk": w.campaign_a.pk}),
+    Case("session_create", frozenset({"admin", "alice"}), lambda w: {"workshop_pk": sessions_of(w)[0].workshop_id}),
+    Case(
+        "session_detail",
+        frozenset({"admin", "alice", "intermediary_a"}),
+        lambda w: {"pk": sessions_of(w)[0].pk},
+        label="candidates",
+    ),
+    Case(
+        "session_detail",
+        frozenset({"admin", "alice", "intermediary_a", "hr_a"}),
+        lambda w: {"pk": sessions_of(w)[1].pk},
+        label="partners",
+    ),
+    Case("session_edit", frozenset({"admin", "alice"}), lambda w: {"pk": sessions_of(w)[0].pk}),
+    Case(
+        "session_cancel",
+        frozenset({"admin", "alice"}),
+        lambda w: {"pk": sessions_of(w)[0].pk},
+        method="post",
+        allowed_status=302,
+    ),
+    Case(
+        "session_register",
+        frozenset({"admin", "alice", "intermediary_a"}),
+        lambda w: {"pk": sessions_of(w)[0].pk},
+        method="post",
+        allowed_status=302,
+    ),
+    Case("session_attendance", frozenset({"admin", "alice"}), lambda w: {"pk": sessions_of(w)[0].pk}),
+    Case("attendance_sheet", frozenset({"admin", "alice"}), lambda w: {"pk": sessions_of(w)[0].pk}),
+    Case(
+        "registration_cancel",
+        frozenset({"admin", "alice", "intermediary_a"}),
+        lambda w: {"pk": sessions_of(w)[0].registrations.get().pk},
+        method="post",
+        allowed_status=302,
+    ),
+    Case("message_list", COORDINATORS),
+    Case("message_create", COORDINATORS),
+    Case("message_detail", frozenset({"admin"}), lambda w: {"pk": message_for(None).pk}, label="no campaign"),
+    Case("message_detail", frozenset({"admin", "alice"}), lambda w: {"pk": message_for(w.campaign_a).pk}),
+    Case(
+        "message_cancel",
+        frozenset({"admin", "bob"}),
+        lambda w: {"pk": message_for(w.campaign_b).pk},
+        method="post",
+        allowed_status=302,
+    ),
+    Case(
+        "message_resend",
+        frozenset({"admin", "alice"}),
+        lambda w: {"pk": message_for(w.campaign_a).pk},
+        method="post",
+        allowed_status=302,
+    ),
+    # Spreadsheets: imports (a pending import is its uploader's alone) and exports.
+    Case("candidate_import", COORDINATORS | {"intermediary_a", "intermediary_b"}),
+    Case("vacancy_import", COORDINATORS | {"hr_a"}, lambda w: {"pk": w.company_a.pk}),
+    Case("import_preview", frozenset({"hr_a"}), lambda w: {"pk": pending_import_of(w.hr_a, w.company_a).pk}),
+    Case(
+        "import_preview",
+        frozenset({"intermediary_a"}),
+        lambda w: {"pk": pending_import_of(w.intermediary_a, campaign=w.campaign_a).pk},
+        label="candidates",
+    ),
+    Case(
+        "import_confirm",
+        frozenset({"hr_b"}),
+        lambda w: {"pk": pending_import_of(w.hr_b, w.company_b).pk},
+        method="post",
+        allowed_status=302,
+    ),
+    Case(
+        "import_discard",
+        frozenset({"alice"}),
+        lambda w: {"pk": pending_import_of(w.alice, w.company_b).pk},
+        method="post",
+        allowed_status=302,
+    ),
+    Case(
+        "import_template",
+        COORDINATORS | {"intermediary_a", "intermediary_b"},
+        lambda w: {"kind": "candidates", "file_format": "xlsx"},
+    ),
+    Case(
+        "import_template",
+        COORDINATORS | {"hr_a", "hr_b"},
+        lambda w: {"kind": "vacancies", "file_format": "csv"},
+        label="vacancies",
+    ),
+    # Personal data in a file: only after typing the password again (a redirect to it).
+    Case(
+        "candidate_export",
+        COORDINATORS | {"intermediary_a", "intermediary_b", "coach_a", "coach_b"},
+        lambda w: {"file_format": "csv"},
+        allowed_status=302,
+    ),
+    Case("vacancy_export", COORDINATORS | {"hr_a", "hr_b"}, lambda w: {"file_format": "xlsx"}),
+    Case("company_export", COORDINATORS | {"hr_a", "hr_b"}, lambda w: {"file_format": "csv"}),
+    # Aftercare: a placement's file is read by those who follow its candidate (never the employer); coordinators
+    # record and change placements; each check-in is answered by the one it asks (HR for the employer's).
+    Case("placement_list", COORDINATORS | {"intermediary_a", "intermediary_b", "coach_a", "coach_b"}),
+    Case("placement_from_offer", frozenset({"admin", "alice"}), lambda w: {"pk": offer_a(w).pk}),
+    Case(
+        "placement_detail",
+        frozenset({"admin", "alice", "intermediary_a", "coach_a"}),
+        lambda w: {"pk": placement_a(w).pk},
+    ),
+    Case(
+        "placement_change",
+        frozenset({"admin", "alice"}),
+        lambda w: {"pk": placement_a(w).pk, "action": "start"},
+        method="post",
+        allowed_status=302,
+    ),
+    Case("check_in_list", EVERYONE),
+    Case(
+        "check_in_answer",
+        frozenset({"admin", "alice", "intermediary_a", "coach_a"}),
+        lambda w: {"pk": check_in_a(w, CheckInAudience.CANDIDATE).pk},
+        label="candidate",
+    ),
+    Case(
+        "check_in_answer",
+        frozenset({"admin", "alice", "intermediary_a", "coach_a", "hr_a"}),
+        lambda w: {"pk": check_in_a(w, CheckInAudience.EMPLOYER).pk},
+        label="employer",
+    ),
+    Case(
+        "check_in_answer",
+        frozenset({"admin", "alice", "intermediary_a", "coach_a"}),
+        lambda w: {"pk": check_in_a(w, CheckInAudience.INTERMEDIARY).pk},
+        label="intermediary",
+    ),
+    Case(
+        "check_in_clear_flag",
+        frozenset({"admin", "alice"}),
+        lambda w: {"pk": at_risk_check_in_a(w).pk},
+        method="post",
+        allowed_status=302,
+    ),
+    Case("caseload", frozenset({"coach_a", "coach_b"})),
+    Case("coaching_contact_create", frozenset({"admin", "alice", "coach_a"}), lambda w: {"pk": w.candidate_a.pk}),
+    Case(
+        "candidate_enrol_again",
+        frozenset({"admin", "alice", "intermediary_a"}),
+        lambda w: {"pk": w.candidate_a.pk},
+        method="post",
+        allowed_status=302,
+    ),
+    Case(
+        "enrolment_drop_out",
+        frozenset({"admin", "bob", "intermediary_b"}),
+        lambda w: {"pk": w.campaign_b.enrolments.get(candidate=w.candidate_b).pk},
+        method="post",
+        allowed_status=302,
+    ),
+]
+
+
+# Reachable without logging in; each is tested for what it must do in its own test module.
+PUBLIC = {"healthz", "invitation_accept", "set_language", "check_in_link"}
+
+# allauth's own pages (log-in, log-out, password reset, MFA set-up); sign-up is closed by our adapter.
+ALLAUTH_PREFIXES = ("account_", "mfa_")
+
+# The Django admin: staff only, walked separately below.
+ADMIN_NAMESPACE = "admin:"
+
+
+# What every response carries, whatever it is (page, redirect, 404, PDF, spreadsheet): no framing, no sniffing, no
+# referrer to other sites, no shared browsing context, no inline script, none of the browser's sensors.
+SECURITY_HEADERS = {
+    "X-Frame-Options": "DENY",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "frame-ancestors": "'none'",
+    "script-src": "'self'",
+    "camera": "()",
+    "geolocation": "()",
+}
+
+
+def security_headers(response) -> dict[str, str]:
+    """The headers of SECURITY_HEADERS as the response has them (CSP and Permissions-Policy by directive)."""
+    csp = dict(part.strip().split(" ", 1) for part in response.get("Content-Security-Policy", "").split(";") if part)
+    permissions = dict(part.strip().split("=", 1) for part in response.get("Permissions-Policy", "").split(",") if part)
+    found = {name: response.get(name) for name in SECURITY_HEADERS if name[0].isupper()}
+    found |= {name: csp.get(name) for name in ("frame-ancestors", "script-src")}
+    return found | {name: permissions.get(name) for name in ("camera", "geolocation")}
