@@ -7,14 +7,16 @@ class AftercareConfig(AppConfig):
     verbose_name = _("Aftercare")
 
     def ready(self):
+        from campaigns.intake.services import TRACK_OBJECTIONS
         from jobroad import channels, context_processors
         from jobroad.pages import add_to_page
 
-        from . import pages, privacy, services
+        from . import pages, privacy, selectors, services
         from .permissions import can_see_placements
 
         channels.register_one_time_link("checkin_employer", services.employer_check_in_link)
         context_processors.register_menu_item("aftercare", can_see_placements)
         add_to_page("candidate_list", pages.on_candidate_list)
         add_to_page("candidate_detail", pages.on_candidate_page)
+        TRACK_OBJECTIONS.append(selectors.placement_objection)
         privacy.register()

@@ -4,7 +4,6 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.forms import DATE
-from campaigns.models import DropOutReason
 from jobroad.forms import PlausibleDatesMixin
 
 from .models import CheckInIssue, CoachingContact, PlacementRoute
@@ -100,16 +99,3 @@ class CoachingContactForm(PlausibleDatesMixin, forms.ModelForm):
         if on and next_on and next_on < on:
             self.add_error("next_action_on", _("The next action comes after the contact."))
         return cleaned
-
-
-class DropOutForm(PlausibleDatesMixin, forms.Form):
-    reason = forms.ChoiceField(label=_("Why?"), choices=DropOutReason.choices)
-    on = forms.DateField(label=_("Since"), widget=DATE)
-
-
-class EnrolAgainForm(forms.Form):
-    campaign = forms.ModelChoiceField(label=_("Campaign"), queryset=None)
-
-    def __init__(self, *args, campaigns, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["campaign"].queryset = campaigns

@@ -1,12 +1,9 @@
 """What aftercare puts on the candidate pages (``jobroad.pages``): where each candidate stands, and on a
-candidate's own page their placements, the coach's log and a change of track."""
+candidate's own page their placements and the coach's log."""
 
 from django.utils import timezone
 
-from campaigns.permissions import changeable_enrolments
-
 from . import selectors
-from .forms import DropOutForm, EnrolAgainForm
 
 
 def on_candidate_list(*, user, candidates: list) -> dict:
@@ -18,15 +15,4 @@ def on_candidate_list(*, user, candidates: list) -> dict:
 
 
 def on_candidate_page(*, user, candidate) -> dict:
-    today = timezone.localdate()
-    track = selectors.candidate_track(user, candidate, today)
-    if not track.can_change_track:
-        return {"track": track}
-    return {
-        "track": track,
-        "drop_out_form": DropOutForm(initial={"on": today}),
-        "droppable": set(changeable_enrolments(user).filter(candidate=candidate).values_list("pk", flat=True)),
-        "enrol_form": EnrolAgainForm(
-            campaigns=selectors.enrolable_campaigns(user).exclude(enrolments__candidate=candidate)
-        ),
-    }
+    return {"track": selectors.candidate_track(user, candidate, timezone.localdate())}

@@ -8,11 +8,12 @@ from datetime import date, timedelta
 
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Subquery
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from campaigns.models import ENROLLING_PHASES, DropOutReason, Enrolment, Evaluation, Outcome
-from campaigns.permissions import managed_campaigns, registrable_campaigns
+from campaigns.models import DropOutReason, Enrolment, Evaluation, Outcome
+from campaigns.permissions import managed_campaigns
 from candidates.models import Candidate
-from candidates.permissions import can_edit_candidate, visible_candidates
+from candidates.permissions import visible_candidates
 from jobroad.permissions import is_coordinator
 
 from . import outcomes, permissions
@@ -209,7 +210,6 @@ class CandidateTrack:
     placements: list[Placement]
     contacts: list[CoachingContact]
     can_log_contact: bool
-    can_change_track: bool  # mark a drop-out, enrol in a later campaign
 
 
 def candidate_track(user, candidate: Candidate, today: date) -> CandidateTrack:
@@ -225,10 +225,11 @@ def candidate_track(user, candidate: Candidate, today: date) -> CandidateTrack:
         placements=placements,
         contacts=list(contacts),
         can_log_contact=permissions.can_log_coaching(user, candidate),
-        can_change_track=can_edit_candidate(user, candidate),
     )
 
 
-def enrolable_campaigns(user) -> QuerySet:
-    """Campaigns a candidate who ended without a job can join: those the user registers into, until screening."""
-    return registrable_campaigns(user).filter(phase__in=ENROLLING_PHASES)
+def placement_objection(candidate: Candidate) -> str:
+    """A candidate's track does not change (a drop-out, a new campaign) while a placement still runs."""
+    if candidate.placements.exclude(status=PlacementStatus.ENDED).exists():
+        return _("This candidate has a placement that has not ended; end it first.")
+    return ""

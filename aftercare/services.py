@@ -11,9 +11,8 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from campaigns.intake.services import registration_problems
 from campaigns.lifecycle import PhaseRefused, require_phase
-from campaigns.models import ENROLLING_PHASES, Campaign, DropOutReason, Enrolment, Evaluation, Outcome, StartRoute
+from campaigns.models import Evaluation, Outcome, StartRoute
 from candidates.models import Candidate
 from jobroad import audit
 from jobroad.channels import Undeliverable
@@ -321,7 +320,7 @@ def clear_risk_flag(*, check_in: CheckIn, actor: User) -> None:
         raise CheckInRefused(_("This check-in has no open flag."))
 
 
-# --- Job coaching, drop-outs and a new start -----------------------------------------------------------------
+# --- Job coaching -----------------------------------------------------------------
 
 
 def log_coaching_contact(*, candidate: Candidate, coach: User, **fields) -> CoachingContact:
@@ -329,41 +328,3 @@ def log_coaching_contact(*, candidate: Candidate, coach: User, **fields) -> Coac
     with transaction.atomic():
         audit.changed(coach, candidate, AuditPlace.COACHING)
         return CoachingContact.objects.create(candidate=candidate, coach=coach, **fields)
-
-
-def record_drop_out(*, enrolment: Enrolment, reason: str, on: date | None = None, actor: User) -> Enrolment:
-    """The candidate left this campaign's track. Refused while a placement still runs (end that first), since the
-    outcome would contradict it."""
-    if reason not in DropOutReason.values:
-        raise PlacementRefused(_("Choose why the candidate dropped out."))
-    with transaction.atomic():
-        enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
-        if enrolment.dropped_out_on:
-            raise PlacementRefused(_("This candidate is already marked as dropped out of this campaign."))
-        if enrolment.candidate.placements.exclude(status=PlacementStatus.ENDED).exists():
-            raise PlacementRefused(_("This candidate has a placement that has not ended; end it first."))
-        enrolment.dropped_out_on, enrolment.drop_out_reason = on or timezone.localdate(), reason
-        enrolment.save(update_fields=["dropped_out_on", "drop_out_reason"])
-        audit.changed(actor, enrolment.candidate_id, AuditPlace.ENROLMENT)
-    return enrolment
-
-
-def enrol_again(*, candidate: Candidate, campaign: Campaign, actor: User) -> Enrolment:
-    """A candidate who ended without a job joins a later campaign; their earlier enrolments, screenings,
-    placements and coaching stay as history. Refused for someone at work, already in that campaign, or a campaign
-    whose intake is over (for an intermediary, outside the intake phase)."""
-    if problems := registration_problems(campaign=campaign, actor=actor):
-        raise PlacementRefused(problems[0])
-    if campaign.phase not in ENROLLING_PHASES:
-        raise PlacementRefused(
-            _("%(campaign)s is in %(phase)s; a candidate can join a campaign until its screening.")
-            % {"campaign": campaign.name, "phase": campaign.get_phase_display()}
-        )
-    with transaction.atomic():
-        if candidate.placements.exclude(status=PlacementStatus.ENDED).exists():
-            raise PlacementRefused(_("This candidate has a placement that has not ended."))
-        enrolment, created = Enrolment.objects.get_or_create(campaign=campaign, candidate=candidate)
-        if not created:
-            raise PlacementRefused(_("This candidate is already enrolled in %(campaign)s.") % {"campaign": campaign})
-        audit.changed(actor, candidate, AuditPlace.ENROLMENT)
-    return enrolment

@@ -13,6 +13,4 @@ urlpatterns = [
     path("answer/<str:token>/", views.check_in_link, name="check_in_link"),
     path("caseload/", views.caseload, name="caseload"),
     path("candidates/<int:pk>/contacts/new/", views.coaching_contact_create, name="coaching_contact_create"),
-    path("candidates/<int:pk>/enrol/", views.candidate_enrol_again, name="candidate_enrol_again"),
-    path("enrolments/<int:pk>/drop-out/", views.enrolment_drop_out, name="enrolment_drop_out"),
 ]

@@ -6,9 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from campaigns.permissions import changeable_enrolments
-from candidates.models import Candidate
-from candidates.permissions import can_edit_candidate, visible_candidates
+from candidates.permissions import visible_candidates
 from jobroad import audit
 from jobroad.models import AuditAction, AuditPlace
 from jobroad.views import paginate
@@ -18,8 +16,6 @@ from .forms import (
     CHANGE_FORMS,
     CheckInForm,
     CoachingContactForm,
-    DropOutForm,
-    EnrolAgainForm,
     PlacementFromOfferForm,
 )
 from .links import REFUSAL, LinkUnusable, check_in_for_token
@@ -199,42 +195,3 @@ def coaching_contact_create(request, pk):
         return redirect("candidate_detail", pk=candidate.pk)
     context = {"candidate": candidate, "form": form}
     return render(request, "aftercare/coaching_contact_form.html", context, status=400 if form.errors else 200)
-
-
-@login_required
-@require_POST
-def enrolment_drop_out(request, pk):
-    # The enrolment's own campaign is checked: a candidate shared by two campaigns is seen by both coordinators.
-    enrolment = get_object_or_404(changeable_enrolments(request.user).select_related("candidate", "campaign"), pk=pk)
-    form = DropOutForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Choose why the candidate dropped out, and since when."))
-    else:
-        try:
-            services.record_drop_out(enrolment=enrolment, actor=request.user, **form.cleaned_data)
-        except services.PlacementRefused as refusal:
-            messages.error(request, str(refusal))
-        else:
-            messages.success(request, _("The candidate is marked as dropped out of %(campaign)s.")
-                             % {"campaign": enrolment.campaign})  # fmt: skip
-    return redirect("candidate_detail", pk=enrolment.candidate_id)
-
-
-@login_required
-@require_POST
-def candidate_enrol_again(request, pk):
-    candidate: Candidate = get_object_or_404(visible_candidates(request.user), pk=pk)
-    if not can_edit_candidate(request.user, candidate):
-        raise Http404
-    form = EnrolAgainForm(request.POST, campaigns=selectors.enrolable_campaigns(request.user))
-    if not form.is_valid():
-        messages.error(request, _("Choose a campaign that is still taking candidates."))
-    else:
-        try:
-            services.enrol_again(candidate=candidate, campaign=form.cleaned_data["campaign"], actor=request.user)
-        except services.PlacementRefused as refusal:
-            messages.error(request, str(refusal))
-        else:
-            messages.success(request, _("%(name)s is enrolled in %(campaign)s; the earlier track stays in the history.")
-                             % {"name": candidate.first_name, "campaign": form.cleaned_data["campaign"]})  # fmt: skip
-    return redirect("candidate_detail", pk=candidate.pk)

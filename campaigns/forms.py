@@ -15,6 +15,7 @@ from .models import (
     Attendance,
     Campaign,
     CampaignPhase,
+    DropOutReason,
     EvaluationWaiver,
     HrAnswer,
     MatchingSettings,
@@ -331,3 +332,16 @@ class FunderReportFilterForm(ReportScopeForm):
     def period_bounds(self) -> dict:
         period = self.periods[self.cleaned_data["period"]]
         return {"starts_on": period.starts_on, "ends_on": period.ends_on}
+
+
+class DropOutForm(PlausibleDatesMixin, forms.Form):
+    reason = forms.ChoiceField(label=_("Why?"), choices=DropOutReason.choices)
+    on = forms.DateField(label=_("Since"), widget=DATE)
+
+
+class EnrolAgainForm(forms.Form):
+    campaign = forms.ModelChoiceField(label=_("Campaign"), queryset=None)
+
+    def __init__(self, *args, campaigns, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["campaign"].queryset = campaigns

@@ -1,13 +1,16 @@
 """What campaigns put on the pages of the apps below it (``jobroad.pages``): a company's campaigns, a candidate's
-enrolments, and the campaigns a user may register a candidate into."""
+enrolments (with a drop-out and a new enrolment), and the campaigns a user may register a candidate into."""
 
 from django.db.models import prefetch_related_objects
+from django.utils import timezone
 
-from candidates.permissions import can_register_candidates
+from candidates.permissions import can_edit_candidate, can_register_candidates
 
+from .forms import DropOutForm, EnrolAgainForm
+from .intake.selectors import enrolable_campaigns
 from .intake.services import registration_problems
 from .models import CampaignPhase, Enrolment
-from .permissions import registrable_campaigns, visible_campaigns
+from .permissions import changeable_enrolments, registrable_campaigns, visible_campaigns
 from .selectors import visible_enrolments
 
 
@@ -32,11 +35,19 @@ def on_candidate_list(*, user, candidates: list) -> dict:
 
 
 def on_candidate_page(*, user, candidate) -> dict:
-    return {
-        "enrolments": Enrolment.objects.filter(
-            candidate=candidate, campaign__in=visible_campaigns(user)
-        ).select_related("campaign")
-    }
+    """The candidate's enrolments the user sees and, for who keeps the record, a drop-out per enrolment the user may
+    change and a later campaign to enrol in."""
+    enrolments = Enrolment.objects.filter(candidate=candidate, campaign__in=visible_campaigns(user))
+    context = {"enrolments": enrolments.select_related("campaign")}
+    if can_edit_candidate(user, candidate):
+        droppable = changeable_enrolments(user).filter(candidate=candidate)
+        later = enrolable_campaigns(user).exclude(enrolments__candidate=candidate)
+        context |= {
+            "drop_out_form": DropOutForm(initial={"on": timezone.localdate()}),
+            "droppable": set(droppable.values_list("pk", flat=True)),
+            "enrol_form": EnrolAgainForm(campaigns=later),
+        }
+    return context
 
 
 def on_consent_form(*, user, candidate) -> dict:

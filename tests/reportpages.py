@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-ENGLISH = {"Accept-Language": "en"}
+from .language import ENGLISH
 
 
 def report(client, query: dict | None = None):

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 
 from candidates.models import (
     Screening,
@@ -10,7 +10,8 @@ from candidates.models import (
     ScreeningRound,
 )
 
-from ..models import Enrolment
+from ..models import ENROLLING_PHASES, Enrolment
+from ..permissions import registrable_campaigns
 
 BOARD_STATES = ("to_do", "screened", *ScreeningDecision.values)
 
@@ -72,3 +73,8 @@ def calibration(campaign, *, only_differences: bool = False) -> list[Calibration
         ]
         rows.append(Calibration(row.enrolment, scores))
     return [row for row in rows if row.differs] if only_differences else rows
+
+
+def enrolable_campaigns(user) -> QuerySet:
+    """Campaigns a candidate who ended without a job can join: those the user registers into, until screening."""
+    return registrable_campaigns(user).filter(phase__in=ENROLLING_PHASES)

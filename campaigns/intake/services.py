@@ -1,9 +1,11 @@
-"""Writes of intake and screening: registering a candidate into a campaign (when the phase and the person allow
-it, with a look for duplicates first) and one screener's round."""
+"""Writes on a candidate's enrolments: registering one into a campaign (when the phase and the person allow it, with
+a look for duplicates first), one screener's round, a drop-out, and enrolling again in a later campaign."""
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from datetime import date
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -22,7 +24,7 @@ from jobroad.models import AuditAction, AuditPlace, User
 from jobroad.permissions import is_coordinator
 
 from ..lifecycle import PhaseRefused, is_allowed, phase_refusal, require_phase
-from ..models import Campaign, CampaignPhase, Enrolment
+from ..models import ENROLLING_PHASES, Campaign, CampaignPhase, DropOutReason, Enrolment
 from ..selectors import project_week_start
 
 
@@ -182,3 +184,57 @@ def save_screening(*, enrolment: Enrolment, round: int, screener: User, **fields
         )
         audit.changed(screener, enrolment.candidate_id, AuditPlace.SCREENING)
     return screening
+
+
+# --- A drop-out and a new start ---------------------------------------------------------------------------------
+
+
+class TrackRefused(Exception):
+    """A drop-out or a new enrolment that cannot be recorded; the message says why."""
+
+
+# What the apps above hold against changing a candidate's track, registered at start-up (aftercare: a placement
+# that has not ended): ``objection(candidate) -> str``, "" when there is none.
+TRACK_OBJECTIONS: list[Callable[[Candidate], str]] = []
+
+
+def track_objection(candidate: Candidate) -> str:
+    return next((reason for objection in TRACK_OBJECTIONS if (reason := objection(candidate))), "")
+
+
+def record_drop_out(*, enrolment: Enrolment, reason: str, on: date | None = None, actor: User) -> Enrolment:
+    """The candidate left this campaign's track. Refused while a placement still runs (end that first), since the
+    outcome would contradict it."""
+    if reason not in DropOutReason.values:
+        raise TrackRefused(_("Choose why the candidate dropped out."))
+    with transaction.atomic():
+        enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+        if enrolment.dropped_out_on:
+            raise TrackRefused(_("This candidate is already marked as dropped out of this campaign."))
+        if objection := track_objection(enrolment.candidate):
+            raise TrackRefused(objection)
+        enrolment.dropped_out_on, enrolment.drop_out_reason = on or timezone.localdate(), reason
+        enrolment.save(update_fields=["dropped_out_on", "drop_out_reason"])
+        audit.changed(actor, enrolment.candidate_id, AuditPlace.ENROLMENT)
+    return enrolment
+
+
+def enrol_again(*, candidate: Candidate, campaign: Campaign, actor: User) -> Enrolment:
+    """A candidate who ended without a job joins a later campaign; their earlier enrolments, screenings,
+    placements and coaching stay as history. Refused for someone at work, already in that campaign, or a campaign
+    whose intake is over (for an intermediary, outside the intake phase)."""
+    if problems := registration_problems(campaign=campaign, actor=actor):
+        raise TrackRefused(problems[0])
+    if campaign.phase not in ENROLLING_PHASES:
+        raise TrackRefused(
+            _("%(campaign)s is in %(phase)s; a candidate can join a campaign until its screening.")
+            % {"campaign": campaign.name, "phase": campaign.get_phase_display()}
+        )
+    with transaction.atomic():
+        if objection := track_objection(candidate):
+            raise TrackRefused(objection)
+        enrolment, created = Enrolment.objects.get_or_create(campaign=campaign, candidate=candidate)
+        if not created:
+            raise TrackRefused(_("This candidate is already enrolled in %(campaign)s.") % {"campaign": campaign})
+        audit.changed(actor, candidate, AuditPlace.ENROLMENT)
+    return enrolment

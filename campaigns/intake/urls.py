@@ -2,7 +2,8 @@ from django.urls import path
 
 from . import views
 
-# Mounted under /candidates/, beside candidates.urls: registering into a campaign and screening.
+# Mounted under /candidates/, beside candidates.urls: registering into a campaign, screening, a drop-out and a
+# new enrolment.
 urlpatterns = [
     path("register/<int:campaign_pk>/", views.candidate_register, name="candidate_register"),
     path("screening/campaign/<int:campaign_pk>/", views.screening_board, name="screening_board"),
@@ -10,4 +11,6 @@ urlpatterns = [
         "screening/campaign/<int:campaign_pk>/calibration/", views.screening_calibration, name="screening_calibration"
     ),
     path("screening/<int:pk>/round-<int:round>/", views.screening_edit, name="screening_edit"),
+    path("<int:pk>/enrol/", views.candidate_enrol_again, name="candidate_enrol_again"),
+    path("enrolments/<int:pk>/drop-out/", views.enrolment_drop_out, name="enrolment_drop_out"),
 ]

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from candidates import selectors as candidate_selectors
 from candidates.forms import (
@@ -18,14 +19,17 @@ from candidates.models import (
     Candidate,
     ScreeningRound,
 )
+from candidates.permissions import can_edit_candidate, visible_candidates
 from candidates.views import candidates_of, form_status
 from jobroad import audit
 from jobroad.models import AuditPlace
 from jobroad.permissions import assignable_coaches
 
 from .. import lifecycle
+from ..forms import DropOutForm, EnrolAgainForm
 from ..models import Enrolment
 from ..permissions import (
+    changeable_enrolments,
     managed_campaigns,
     registering_organisations,
     registrable_campaigns,
@@ -132,3 +136,45 @@ def screening_edit(request, pk, round):
         "refusal": lifecycle.phase_refusal(enrolment.campaign, "screen"),
     }
     return render(request, "candidates/screening_form.html", context, status=400 if form.errors else 200)
+
+
+# --- A drop-out and a new start -------------------------------------------------------------------------------
+
+
+@login_required
+@require_POST
+def enrolment_drop_out(request, pk):
+    # The enrolment's own campaign is checked: a candidate shared by two campaigns is seen by both coordinators.
+    enrolment = get_object_or_404(changeable_enrolments(request.user).select_related("candidate", "campaign"), pk=pk)
+    form = DropOutForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose why the candidate dropped out, and since when."))
+    else:
+        try:
+            intake_services.record_drop_out(enrolment=enrolment, actor=request.user, **form.cleaned_data)
+        except intake_services.TrackRefused as refusal:
+            messages.error(request, str(refusal))
+        else:
+            messages.success(request, _("The candidate is marked as dropped out of %(campaign)s.")
+                             % {"campaign": enrolment.campaign})  # fmt: skip
+    return redirect("candidate_detail", pk=enrolment.candidate_id)
+
+
+@login_required
+@require_POST
+def candidate_enrol_again(request, pk):
+    candidate: Candidate = get_object_or_404(visible_candidates(request.user), pk=pk)
+    if not can_edit_candidate(request.user, candidate):
+        raise Http404
+    form = EnrolAgainForm(request.POST, campaigns=intake_selectors.enrolable_campaigns(request.user))
+    if not form.is_valid():
+        messages.error(request, _("Choose a campaign that is still taking candidates."))
+    else:
+        try:
+            intake_services.enrol_again(candidate=candidate, campaign=form.cleaned_data["campaign"], actor=request.user)
+        except intake_services.TrackRefused as refusal:
+            messages.error(request, str(refusal))
+        else:
+            messages.success(request, _("%(name)s is enrolled in %(campaign)s; the earlier track stays in the history.")
+                             % {"name": candidate.first_name, "campaign": form.cleaned_data["campaign"]})  # fmt: skip
+    return redirect("candidate_detail", pk=candidate.pk)

@@ -17,10 +17,8 @@ from aftercare import links, services
 from aftercare.models import CheckIn, CheckInStatus, PlacementStatus
 from jobroad.models import Message, MessageStatus
 from tests.factories import START, employer_check_in_of
+from tests.language import ENGLISH
 from tests.outboxrun import dispatch
-
-ENGLISH = {"Accept-Language": "en"}
-
 
 ANSWERS = {
     "still_working": "yes", "hours_per_week": "32", "satisfaction": "4", "issues": ["transport"],

@@ -8,6 +8,7 @@ import pytest
 
 from aftercare import services
 from aftercare.models import CheckInStatus, FollowUpStep, PlacementStatus
+from campaigns.intake import services as intake_services
 from campaigns.projectweek import evaluations
 from jobroad.models import Message, MessageStatus
 from tests.factories import START
@@ -134,8 +135,8 @@ def test_enrolling_again_is_refused_for_a_campaign_past_its_screening_and_names_
     world.campaign_b.phase = "matching"
     world.campaign_b.save()
 
-    with pytest.raises(services.PlacementRefused) as refusal:
-        services.enrol_again(candidate=world.candidate_a, campaign=world.campaign_b, actor=world.admin)
+    with pytest.raises(intake_services.TrackRefused) as refusal:
+        intake_services.enrol_again(candidate=world.candidate_a, campaign=world.campaign_b, actor=world.admin)
 
     assert str(refusal.value) == "Campaign B is in Matching; a candidate can join a campaign until its screening."
     assert not world.campaign_b.enrolments.filter(candidate=world.candidate_a).exists()

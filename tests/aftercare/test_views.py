@@ -13,12 +13,12 @@ from django.utils import timezone
 
 from aftercare import selectors, services
 from aftercare.models import CheckInStatus, CoachingContact, FollowUpStep, Placement, PlacementStatus
+from campaigns.intake import services as intake_services
 from campaigns.models import CampaignPhase, Enrolment
 from campaigns.projectweek import evaluations
 from jobroad.models import Message
 from tests.factories import START, CampaignFactory, CandidateFactory, PlacementFactory
-
-ENGLISH = {"Accept-Language": "en"}
+from tests.language import ENGLISH
 
 
 @pytest.fixture
@@ -385,7 +385,7 @@ def test_enrolling_again_is_refused_while_a_placement_runs(client_for, world, pl
 
     response = enrol_again(client_for(world.alice), world.candidate_a, campaign)
 
-    assert notes_of(response) == ["This candidate has a placement that has not ended."]
+    assert notes_of(response) == ["This candidate has a placement that has not ended; end it first."]
     assert not Enrolment.objects.filter(campaign=campaign).exists()
 
 
@@ -477,7 +477,7 @@ def outcomes_listed(text: str) -> dict[int, str]:
 
 
 def test_the_intermediary_reads_each_candidates_outcome_in_the_candidate_list(client_for, world, running):
-    services.record_drop_out(
+    intake_services.record_drop_out(
         enrolment=Enrolment.objects.get(candidate=world.candidate_b), reason="moved", actor=world.bob
     )
 

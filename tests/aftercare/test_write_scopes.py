@@ -13,8 +13,7 @@ from aftercare.models import CheckInAudience, CheckInStatus, Placement, Placemen
 from campaigns.models import DropOutReason, Enrolment
 from jobroad.models import Role
 from tests.factories import MembershipFactory
-
-ENGLISH = {"Accept-Language": "en"}
+from tests.language import ENGLISH
 
 
 def enrolment_in(campaign, candidate) -> Enrolment:
@@ -90,7 +89,7 @@ def test_the_candidate_page_offers_a_drop_out_only_from_the_campaigns_the_user_r
 
     page = client_for(world.alice).get(reverse("candidate_detail", kwargs={"pk": shared_candidate.pk})).content.decode()
 
-    assert re.findall(r'action="/aftercare/enrolments/(\d+)/drop-out/"', page) == [str(enrolment_a.pk)]
+    assert re.findall(r'action="/candidates/enrolments/(\d+)/drop-out/"', page) == [str(enrolment_a.pk)]
     assert f'href="{reverse("campaign_detail", kwargs={"pk": world.campaign_b.pk})}"' in page
 
 

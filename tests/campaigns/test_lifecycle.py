@@ -35,11 +35,11 @@ from campaigns.projectweek import services as projectweek_services
 from candidates.models import ConsentPurpose, Screening, ScreeningDecision
 from candidates.services import record_consent
 from tests.factories import CompanyFactory, VacancyFactory, set_phase
+from tests.language import ENGLISH
 from workshops import services as workshop_services
 from workshops.models import Audience, Registration, RegistrationStatus, Session, Workshop, WorkshopKind
 
 DAY = date(2025, 3, 4)  # the project-week day, in the past: its interview can be evaluated
-ENGLISH = {"Accept-Language": "en"}
 
 
 @dataclass

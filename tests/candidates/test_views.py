@@ -15,9 +15,8 @@ from candidates.choices import DOCUMENT_LANGUAGES
 from candidates.models import CONSENT_TEXT_VERSIONS, Candidate, ConsentAction, ConsentPurpose, ResidenceStatus
 from jobroad.models import AuditAction, AuditEntry, AuditPlace
 from tests.factories import CampaignFactory, CandidateFactory
+from tests.language import ENGLISH
 from tests.pdftext import compact, pdf_text
-
-ENGLISH = {"Accept-Language": "en"}
 
 
 @pytest.fixture(autouse=True)

@@ -8,7 +8,8 @@ from datetime import date, datetime, time
 
 from django.utils import timezone
 
-from aftercare.services import change_placement, create_placement, place_from_evaluation, record_drop_out
+from aftercare.services import change_placement, create_placement, place_from_evaluation
+from campaigns.intake.services import record_drop_out
 from campaigns.models import CampaignPhase, Enrolment, Interview
 from campaigns.projectweek.evaluations import evaluate_interview
 from candidates.models import Candidate

@@ -472,10 +472,10 @@ def demo_aftercare(campaign: Campaign, coordinator: User) -> None:
     without_offer = Enrolment.objects.filter(campaign=campaign, candidate__placements__isnull=True).order_by("pk")
     first, second = without_offer[:2] if without_offer.count() >= 2 else (None, None)
     if first:
-        aftercare_services.record_drop_out(enrolment=first, reason="moved", actor=coordinator)
+        intake_services.record_drop_out(enrolment=first, reason="moved", actor=coordinator)
         intake = Campaign.objects.filter(phase=CampaignPhase.INTAKE).first()
         if intake and not intake.enrolments.filter(candidate=second.candidate_id).exists():
-            aftercare_services.enrol_again(candidate=second.candidate, campaign=intake, actor=coordinator)
+            intake_services.enrol_again(candidate=second.candidate, campaign=intake, actor=coordinator)
 
 
 def check_in_answerer(check_in, coach: User) -> User | None:

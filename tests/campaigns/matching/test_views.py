@@ -16,10 +16,9 @@ from candidates.models import ConsentPurpose, ScreeningDecision
 from candidates.services import withdraw_consent
 from jobroad.models import AuditEntry, Message
 from tests.factories import CandidateFactory, VacancyFactory, matchable, set_phase
+from tests.language import ENGLISH
 
 from .actions import run
-
-ENGLISH = {"Accept-Language": "en"}
 
 
 @pytest.fixture

@@ -11,9 +11,8 @@ from campaigns.projectweek.phrases import KEYS, PHRASES
 from candidates.choices import DOCUMENT_LANGUAGES
 from candidates.models import ConsentPurpose
 from candidates.services import withdraw_consent
+from tests.language import ENGLISH
 from tests.pdftext import compact, pdf_text
-
-ENGLISH = {"Accept-Language": "en"}
 
 
 def pdf(response) -> str:

@@ -10,8 +10,7 @@ from campaigns.projectweek import evaluations
 from campaigns.projectweek import services as projectweek_services
 from jobroad.models import Message, MessageStatus
 from tests.factories import set_phase
-
-ENGLISH = {"Accept-Language": "en"}
+from tests.language import ENGLISH
 
 
 def pending_requests(interview):

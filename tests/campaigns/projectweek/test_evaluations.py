@@ -16,8 +16,7 @@ from campaigns.projectweek import evaluations
 from campaigns.projectweek import services as projectweek_services
 from jobroad.models import Message, MessageStatus
 from tests.factories import DAY, CompanyFactory, VacancyFactory
-
-ENGLISH = {"Accept-Language": "en"}
+from tests.language import ENGLISH
 
 
 def end_of_the_day(time_machine, day: date = DAY) -> None:

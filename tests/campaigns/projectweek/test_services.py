@@ -14,8 +14,7 @@ from campaigns.projectweek import services as projectweek_services
 from campaigns.projectweek.validation import measures, validate
 from jobroad.models import Message, MessageStatus
 from tests.factories import DAY, VacancyFactory, set_phase
-
-ENGLISH = {"Accept-Language": "en"}
+from tests.language import ENGLISH
 
 
 def planned(campaign):

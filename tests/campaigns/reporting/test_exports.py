@@ -16,8 +16,9 @@ from aftercare.services import change_placement, place_from_evaluation
 from campaigns.models import CampaignPhase, Interview
 from tests.factories import set_phase
 from tests.factories.cohort import enrol, offer, screen
+from tests.language import ENGLISH
 from tests.pdftext import pdf_text
-from tests.reportpages import ENGLISH, report
+from tests.reportpages import report
 
 # --- Exports ---------------------------------------------------------------------------------------------------
 

@@ -14,7 +14,8 @@ from campaigns.reporting import reports
 from candidates.models import Candidate
 from tests.factories import CampaignFactory
 from tests.factories.cohort import at, enrol, screen
-from tests.reportpages import ENGLISH, report
+from tests.language import ENGLISH
+from tests.reportpages import report
 from workshops.models import Audience, Registration, RegistrationStatus, Session, Workshop, WorkshopKind
 
 # --- Home, campaign list and campaign page -------------------------------------------------------------------------

@@ -14,8 +14,9 @@ from aftercare.services import change_placement, create_placement
 from campaigns.models import Enrolment
 from tests.factories import CampaignFactory
 from tests.factories.cohort import SENTINEL_NATIONALITY, enrol
+from tests.language import ENGLISH
 from tests.pdftext import pdf_text
-from tests.reportpages import ENGLISH, report, tables_of
+from tests.reportpages import report, tables_of
 
 # --- The figures, counted by hand ------------------------------------------------------------------------------
 
