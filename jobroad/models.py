@@ -207,6 +207,7 @@ class MessageStatus(models.TextChoices):
     SENT = "sent", _("Sent")
     FAILED = "failed", _("Failed")
     CANCELLED = "cancelled", _("Cancelled")
+    EXPIRED = "expired", _("Expired")  # its time was over before it could leave (a reminder after its event began)
 
 
 class Message(models.Model):
@@ -237,6 +238,7 @@ class Message(models.Model):
         "campaigns.Campaign", on_delete=models.CASCADE, null=True, blank=True, related_name="messages"
     )
     due_at = models.DateTimeField(_("due"), db_index=True)
+    expires_at = models.DateTimeField(_("not sent after"), null=True, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=MessageStatus.choices, default=MessageStatus.PENDING, db_index=True
     )
@@ -252,6 +254,10 @@ class Message(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # A person's cancel: it stays cancelled until a person sends it again; the machine's re-planning never revives it.
+    cancelled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("message")

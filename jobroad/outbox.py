@@ -41,13 +41,17 @@ class Recipient:
 
 @dataclass(frozen=True)
 class PlannedMessage:
-    """A message an event wants to exist; ``sync_event_messages`` makes the outbox match."""
+    """A message an event wants to exist; ``sync_event_messages`` makes the outbox match. A ``late`` one's time
+    had passed when it was planned: no new row is written for it, but one already waiting is kept (due, not yet
+    sent: a sweep missed while beat was down, a retry after an SMTP error)."""
 
     key: str
     template: str
     recipient: Recipient
     due_at: datetime
     context: dict = field(default_factory=dict)
+    expires_at: datetime | None = None
+    late: bool = False
 
 
 def schedule_message(
@@ -60,9 +64,11 @@ def schedule_message(
     event: str = "",
     campaign=None,
     created_by: User | None = None,
+    expires_at: datetime | None = None,
 ) -> Message:
     """Write one message, or move the pending one with the same key. Call it inside the transaction of the
-    change that causes it. A message already sent or failed is history and is left as it is."""
+    change that causes it. A message already sent, failed or expired is history and is left as it is; one a
+    person cancelled stays cancelled (only the machine's own cancels are undone by planning it again)."""
     values = {
         "template": template,
         "channel": recipient.channel,
@@ -71,6 +77,7 @@ def schedule_message(
         "recipient_name": recipient.name,
         "recipient_address": recipient.address,
         "due_at": due_at,
+        "expires_at": expires_at,
         "context": context or {},
         "event": event,
         "campaign": campaign,
@@ -79,17 +86,21 @@ def schedule_message(
         message, created = Message.objects.select_for_update().get_or_create(
             key=key, defaults=values | {"created_by": created_by}
         )
-        if not created and message.status in {MessageStatus.PENDING, MessageStatus.CANCELLED}:
-            for name, value in values.items():
-                setattr(message, name, value)
-            message.status = MessageStatus.PENDING
-            message.save()
+        revivable = message.status == MessageStatus.CANCELLED and message.cancelled_by_id is None
+        if not created and (message.status == MessageStatus.PENDING or revivable):
+            changed = {name: value for name, value in values.items() if getattr(message, name) != value}
+            if changed or message.status != MessageStatus.PENDING:
+                for name, value in changed.items():
+                    setattr(message, name, value)
+                message.status = MessageStatus.PENDING
+                message.save(update_fields=[*changed, "status"])
     return message
 
 
 def sync_event_messages(*, event: str, planned: Iterable[PlannedMessage], campaign=None) -> list[Message]:
     """Make an event's pending messages exactly ``planned``: new ones written, moved ones re-timed, the ones
-    no longer wanted (a moved or cancelled event) cancelled. Sent messages stay as history."""
+    no longer wanted (a moved or cancelled event) cancelled. Sent messages stay as history; a late one already
+    waiting is kept as it is."""
     planned = list(planned)
     with transaction.atomic():
         messages = [
@@ -101,8 +112,10 @@ def sync_event_messages(*, event: str, planned: Iterable[PlannedMessage], campai
                 context=item.context,
                 event=event,
                 campaign=campaign,
+                expires_at=item.expires_at,
             )
             for item in planned
+            if not item.late
         ]
         Message.objects.filter(event=event, status=MessageStatus.PENDING).exclude(
             key__in=[item.key for item in planned]
@@ -119,17 +132,27 @@ class MessageRefused(Exception):
     """A coordinator's action that does not fit the message's state; the reason is shown as is."""
 
 
-def cancel_message(*, message: Message) -> None:
-    """Cancel one pending message."""
-    changed = Message.objects.filter(pk=message.pk, status=MessageStatus.PENDING).update(status=MessageStatus.CANCELLED)
+def cancel_message(*, message: Message, actor: User) -> None:
+    """A person cancels one pending message; it stays cancelled until a person sends it again."""
+    changed = Message.objects.filter(pk=message.pk, status=MessageStatus.PENDING).update(
+        status=MessageStatus.CANCELLED, cancelled_by=actor
+    )
     if not changed:
         raise MessageRefused(_("Only a message that is still waiting can be cancelled."))
 
 
-def resend_message(*, message: Message, now: datetime | None = None) -> None:
-    """Put a failed or cancelled message back in the queue, due now, with a fresh count of attempts."""
-    changed = Message.objects.filter(pk=message.pk, status__in=[MessageStatus.FAILED, MessageStatus.CANCELLED]).update(
+def resend_failed_messages(*, messages, actor: User | None = None, now: datetime | None = None) -> int:
+    """Put every failed message of ``messages`` (a filtered outbox) back in the queue; how many went back."""
+    return messages.filter(status=MessageStatus.FAILED).update(
         status=MessageStatus.PENDING, due_at=now or timezone.now(), attempts=0, last_error=""
+    )
+
+
+def resend_message(*, message: Message, actor: User | None = None, now: datetime | None = None) -> None:
+    """Put a failed or cancelled message back in the queue, due now, with a fresh count of attempts. An expired
+    one is not sent again: its time is over (it would still expire)."""
+    changed = Message.objects.filter(pk=message.pk, status__in=[MessageStatus.FAILED, MessageStatus.CANCELLED]).update(
+        status=MessageStatus.PENDING, due_at=now or timezone.now(), attempts=0, last_error="", cancelled_by=None
     )
     if not changed:
         raise MessageRefused(_("Only a failed or cancelled message can be sent again."))
@@ -148,6 +171,9 @@ def claim_due_messages(*, now: datetime | None = None, limit: int = DISPATCH_BAT
     """
     now = now or timezone.now()
     stale = now - timedelta(seconds=settings.OUTBOX_RECLAIM_AFTER_SECONDS)
+    Message.objects.filter(status=MessageStatus.PENDING, due_at__lte=now, expires_at__lte=now).update(
+        status=MessageStatus.EXPIRED
+    )
     pending_due = Q(status=MessageStatus.PENDING, due_at__lte=now)
     stuck = Q(status=MessageStatus.SENDING, claimed_at__lt=stale)
     claim = uuid.uuid4()
@@ -177,17 +203,15 @@ def _queue_deliveries(claimed: list[tuple[int, uuid.UUID]]) -> None:
 
 
 def is_transient(error: Exception) -> bool:
-    """Worth another try later: the server or the network failed, not the message. SMTP says so in its
-    reply codes (4xx: try again, 5xx: never); a connection that broke is always worth a retry."""
-    if isinstance(error, smtplib.SMTPResponseException):
-        return 400 <= error.smtp_code < 500
+    """Worth another try later: whatever the network, the server or its configuration can mend — a 4xx reply, a
+    broken connection, a server that will not talk to us or refuses our log-in or sender (an operator fixes that,
+    and the message should still leave). Not what is wrong with this message for good: a 5xx refusal of its
+    recipient or of its content."""
     if isinstance(error, smtplib.SMTPRecipientsRefused):
         return all(400 <= code < 500 for code, _reply in error.recipients.values())
-    if isinstance(error, smtplib.SMTPServerDisconnected):
-        return True
-    if isinstance(error, smtplib.SMTPException):
-        return False
-    return isinstance(error, OSError)
+    if isinstance(error, smtplib.SMTPDataError):
+        return 400 <= error.smtp_code < 500
+    return isinstance(error, smtplib.SMTPException | OSError)
 
 
 def deliver_message(*, message_id: int, claim: str) -> MessageStatus | None:
@@ -197,6 +221,11 @@ def deliver_message(*, message_id: int, claim: str) -> MessageStatus | None:
     if message is None:
         logger.info("Message %s: claim %s is no longer current; nothing to do.", message_id, claim)
         return None
+    if message.expires_at and timezone.now() >= message.expires_at:  # claimed in time, reached too late
+        Message.objects.filter(pk=message.pk, claim=claim, status=MessageStatus.SENDING).update(
+            status=MessageStatus.EXPIRED
+        )
+        return MessageStatus.EXPIRED
     try:
         rendered = channels.render(message, make_link=True)
         # What the outbox keeps of it: a one-time link stays a placeholder.
@@ -224,7 +253,8 @@ def _mark_sent(message: Message, claim: str, rendered: channels.Rendered) -> Non
 
 
 def retry_delay(attempts: int) -> timedelta:
-    """Back-off between tries: 1, 2, 4, 8 … minutes, at most an hour."""
+    """Back-off between tries: 1, 2, 4, 8 … minutes, at most an hour; with the default 30 attempts a message keeps
+    trying for about a day (``JOBROAD_OUTBOX_MAX_ATTEMPTS``), long enough for a mail server's outage."""
     return timedelta(minutes=min(60, 2 ** max(0, attempts - 1)))
 
 

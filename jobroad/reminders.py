@@ -2,14 +2,14 @@
 
 A capability that owns an event (a workshop session, an interview, an evaluation) calls
 ``plan_reminders`` with the event's time and its people, then ``outbox.sync_event_messages`` in the
-same transaction; moving the event re-plans (new keys carry the new time, the old pending ones are
+same transaction; moving the event re-plans (new keys carry the new time, in UTC, the old pending ones are
 cancelled), cancelling it syncs to nothing. Later capabilities add their rules to ``RULES``.
 """
 
 import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from .outbox import PlannedMessage, Recipient
 
@@ -61,22 +61,27 @@ def plan_reminders(
     now: datetime,
     rules: Sequence[ReminderRule] = RULES,
 ) -> list[PlannedMessage]:
-    """The messages the rules want for one event at ``at``. Reminders whose time has already passed are
-    left out. The key holds the event's time, so a moved event's reminders are new occurrences."""
+    """The messages the rules want for one event at ``at``. One whose time has already passed is ``late``: none is
+    written for it, but one still waiting stays. A reminder before the event expires when the event starts. The
+    key holds the event's time in UTC (whatever offset ``at`` carries), so re-planning an unchanged event changes
+    nothing and a moved event's reminders are new occurrences."""
     planned = []
+    moment = at.astimezone(UTC)
     for rule in rules:
-        if rule.event_kind != event_kind or at + rule.offset <= now:
+        if rule.event_kind != event_kind:
             continue
         for audience in rule.audiences:
             for recipient in recipients.get(audience, ()):
                 who = hashlib.sha256(f"{audience}:{recipient.channel}:{recipient.address}".encode()).hexdigest()[:12]
                 planned.append(
                     PlannedMessage(
-                        key=f"{event_key(event_kind, event_id)}:{rule.name}:{at:%Y%m%dT%H%M%z}:{who}",
+                        key=f"{event_key(event_kind, event_id)}:{rule.name}:{moment:%Y%m%dT%H%MZ}:{who}",
                         template=rule.template,
                         recipient=recipient,
                         due_at=at + rule.offset,
                         context=context | {"audience": audience, "calendar": rule.calendar},
+                        expires_at=at if rule.offset < timedelta(0) else None,
+                        late=at + rule.offset <= now,
                     )
                 )
     return planned

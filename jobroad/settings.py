@@ -277,7 +277,8 @@ RETENTION_MONTHS = int(os.environ.get("JOBROAD_RETENTION_MONTHS", "36"))
 # The outbox (jobroad/outbox.py): a message stuck in "sending" this long is claimed again; after this many
 # tries it is marked failed and shown to coordinators.
 OUTBOX_RECLAIM_AFTER_SECONDS = int(os.environ.get("JOBROAD_OUTBOX_RECLAIM_AFTER", "600"))
-OUTBOX_MAX_ATTEMPTS = int(os.environ.get("JOBROAD_OUTBOX_MAX_ATTEMPTS", "5"))
+# With the back-off of 1, 2, 4 … minutes up to an hour, 30 attempts keep a message trying for about a day.
+OUTBOX_MAX_ATTEMPTS = int(os.environ.get("JOBROAD_OUTBOX_MAX_ATTEMPTS", "30"))
 OUTBOX_MESSAGE_ID_DOMAIN = urlsplit(SITE_URL).hostname or "jobroad.invalid"
 # SMS: a class with send(to, text). The default logs; a provider's adapter goes here.
 SMS_BACKEND = os.environ.get("JOBROAD_SMS_BACKEND", "jobroad.channels.LogSmsBackend")

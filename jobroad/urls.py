@@ -16,6 +16,7 @@ urlpatterns = [
     path("invitations/<str:token>/", views.invitation_accept, name="invitation_accept"),
     path("messages/", views.message_list, name="message_list"),
     path("messages/new/", views.message_create, name="message_create"),
+    path("messages/failed/resend/", views.message_resend_failed, name="message_resend_failed"),
     path("messages/<int:pk>/", views.message_detail, name="message_detail"),
     path("messages/<int:pk>/cancel/", views.message_cancel, name="message_cancel"),
     path("messages/<int:pk>/resend/", views.message_resend, name="message_resend"),

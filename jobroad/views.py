@@ -9,7 +9,9 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import TemplateDoesNotExist
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from . import channels, outbox, permissions, selectors, services
@@ -151,20 +153,45 @@ def message_list(request):
     person = None
     if request.GET.get("person", "").isdecimal():  # isdigit() takes "²", which int() refuses
         person = get_object_or_404(permissions.visible_people(request.user), pk=request.GET["person"])
+    status = request.GET.get("status", "")
     context = {
         "page": paginate(request, messages_.select_related("recipient_user")),
         "statuses": MessageStatus.choices,
-        "status": request.GET.get("status", ""),
+        "status": status,
         "q": request.GET.get("q", ""),
         "person": person,
         "mail_captured": settings.EMAIL_BACKEND == "jobroad.mail.CapturingEmailBackend",
+        # Failed messages under these filters, for "send them all again" (offered once the list shows failed ones).
+        "failed_shown": messages_.filter(status=MessageStatus.FAILED).count() if status == MessageStatus.FAILED else 0,
     }
     return render(request, "jobroad/message_list.html", context)
 
 
 @login_required
+@require_POST
+def message_resend_failed(request):
+    """Send every failed message the filters show again, once the coordinator has confirmed how many."""
+    if not permissions.can_manage_messages(request.user):
+        raise Http404
+    failed = selectors.messages_filtered(permissions.visible_messages(request.user), request.POST)
+    failed = failed.filter(status=MessageStatus.FAILED)
+    expected = request.POST.get("count", "")
+    if request.POST.get("confirm") != "yes" or expected != str(failed.count()):
+        messages.error(request, _("Nothing was sent: confirm the number of messages to send again."))
+    else:
+        count = outbox.resend_failed_messages(messages=failed, actor=request.user)
+        messages.success(
+            request, ngettext("%(count)d message is back in the queue.", "%(count)d messages are back in the queue.",
+                              count) % {"count": count},
+        )  # fmt: skip
+    query = {key: request.POST[key] for key in ("status", "person", "q") if request.POST.get(key)}
+    return redirect(f"{reverse('message_list')}?{urlencode(query)}")
+
+
+@login_required
 def message_detail(request, pk):
-    message = get_object_or_404(permissions.visible_messages(request.user).select_related("recipient_user"), pk=pk)
+    visible = permissions.visible_messages(request.user).select_related("recipient_user", "cancelled_by")
+    message = get_object_or_404(visible, pk=pk)
     try:
         if message.status == MessageStatus.SENT:  # exactly what left, not what the template says today
             preview = channels.Rendered(subject=message.subject, text=message.body)
@@ -193,7 +220,9 @@ def message_create(request):
 @login_required
 @require_POST
 def message_cancel(request, pk):
-    return _change_message(request, pk, outbox.cancel_message, _("The message is cancelled."))
+    return _change_message(
+        request, pk, outbox.cancel_message, _("The message is cancelled; it stays so until someone sends it again.")
+    )
 
 
 @login_required
@@ -205,7 +234,7 @@ def message_resend(request, pk):
 def _change_message(request, pk, change, success: str):
     message = get_object_or_404(permissions.visible_messages(request.user), pk=pk)
     try:
-        change(message=message)
+        change(message=message, actor=request.user)
     except outbox.MessageRefused as refusal:
         messages.error(request, str(refusal))
     else:

@@ -319,6 +319,7 @@ MATRIX = [
         method="post",
         allowed_status=302,
     ),
+    Case("message_resend_failed", COORDINATORS, method="post", allowed_status=302),
     # Spreadsheets: imports (a pending import is its uploader's alone) and exports.
     Case("candidate_import", COORDINATORS | {"intermediary_a", "intermediary_b"}),
     Case("vacancy_import", COORDINATORS | {"hr_a"}, lambda w: {"pk": w.company_a.pk}),

@@ -107,6 +107,12 @@ FOREIGN_POSTS = [
     ),
     ForeignPost("message_cancel", B_SIDE, lambda w: {"pk": message_for(w.campaign_b).pk}),
     ForeignPost("message_resend", B_SIDE, lambda w: {"pk": failed_message_for(w.campaign_b).pk}),
+    ForeignPost(
+        "message_resend_failed",
+        B_SIDE,
+        data=lambda w: {"status": "failed", "q": failed_message_for(w.campaign_b).key, "confirm": "yes", "count": "1"},
+        refusals={"alice": 302},  # her own outbox, filtered to campaign B's message: none of hers, nothing sent
+    ),
     # Spreadsheets: a campaign or company of someone else's, or someone else's upload.
     ForeignPost(
         "candidate_import",

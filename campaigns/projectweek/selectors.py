@@ -8,6 +8,10 @@ from datetime import date, datetime, time
 from django.utils.translation import gettext_lazy as _
 
 from candidates.choices import language_name
+from candidates.selectors import candidate_recipient
+from jobroad.models import Role
+from jobroad.outbox import Recipient
+from jobroad.selectors import members
 
 from ..matching.selectors import BlindProfile, blind_profile
 from ..models import (
@@ -47,7 +51,8 @@ class BoardDay:
 
 def schedule_board(campaign: Campaign) -> list[BoardDay]:
     """Per project-week day, each participating company with its interviews in time order, and who travels
-    from which reception centre."""
+    from which reception centre. A company has a day sheet (``has_day_sheet``) once one of its interviews is
+    published; one without any gets no link that would lead nowhere."""
     interviews = (
         Interview.objects.filter(participation__campaign=campaign, day__isnull=False)
         .select_related(
@@ -64,6 +69,9 @@ def schedule_board(campaign: Campaign) -> list[BoardDay]:
     participations = list(
         campaign.participations.select_related("company__organisation").order_by("company__organisation__name")
     )
+    with_day_sheet = {interview.participation_id for interview in interviews if interview.published_day}
+    for participation in participations:
+        participation.has_day_sheet = participation.pk in with_day_sheet
     days = sorted({date.fromisoformat(iso) for p in participations for iso in p.available_days} | set(by_day))
     confirmed = defaultdict(set)
     for participation_id, day in DayConfirmation.objects.filter(participation__campaign=campaign).values_list(
@@ -169,3 +177,46 @@ def unpublished_changes(campaign: Campaign) -> int:
         "day", "starts_at", "published_day", "published_starts_at"
     )
     return sum(row.changed_since_published for row in rows)
+
+
+def interview_recipients(interview: Interview) -> dict[str, list[Recipient]]:
+    candidate = interview.enrolment.candidate
+    people = {
+        "candidate": [r for r in [candidate_recipient(candidate)] if r],
+        "intermediary": members(Role.INTERMEDIARY, candidate.registered_by_id),
+        "hr": members(Role.COMPANY_HR, interview.participation.company.organisation_id),
+    }
+    return {key: [p if isinstance(p, Recipient) else Recipient.for_user(p) for p in people[key]] for key in people}
+
+
+@dataclass(frozen=True)
+class Publication:
+    """What publishing now would send: one message per person concerned by each changed interview."""
+
+    changed: int
+    messages: int
+    candidates: int
+    intermediaries: int
+    companies: int
+
+
+def publication(campaign: Campaign) -> Publication:
+    """Counted before the coordinator presses Publish, from the same recipients the announcements go to."""
+    changed = [
+        interview
+        for interview in Interview.objects.filter(participation__campaign=campaign).select_related(
+            "enrolment__candidate__registered_by", "participation__company__organisation"
+        )
+        if interview.changed_since_published
+    ]
+    messages, people = 0, defaultdict(set)
+    for interview in changed:
+        recipients = interview_recipients(interview)
+        messages += sum(len(group) for group in recipients.values())
+        people["candidate"] |= {r.address for r in recipients["candidate"]}
+        people["intermediary"] |= {r.address for r in recipients["intermediary"]}
+        if recipients["hr"]:
+            people["company"].add(interview.participation.company_id)
+    return Publication(
+        len(changed), messages, len(people["candidate"]), len(people["intermediary"]), len(people["company"])
+    )

@@ -12,8 +12,7 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from candidates.selectors import candidate_recipient
-from jobroad.models import Role, User
+from jobroad.models import User
 from jobroad.outbox import (
     PlannedMessage,
     Recipient,
@@ -21,7 +20,6 @@ from jobroad.outbox import (
     sync_event_messages,
 )
 from jobroad.reminders import plan_reminders
-from jobroad.selectors import members
 
 from ..lifecycle import PhaseRefused, require_phase
 from ..models import (
@@ -145,16 +143,6 @@ def publish_schedule(*, campaign: Campaign, actor: User) -> int:
     return len(changed)
 
 
-def interview_recipients(interview: Interview) -> dict[str, list[Recipient]]:
-    candidate = interview.enrolment.candidate
-    people = {
-        "candidate": [r for r in [candidate_recipient(candidate)] if r],
-        "intermediary": members(Role.INTERMEDIARY, candidate.registered_by_id),
-        "hr": members(Role.COMPANY_HR, interview.participation.company.organisation_id),
-    }
-    return {key: [p if isinstance(p, Recipient) else Recipient.for_user(p) for p in people[key]] for key in people}
-
-
 def interview_event(interview: Interview, *, published: bool = False) -> dict:
     """The interview as the calendar part of a message: the company's guided visit first, then the interview
     (as it is now, or as people were last told). HR and the intermediary see the candidate's first name only
@@ -179,7 +167,7 @@ def interview_event(interview: Interview, *, published: bool = False) -> dict:
 def _announce_interview(interview: Interview, campaign: Campaign, now: datetime) -> None:
     """The new time now, with an .ics, to everyone concerned, and the reminders before it; whatever was still
     pending for the interview's old time is cancelled by the sync."""
-    recipients = interview_recipients(interview)
+    recipients = selectors.interview_recipients(interview)
     event = interview_event(interview)
     at = datetime.fromisoformat(event["interview"])
     announcements = [
@@ -212,7 +200,7 @@ def _announce_cancellation(interview: Interview, campaign: Campaign, now: dateti
             due_at=now,
             context={"event": event, "audience": audience},
         )
-        for audience, people in interview_recipients(interview).items()
+        for audience, people in selectors.interview_recipients(interview).items()
         for recipient in people
     ]
     sync_event_messages(event=f"interview:{interview.pk}", planned=announcements, campaign=campaign)

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from campaigns.permissions import (
     can_evaluate,
@@ -104,9 +104,20 @@ def project_week_generate(request, pk):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def project_week_publish(request, pk):
+    """Publishing sends messages, so it asks first and says how many go out to whom (GET), then publishes once
+    the coordinator has confirmed those very numbers (POST)."""
     campaign = managed_campaign(request, pk)
+    if refusal := lifecycle.phase_refusal(campaign, "publish_schedule"):
+        messages.error(request, refusal)
+        return redirect("project_week", pk=campaign.pk)
+    outline = selectors.publication(campaign)
+    if request.method == "GET":
+        return render(request, "campaigns/project_week_publish.html", {"campaign": campaign, "outline": outline})
+    if request.POST.get("confirm") != "yes" or request.POST.get("messages") != str(outline.messages):
+        messages.error(request, _("Nothing was published: confirm the messages that will go out first."))
+        return redirect("project_week_publish", pk=campaign.pk)
     try:
         count = services.publish_schedule(campaign=campaign, actor=request.user)
     except services.ScheduleRefused as refusal:

@@ -295,6 +295,8 @@ def test_a_campaign_runs_from_its_creation_to_the_first_check_in_of_a_placement(
     coordinator.locator(f"main a[href='/campaigns/{campaign.pk}/project-week/']").first.click()
     expect(coordinator.locator("[data-publish]")).to_contain_text("1")
     coordinator.locator("[data-publish]").click()
+    coordinator.locator("input[name=confirm]").check()
+    coordinator.locator("[data-publish-confirm]").click()
     expect(coordinator.locator("[data-publish]")).to_contain_text("0")
     expect(coordinator.locator("[data-pack]")).to_be_visible()
     screenshot(coordinator, "coordinator-schedule-published")

@@ -51,7 +51,12 @@ def test_generate_move_publish_print_and_evaluate(
     screenshot(page, "board-moved")
     assert not Message.objects.filter(template="interview_scheduled").exists()  # nothing sent before publishing
 
-    page.locator("[data-publish]").click()
+    page.locator("[data-publish]").click()  # asks first, naming what goes out
+    expect(page.locator("[data-publication]")).to_contain_text("3")  # changed interviews: 3 candidates' schedules
+    assert not Message.objects.filter(template="interview_scheduled").exists()
+    page.locator("input[name=confirm]").check()
+    screenshot(page, "publish-confirm")
+    page.locator("[data-publish-confirm]").click()
     expect(page.locator("[data-week-state]")).to_contain_text("1")
     expect(page.locator("[data-publish]")).to_contain_text("0")
     screenshot(page, "board-published")
