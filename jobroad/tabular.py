@@ -33,13 +33,14 @@ import logging
 import re
 import unicodedata
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.read_only import EMPTY_CELL
 from openpyxl.styles import Font
 
 logger = logging.getLogger(__name__)
@@ -212,6 +213,19 @@ def _guess_delimiter(header_line: str) -> str:
     return best
 
 
+def _rows_in_file(rows: Iterable[tuple]) -> Iterator[tuple[int, tuple]]:
+    """The numbered rows a workbook holds. openpyxl fills the gap up to a row far down (a cell in row 1,048,576)
+    with one shared empty row, which is skipped by identity, so such a file costs no more than its size."""
+    gap = None
+    for number, row in enumerate(rows, 1):
+        if row is gap:
+            continue
+        if all(cell is EMPTY_CELL for cell in row):
+            gap = row
+            continue
+        yield number, row
+
+
 def _read_xlsx(data: bytes, *, max_rows: int) -> Table:
     _check_workbook_archive(data)
     try:
@@ -224,7 +238,7 @@ def _read_xlsx(data: bytes, *, max_rows: int) -> Table:
         sheet.reset_dimensions()  # never trust the size a file claims for itself
         table = Table(format="xlsx", headers=[])
         rows = sheet.iter_rows(min_row=1, min_col=1, max_col=MAX_COLUMNS + 1)
-        _fill(table, ((number, [_cell_text(cell) for cell in row]) for number, row in enumerate(rows, 1)), max_rows)
+        _fill(table, ((number, [_cell_text(cell) for cell in row]) for number, row in _rows_in_file(rows)), max_rows)
         return table
     except TableError:
         raise

@@ -463,3 +463,21 @@ def test_what_we_write_we_can_read_again():
 
     assert cells(read(data)) == [(2, ["Amal", "Haddad"])]
     assert cells(read(tabular.write_csv(["Voornaam", "Naam"], [["Amal", "Haddad"]]))) == [(2, ["Amal", "Haddad"])]
+
+
+def test_a_workbook_naming_the_last_row_is_read_at_the_cost_of_the_rows_it_holds(monkeypatch):
+    """openpyxl fills the gap before row 1,048,576 with empty rows; they are skipped without converting a cell,
+    so a 10 KB upload cannot keep the server busy converting 64 million empty cells."""
+    workbook = Workbook()
+    workbook.active["A1"], workbook.active["A2"], workbook.active["A1048576"] = "Functie", "Orderpicker", "Chauffeur"
+    data = io.BytesIO()
+    workbook.save(data)
+    converted = []
+    monkeypatch.setattr(
+        tabular, "_cell_text", lambda cell, convert=tabular._cell_text: converted.append(1) or convert(cell)
+    )
+
+    table = read_table(data.getvalue(), max_rows=10)
+
+    assert [(row.number, row.cells) for row in table.rows] == [(2, ["Orderpicker"]), (1048576, ["Chauffeur"])]
+    assert len(converted) == 3 * (tabular.MAX_COLUMNS + 1)  # three rows held, each read up to one column too many
