@@ -402,6 +402,11 @@ class Interview(models.Model):
     interpreter = models.CharField(_("interpreter"), max_length=10, blank=True)
     published_day = models.DateField(null=True, blank=True)
     published_starts_at = models.TimeField(null=True, blank=True)
+    # A coordinator placed it by hand: generating again keeps it there while its slot is open.
+    moved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    moved_at = models.DateTimeField(null=True, blank=True)
     # A coordinator's "no evaluation needed" (the interview never took place), so aftercare can start without one.
     evaluation_waived_because = models.CharField(
         _("no evaluation needed because"), max_length=20, choices=EvaluationWaiver.choices, blank=True

@@ -142,10 +142,13 @@ def cancel_message(*, message: Message, actor: User) -> None:
 
 
 def resend_failed_messages(*, messages, actor: User | None = None, now: datetime | None = None) -> int:
-    """Put every failed message of ``messages`` (a filtered outbox) back in the queue; how many went back."""
-    return messages.filter(status=MessageStatus.FAILED).update(
+    """Put every failed message of ``messages`` (a filtered outbox) back in the queue; how many went back. The log
+    says who did, as the single resend does."""
+    count = messages.filter(status=MessageStatus.FAILED).update(
         status=MessageStatus.PENDING, due_at=now or timezone.now(), attempts=0, last_error=""
     )
+    logger.info("User %s sent %s failed message(s) again", getattr(actor, "pk", None), count)
+    return count
 
 
 def resend_message(*, message: Message, actor: User | None = None, now: datetime | None = None) -> None:
@@ -156,6 +159,7 @@ def resend_message(*, message: Message, actor: User | None = None, now: datetime
     )
     if not changed:
         raise MessageRefused(_("Only a failed or cancelled message can be sent again."))
+    logger.info("User %s sent message %s again", getattr(actor, "pk", None), message.pk)
 
 
 # --- Dispatch --------------------------------------------------------------------------------------------

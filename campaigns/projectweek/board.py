@@ -64,6 +64,7 @@ class Index:
         for request in sorted(problem.requests, key=lambda r: r.id):
             self.options[request.id], self.static[request.id] = self._open(request)
         self.published = {a.request_id: a for a in problem.published if a.request_id in self.requests}
+        self.pinned = {a.request_id: a for a in problem.pinned if a.request_id in self.requests}
 
     def _open(self, request: Request) -> tuple[list[Option], list[Blocker]]:
         """The slots this request could take if nobody else were scheduled, and why the others are closed."""
@@ -113,19 +114,29 @@ class Index:
 
     def kept(self, request_id: int) -> Option | None:
         """The option that keeps this request's published appointment, if it is still open."""
-        published = self.published.get(request_id)
-        if published is None:
+        return self._open_at(self.published.get(request_id))
+
+    def held(self, request_id: int) -> Option | None:
+        """The option a fixed request must keep: where a person pinned it, else where it was published."""
+        return self._open_at(self.pinned.get(request_id) or self.published.get(request_id))
+
+    def _open_at(self, appointment: Appointment | None) -> Option | None:
+        if appointment is None:
             return None
         return next(
-            (o for o in self.options[request_id] if (o.cd.day, o.start) == (published.day, published.start)), None
+            (
+                o
+                for o in self.options[appointment.request_id]
+                if (o.cd.day, o.start) == (appointment.day, appointment.start)
+            ),
+            None,
         )
 
     def fixed(self) -> list[int]:
-        """Published requests that may not move: their appointment starts before ``fixed_before``."""
+        """Requests that may not move: pinned by a person, or published to start before ``fixed_before``."""
         limit = self.problem.fixed_before
-        if limit is None:
-            return []
-        return sorted(r for r, a in self.published.items() if (a.day, a.start) < limit)
+        early = {r for r, a in self.published.items() if limit is not None and (a.day, a.start) < limit}
+        return sorted(early | set(self.pinned))
 
 
 class Board:

@@ -17,7 +17,9 @@ until ``interviews_until``, ``interviewers`` at a time; HR works in slots, so in
 - a company never runs more interviews at once than it has interviewers;
 - an interview with an interpreter needs one of that language free that day (``Problem.interpreters``); they
   are booked per interview and may join by phone, so their own travel is not modelled;
-- in a re-plan, published appointments that start before ``Problem.fixed_before`` stay where they are.
+- in a re-plan, published appointments that start before ``Problem.fixed_before`` stay where they are, and so do
+  the appointments a person placed by hand (``Problem.pinned``) while their slot is open; where two of them can no
+  longer both hold, the first placed (by request id) stays.
 
 **Objective**, lexicographic, one CP-SAT stage per level, each stage fixing the level before it: schedule as many
 requests as possible; in a re-plan, change as few published appointments as possible; the least waiting (minutes
@@ -75,11 +77,12 @@ __all__ = [
 
 
 def greedy(problem: Problem) -> Solution:
-    """Published appointments first where they still fit, then the most constrained request first, each in the
-    earliest free slot — on a day the candidate already comes, if it can."""
+    """Fixed appointments first (pinned, or published early), then published ones where they still fit, then the
+    most constrained request first, each in the earliest free slot — on a day the candidate already comes, if it
+    can."""
     index = Index(problem)
     board = Board(index)
-    kept = [index.kept(r) for r in index.fixed() + sorted(index.published)]
+    kept = [index.held(r) for r in index.fixed()] + [index.kept(r) for r in sorted(index.published)]
     for option in kept:
         if option is not None and option.request.id not in board.placed and not board.blockers(option):
             board.place(option)
@@ -156,7 +159,7 @@ def _constraints(model: cp_model.CpModel, index: Index, x: dict, keep: list[Opti
 
     fixed = set(index.fixed())
     for option in keep:
-        if option.request.id in fixed and option == index.kept(option.request.id):
+        if option.request.id in fixed and option == index.held(option.request.id):
             model.add(x[option] == 1)
 
     present = {}

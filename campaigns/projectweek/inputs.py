@@ -72,7 +72,8 @@ class ScheduleInput:
 
 def schedule_input(campaign: Campaign, time_limit: float = 5.0) -> ScheduleInput:
     """The scheduling problem of a campaign's project week: a request per schedulable proposal, the
-    participating companies' days, travel estimated from coordinates, interpreters, and what was published.
+    participating companies' days, travel estimated from coordinates, interpreters, what was published, and the
+    interviews a coordinator moved by hand (pinned).
 
     Sites: a company is at its first site with coordinates (else its organisation's address), a candidate's
     day starts at their reception centre; both get an int for the engine (company pk; minus the centre's pk)."""
@@ -128,9 +129,14 @@ def schedule_input(campaign: Campaign, time_limit: float = 5.0) -> ScheduleInput
         for language, days in week.interpreters.items()
         for iso, count in days.items()
     }
+    interviews = Interview.objects.filter(proposal__in=list(proposals))
     published = tuple(
         scheduling.Appointment(i.proposal_id, i.published_day.toordinal(), minutes(i.published_starts_at))
-        for i in Interview.objects.filter(proposal__in=list(proposals), published_day__isnull=False)
+        for i in interviews.filter(published_day__isnull=False)
+    )
+    pinned = tuple(
+        scheduling.Appointment(i.proposal_id, i.day.toordinal(), minutes(i.starts_at))
+        for i in interviews.filter(moved_at__isnull=False, day__isnull=False)
     )
     return ScheduleInput(
         problem=scheduling.Problem(
@@ -140,6 +146,7 @@ def schedule_input(campaign: Campaign, time_limit: float = 5.0) -> ScheduleInput
             travel=travel,
             interpreters=interpreters,
             published=published,
+            pinned=pinned,
             settings=scheduling.Settings(day_starts=minutes(week.day_starts_at), time_limit=time_limit),
         ),
         proposals=proposals,

@@ -85,6 +85,7 @@ class Problem:
     interpreters: Mapping[tuple[str, int], int] = field(default_factory=dict)  # (language, day) -> how many
     published: tuple[Appointment, ...] = ()  # what people were told; a re-plan changes as little of it as it can
     fixed_before: tuple[int, int] | None = None  # (day, minute): published appointments before it stay put
+    pinned: tuple[Appointment, ...] = ()  # placed by a person: they stay put while their slot is open
     settings: Settings = Settings()
 
     def minutes(self, a: int, b: int) -> int:

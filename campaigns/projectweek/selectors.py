@@ -4,12 +4,13 @@ since publishing."""
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from functools import cache
 
 from django.utils.translation import gettext_lazy as _
 
 from candidates.choices import language_name
 from candidates.selectors import candidate_recipient
-from jobroad.models import Role
+from jobroad.models import Message, Role
 from jobroad.outbox import Recipient
 from jobroad.selectors import members
 
@@ -18,6 +19,8 @@ from ..models import (
     Campaign,
     DayConfirmation,
     Interview,
+    Participation,
+    ProjectWeek,
 )
 from . import engine as scheduling
 from . import text as scheduling_text
@@ -179,29 +182,44 @@ def unpublished_changes(campaign: Campaign) -> int:
     return sum(row.changed_since_published for row in rows)
 
 
-def interview_recipients(interview: Interview) -> dict[str, list[Recipient]]:
+def interview_recipients(interview: Interview, members_of=members) -> dict[str, list[Recipient]]:
     candidate = interview.enrolment.candidate
     people = {
         "candidate": [r for r in [candidate_recipient(candidate)] if r],
-        "intermediary": members(Role.INTERMEDIARY, candidate.registered_by_id),
-        "hr": members(Role.COMPANY_HR, interview.participation.company.organisation_id),
+        "intermediary": members_of(Role.INTERMEDIARY, candidate.registered_by_id),
+        "hr": members_of(Role.COMPANY_HR, interview.participation.company.organisation_id),
     }
     return {key: [p if isinstance(p, Recipient) else Recipient.for_user(p) for p in people[key]] for key in people}
 
 
+def no_interviews_event(participation: Participation) -> str:
+    return f"participation:{participation.pk}:no-interviews"
+
+
+def companies_without_interviews(campaign: Campaign) -> dict[Participation, list[Recipient]]:
+    """The companies taking part that have no interview in the schedule, with the HR people to tell."""
+    participations = campaign.participations.exclude(interviews__day__isnull=False).select_related("company")
+    return {
+        p: [Recipient.for_user(user) for user in members(Role.COMPANY_HR, p.company.organisation_id)]
+        for p in participations
+    }
+
+
 @dataclass(frozen=True)
 class Publication:
-    """What publishing now would send: one message per person concerned by each changed interview."""
+    """What publishing now would send: one message per person concerned by each changed interview, and one to
+    the HR people of each company that has no interview and was not told yet."""
 
     changed: int
     messages: int
     candidates: int
     intermediaries: int
     companies: int
+    companies_without_interviews: int
 
 
 def publication(campaign: Campaign) -> Publication:
-    """Counted before the coordinator presses Publish, from the same recipients the announcements go to."""
+    """Counted before the coordinator presses Publish, from the same recipients the messages go to."""
     changed = [
         interview
         for interview in Interview.objects.filter(participation__campaign=campaign).select_related(
@@ -209,14 +227,56 @@ def publication(campaign: Campaign) -> Publication:
         )
         if interview.changed_since_published
     ]
+    members_of = cache(lambda role, organisation: list(members(role, organisation)))  # one query per organisation
     messages, people = 0, defaultdict(set)
     for interview in changed:
-        recipients = interview_recipients(interview)
+        recipients = interview_recipients(interview, members_of)
         messages += sum(len(group) for group in recipients.values())
         people["candidate"] |= {r.address for r in recipients["candidate"]}
         people["intermediary"] |= {r.address for r in recipients["intermediary"]}
         if recipients["hr"]:
             people["company"].add(interview.participation.company_id)
+    without = companies_without_interviews(campaign)
+    told = set(
+        Message.objects.filter(event__in=[no_interviews_event(p) for p in without]).values_list("key", flat=True)
+    )
+    untold = {
+        p: [r for r in recipients if f"{no_interviews_event(p)}:{r.address}" not in told]
+        for p, recipients in without.items()
+    }
+    untold = {p: recipients for p, recipients in untold.items() if recipients}
+    messages += sum(len(recipients) for recipients in untold.values())
+    people["company"] |= {p.company_id for p in untold}
     return Publication(
-        len(changed), messages, len(people["candidate"]), len(people["intermediary"]), len(people["company"])
+        len(changed),
+        messages,
+        len(people["candidate"]),
+        len(people["intermediary"]),
+        len(people["company"]),
+        len(untold),
+    )
+
+
+@dataclass(frozen=True)
+class Regeneration:
+    """What generating again puts at stake: what people were told, and the interviews moved by hand."""
+
+    published_version: int
+    published_at: datetime | None
+    published_interviews: int
+    hand_moves: int
+
+    @property
+    def asks_first(self) -> bool:
+        return bool(self.published_at or self.hand_moves)
+
+
+def regeneration(campaign: Campaign) -> Regeneration:
+    week = ProjectWeek.objects.filter(campaign=campaign).first()
+    interviews = Interview.objects.filter(participation__campaign=campaign)
+    return Regeneration(
+        published_version=week.version if week else 0,
+        published_at=week.published_at if week else None,
+        published_interviews=interviews.filter(published_day__isnull=False).count(),
+        hand_moves=interviews.filter(moved_at__isnull=False, day__isnull=False).count(),
     )

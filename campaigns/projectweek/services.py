@@ -2,6 +2,7 @@
 day confirmations and the interpreters."""
 
 import operator
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import reduce
 
@@ -43,12 +44,24 @@ class SchedulePhaseRefused(PhaseRefused, ScheduleRefused):
     """A project-week action the campaign's phase does not open (``campaigns.lifecycle``)."""
 
 
-def generate_schedule(*, campaign: Campaign, actor: User) -> scheduling.Solution:
-    """Plan every schedulable proposal (CP-SAT). Appointments already published stay where they are unless a
-    better plan needs them to move, and then as few as possible move. Nothing is sent until it is published."""
+@dataclass(frozen=True)
+class Generation:
+    solution: scheduling.Solution
+    moves_kept: int  # interviews a coordinator moved by hand that stay where they were put
+    moves_lost: tuple[Interview, ...]  # hand moves whose slot is no longer open: the plan placed them anew
+
+
+def generate_schedule(*, campaign: Campaign, actor: User, keep_moves: bool = True) -> Generation:
+    """Plan every schedulable proposal (CP-SAT). Interviews a coordinator moved by hand stay where they are while
+    their slot is open, unless ``keep_moves`` is False (a plan from scratch, which forgets the moves). Published
+    appointments stay where they are unless a better plan needs them to move, and then as few as possible move.
+    Nothing is sent until it is published."""
     require_phase(campaign, "plan_schedule", SchedulePhaseRefused)
     with transaction.atomic():
         Campaign.objects.select_for_update().get(pk=campaign.pk)  # one schedule change at a time per campaign
+        moved = Interview.objects.filter(participation__campaign=campaign, moved_at__isnull=False)
+        if not keep_moves:
+            moved.update(moved_at=None, moved_by=None)
         data = inputs.schedule_input(campaign)
         if not data.problem.requests:
             raise ScheduleRefused(_("There are no confirmed proposals to schedule yet."))
@@ -56,6 +69,14 @@ def generate_schedule(*, campaign: Campaign, actor: User) -> scheduling.Solution
             raise ScheduleRefused(_("No participating company has a project-week day yet."))
         solution = scheduling.solve(data.problem)
         _save_appointments(campaign, data, solution.appointments)
+        pinned = {a.request_id for a in data.problem.pinned}
+        held = {a.request_id for a in set(solution.appointments) & set(data.problem.pinned)}
+        lost = tuple(
+            Interview.objects.filter(proposal__in=pinned - held).select_related(
+                "enrolment__candidate", "participation__company"
+            )
+        )
+        moved.exclude(proposal__in=held).update(moved_at=None, moved_by=None)  # what was not kept is no longer pinned
         week, _created = ProjectWeek.objects.get_or_create(campaign=campaign)
         week.generated_at = timezone.now()
         week.status = solution.status
@@ -64,7 +85,7 @@ def generate_schedule(*, campaign: Campaign, actor: User) -> scheduling.Solution
             for drop in solution.dropped
         ]
         week.save(update_fields=["generated_at", "status", "dropped"])
-    return solution
+    return Generation(solution, moves_kept=len(held), moves_lost=lost)
 
 
 def _save_appointments(campaign: Campaign, data, appointments) -> None:
@@ -90,7 +111,8 @@ def _save_appointments(campaign: Campaign, data, appointments) -> None:
 
 
 def move_interview(*, interview: Interview, day: date, starts_at: time, actor: User) -> Interview:
-    """Move one interview by hand, checked against every rule with the rest of the schedule as it stands."""
+    """Move one interview by hand, checked against every rule with the rest of the schedule as it stands; the
+    next generation keeps it there."""
     with transaction.atomic():
         campaign = Campaign.objects.select_for_update().get(pk=interview.participation.campaign_id)
         require_phase(campaign, "plan_schedule", SchedulePhaseRefused)
@@ -105,7 +127,8 @@ def move_interview(*, interview: Interview, day: date, starts_at: time, actor: U
         interview.day, interview.starts_at = day, starts_at
         interview.ends_at = inputs.clock(inputs.minutes(starts_at) + participation.slot_minutes)
         interview.seat = min(set(range(1, participation.interviewers + 1)) - taken)
-        interview.save(update_fields=["day", "starts_at", "ends_at", "seat"])
+        interview.moved_by, interview.moved_at = actor, timezone.now()
+        interview.save(update_fields=["day", "starts_at", "ends_at", "seat", "moved_by", "moved_at"])
         ProjectWeek.objects.filter(campaign=campaign).update(status=ScheduleStatus.EDITED)
     return interview
 
@@ -114,7 +137,8 @@ def publish_schedule(*, campaign: Campaign, actor: User) -> int:
     """Tell people about their appointments: only interviews that changed since the last publication get a
     message (candidate, their intermediary, the company's HR; with an .ics), and their reminders follow; an
     interview no longer in the schedule gets a cancellation instead of its reminders. HR confirms its day
-    again when it changed. Returns how many interviews changed."""
+    again when it changed, and a company taking part with no interview at all hears so. Returns how many
+    interviews changed."""
     require_phase(campaign, "publish_schedule", SchedulePhaseRefused)
     with transaction.atomic():
         Campaign.objects.select_for_update().get(pk=campaign.pk)
@@ -132,6 +156,7 @@ def publish_schedule(*, campaign: Campaign, actor: User) -> int:
                 _announce_cancellation(interview, campaign, now)
             interview.published_day, interview.published_starts_at = interview.day, interview.starts_at
             interview.save(update_fields=["published_day", "published_starts_at"])
+        _tell_companies_without_interviews(campaign, now)
         if days_changed:
             DayConfirmation.objects.filter(
                 reduce(operator.or_, (Q(participation_id=p, day=day) for p, day in days_changed))
@@ -141,6 +166,26 @@ def publish_schedule(*, campaign: Campaign, actor: User) -> int:
         week.published_at, week.published_by = now, actor
         week.save(update_fields=["version", "published_at", "published_by"])
     return len(changed)
+
+
+def _tell_companies_without_interviews(campaign: Campaign, now: datetime) -> None:
+    """A company that takes part but got no interview hears it once, so HR does not wait for candidates; one that
+    has interviews again loses a notice not yet sent."""
+    for participation, recipients in selectors.companies_without_interviews(campaign).items():
+        event = selectors.no_interviews_event(participation)
+        planned = [
+            PlannedMessage(
+                key=f"{event}:{recipient.address}",
+                template="participation_no_interviews",
+                recipient=recipient,
+                due_at=now,
+                context={"campaign": campaign.name, "company": str(participation.company)},
+            )
+            for recipient in recipients
+        ]
+        sync_event_messages(event=event, planned=planned, campaign=campaign)
+    for participation in campaign.participations.filter(interviews__day__isnull=False).distinct():
+        cancel_event_messages(event=selectors.no_interviews_event(participation))
 
 
 def interview_event(interview: Interview, *, published: bool = False) -> dict:

@@ -61,6 +61,7 @@ def project_week(request, pk):
         "interpreters_form": interpreters_form(campaign, week),
         "plan_refusal": lifecycle.phase_refusal(campaign, "plan_schedule"),
         "publish_refusal": lifecycle.phase_refusal(campaign, "publish_schedule"),
+        "regeneration": selectors.regeneration(campaign),
     }
     return render(request, "campaigns/project_week.html", context)
 
@@ -87,18 +88,50 @@ def project_week_interpreters(request, pk):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def project_week_generate(request, pk):
+    """Generating again can move interviews people were told about, and a plan from scratch forgets the moves made
+    by hand, so over a published week or one with hand moves it asks first and says what is at stake (GET)."""
     campaign = managed_campaign(request, pk)
+    if refusal := lifecycle.phase_refusal(campaign, "plan_schedule"):
+        messages.error(request, refusal)
+        return redirect("project_week", pk=campaign.pk)
+    stake = selectors.regeneration(campaign)
+    if request.method == "GET":
+        return render(request, "campaigns/project_week_generate.html", {"campaign": campaign, "stake": stake})
+    if stake.asks_first and (
+        request.POST.get("confirm") != "yes" or request.POST.get("moves") != str(stake.hand_moves)
+    ):
+        messages.error(request, _("Nothing was generated: confirm what generating again changes first."))
+        return redirect("project_week_generate", pk=campaign.pk)
     try:
-        solution = services.generate_schedule(campaign=campaign, actor=request.user)
+        generation = services.generate_schedule(
+            campaign=campaign, actor=request.user, keep_moves=request.POST.get("start") != "scratch"
+        )
     except services.ScheduleRefused as refusal:
         messages.error(request, str(refusal))
-    else:
-        messages.success(
+        return redirect("project_week", pk=campaign.pk)
+    solution = generation.solution
+    summary = _("Schedule generated: %(placed)s interviews planned, %(dropped)s could not be placed.") % {
+        "placed": len(solution.appointments),
+        "dropped": len(solution.dropped),
+    }
+    if generation.moves_kept:
+        summary += " " + ngettext(
+            "%(count)s interview you moved by hand stayed where it was put.",
+            "%(count)s interviews you moved by hand stayed where they were put.",
+            generation.moves_kept,
+        ) % {"count": generation.moves_kept}
+    messages.success(request, summary)
+    if generation.moves_lost:
+        messages.warning(
             request,
-            _("Schedule generated: %(placed)s interviews planned, %(dropped)s could not be placed.")
-            % {"placed": len(solution.appointments), "dropped": len(solution.dropped)},
+            _("These moves made by hand could not be kept, because their time is no longer open: %(moves)s.")
+            % {
+                "moves": ", ".join(
+                    f"{i.enrolment.candidate} · {i.participation.company}" for i in generation.moves_lost
+                )
+            },
         )
     return redirect("project_week", pk=campaign.pk)
 

@@ -1,5 +1,6 @@
 """Browser flow of the project week: a coordinator generates the schedule, moves one interview by hand (the live
-check says a taken slot does not work before the move is refused in words), publishes (only then do messages go
+check says a taken slot does not work before the move is refused in words), generates again (asked first; the move
+is kept and the page says so), publishes (only then do messages go
 out) and prints the pack; HR then confirms its day, sees that the evaluations open when the interviews start, and
 on the day fills one on a 375 px phone."""
 
@@ -50,6 +51,15 @@ def test_generate_move_publish_print_and_evaluate(
     expect(page.locator("[data-interview]").last).to_contain_text("12:30")
     screenshot(page, "board-moved")
     assert not Message.objects.filter(template="interview_scheduled").exists()  # nothing sent before publishing
+
+    page.locator("[data-generate]").click()  # generating again asks first: a move made by hand is at stake
+    expect(page.locator("[data-regeneration]")).to_have_attribute("data-hand-moves", "1")
+    page.locator("input[name=confirm]").check()
+    page.locator("[data-generate-confirm]").click()
+    expect(page.locator(".alert-success")).to_contain_text("1")  # "1 interview you moved by hand stayed …"
+    expect(page.locator("[data-interview]").last).to_contain_text("12:30")
+    expect(page.locator("[data-moved-by-hand]")).to_have_count(1)
+    screenshot(page, "board-regenerated-move-kept")
 
     page.locator("[data-publish]").click()  # asks first, naming what goes out
     expect(page.locator("[data-publication]")).to_contain_text("3")  # changed interviews: 3 candidates' schedules

@@ -269,6 +269,38 @@ def test_a_fixed_appointment_stays_even_when_moving_it_would_fit_one_more():
     assert validate(late, solution) == []
 
 
+@BOTH
+def test_an_appointment_pinned_by_hand_stays_where_it_was_put(method):
+    # Alone, the interview goes to the first slot after the visit (10:00); a person put it at 11:00.
+    base = problem([day()], pinned=(Appointment(1, 1, 11 * H),))
+
+    solution = method(base)
+
+    assert at(solution) == {1: (1, 11 * H)}
+    assert validate(base, solution) == []
+
+
+@BOTH
+def test_a_pin_whose_slot_closed_is_planned_anew(method):
+    base = problem([day(until=11 * H)], pinned=(Appointment(1, 1, 11 * H),))  # 11:00 is past the window now
+
+    assert at(method(base)) == {1: (1, 10 * H)}
+
+
+def test_a_pin_outranks_fitting_one_more_request():
+    # Slots at 10:00 and 10:30; candidate 2 can only take 10:30, where a person pinned candidate 1. Both would fit
+    # the other way round, but a person's decision outranks the count: candidate 2 is left out, with the reason.
+    people = (CandidateIn(1, HOME), CandidateIn(2, HOME, blocked=(Block(1, 10 * H, 10 * H + 30),)))
+    base = problem(
+        [day(until=11 * H)], people, (Request(1, 1, 1), Request(2, 2, 1)), pinned=(Appointment(1, 1, 10 * H + 30),)
+    )
+
+    solution = solve(base)
+
+    assert at(solution) == {1: (1, 10 * H + 30)}
+    assert [d.request_id for d in solution.dropped] == [2]
+
+
 def test_a_cancelled_company_changes_only_its_own_appointments():
     base, published = published_week()
     cancelled = replace(
