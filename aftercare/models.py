@@ -243,5 +243,6 @@ class CandidateOutcome(models.TextChoices):
     TEMP_WORK = "temp_work", _("Temp work")
     ARTICLE_60 = "article_60", _("Article 60")
     TRAINING = "training", _("Training or internship")
+    STARTING = "starting", _("Placed, starts later")
     SEARCHING = "searching", _("Still searching")
     DROPPED_OUT = "dropped_out", _("Dropped out")

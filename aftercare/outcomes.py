@@ -14,6 +14,7 @@ FIXED_TERM_JOB = "fixed_term_job"
 TEMP_WORK = "temp_work"
 ARTICLE_60 = "article_60"
 TRAINING = "training"
+STARTING = "starting"  # placed, the job starts on a later day
 SEARCHING = "searching"
 DROPPED_OUT = "dropped_out"
 
@@ -63,14 +64,16 @@ class Standing:
     outcome: str
     placement_id: int | None = None
     reason: str = ""  # why the candidate dropped out
+    starts_on: date | None = None  # when a placement that has not started yet starts
 
 
 def standing_on(
     day: date, placements: Iterable[PlacementFacts], enrolments: Iterable[EnrolmentFacts]
 ) -> Standing | None:
     """The candidate's standing on ``day``: the best placement running that day; else dropped out if their latest
-    enrolment by then ended that way (and no job came after it), else still searching; ``None`` before they were
-    ever enrolled or placed."""
+    enrolment by then ended that way (and no job came after it); else placed and starting on a later day if a
+    placement (not ended before it began) starts after ``day``; else still searching; ``None`` before they were ever
+    enrolled or placed."""
     placements = list(placements)
     running = [
         (RANK.index(OUTCOME_OF_ROUTE[facts.route_on(day)]), facts.placement_id, facts)
@@ -84,9 +87,18 @@ def standing_on(
     if not enrolled and not any(facts.starts_on <= day for facts in placements):
         return None
     latest = max(enrolled, key=lambda enrolment: enrolment.enrolled_on, default=None)
-    if latest is None or latest.dropped_out_on is None or latest.dropped_out_on > day:
-        return Standing(SEARCHING)
-    worked_since = any(
-        facts.starts_on <= day and facts.ended_on and facts.ended_on > latest.dropped_out_on for facts in placements
-    )
-    return Standing(SEARCHING) if worked_since else Standing(DROPPED_OUT, reason=latest.reason)
+    if latest is not None and latest.dropped_out_on is not None and latest.dropped_out_on <= day:
+        worked_since = any(
+            facts.starts_on <= day and facts.ended_on and facts.ended_on > latest.dropped_out_on for facts in placements
+        )
+        if not worked_since:
+            return Standing(DROPPED_OUT, reason=latest.reason)
+    coming = [
+        (facts.starts_on, facts.placement_id)
+        for facts in placements
+        if facts.starts_on > day and (facts.ended_on is None or facts.ended_on > facts.starts_on)
+    ]
+    if coming:
+        starts_on, placement_id = min(coming)
+        return Standing(STARTING, placement_id=placement_id, starts_on=starts_on)
+    return Standing(SEARCHING)

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Subquery
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from campaigns.models import DropOutReason, Enrolment, Evaluation, Outcome
@@ -66,7 +67,10 @@ def outcome_view(standing: outcomes.Standing | None) -> OutcomeView | None:
     if standing is None:
         return None
     reason = DropOutReason(standing.reason).label if standing.reason else ""
-    return OutcomeView(standing.outcome, CandidateOutcome(standing.outcome).label, reason, standing.placement_id)
+    label = CandidateOutcome(standing.outcome).label
+    if standing.starts_on:
+        label = _("starts on %(day)s") % {"day": date_format(standing.starts_on, "j F Y")}
+    return OutcomeView(standing.outcome, label, reason, standing.placement_id)
 
 
 def outcome_of(candidate_id: int, day: date) -> OutcomeView | None:

@@ -3,13 +3,14 @@ reads live in their packages."""
 
 import math
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
-from django.db.models import Count, IntegerField, Prefetch, QuerySet
+from django.db.models import Count, IntegerField, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from candidates.models import Candidate
 from candidates.selectors import candidates_found
+from companies.permissions import visible_companies
 from jobroad import disclosure
 from jobroad.permissions import sees_small_counts
 
@@ -18,6 +19,7 @@ from .models import (
     Campaign,
     CampaignPhase,
     Enrolment,
+    Participation,
 )
 from .permissions import visible_campaigns
 
@@ -93,14 +95,71 @@ class PublishedCount(IntegerField):
 
 
 def campaigns_with_counts(user) -> QuerySet[Campaign]:
-    """The campaigns ``user`` sees, with ``candidate_count`` (people, published as ``user`` may see them) and
-    ``company_count`` (organisations, not people: exact for everyone)."""
-    people = None if sees_small_counts(user) else PublishedCount()
-    return (
-        visible_campaigns(user)
-        .annotate(
-            candidate_count=Count("enrolments", distinct=True, output_field=people),
-            company_count=Count("participations", distinct=True),
-        )
-        .order_by(*Campaign._meta.ordering)
+    """The campaigns ``user`` sees, with the figures of ``with_counts`` to date, counts of people published as
+    ``user`` may see them."""
+    published = not sees_small_counts(user)
+    campaigns = with_counts(visible_campaigns(user), ends_on=timezone.localdate(), published=published)
+    return campaigns.order_by(*Campaign._meta.ordering)
+
+
+def with_counts(
+    campaigns: QuerySet[Campaign],
+    *,
+    starts_on: date | None = None,
+    ends_on: date | None = None,
+    published: bool = False,
+) -> QuerySet[Campaign]:
+    """``campaigns`` with ``candidate_count`` (people registered from ``starts_on`` to ``ends_on``; published
+    through ``jobroad.disclosure`` when ``published``) and ``company_count`` (companies taking part: organisations,
+    not people, exact for everyone). The one definition of these two figures for the home page, the campaign
+    list, the campaign page and the reports' targets table, so no two of them can disagree."""
+    people = PublishedCount() if published else None
+    registered = registered_between(starts_on, ends_on, prefix="enrolments__")
+    return campaigns.annotate(
+        candidate_count=Count("enrolments", filter=registered or None, distinct=True, output_field=people),
+        company_count=Count("participations", distinct=True),
     )
+
+
+def enrolments_registered(
+    campaigns: QuerySet[Campaign], *, starts_on: date | None = None, ends_on: date | None = None
+) -> QuerySet[Enrolment]:
+    """The enrolments in ``campaigns`` registered from ``starts_on`` to ``ends_on`` (the days included)."""
+    return Enrolment.objects.filter(registered_between(starts_on, ends_on), campaign__in=campaigns)
+
+
+def participations_of(campaigns: QuerySet[Campaign]) -> QuerySet[Participation]:
+    """The companies taking part in ``campaigns``, as many as ``with_counts`` counts."""
+    return Participation.objects.filter(campaign__in=campaigns)
+
+
+def registered_between(starts_on: date | None, ends_on: date | None, *, prefix: str = "") -> Q:
+    """Enrolled from the start of ``starts_on`` to the end of ``ends_on``, in the local time zone."""
+    period = Q()
+    if starts_on:
+        period &= Q(**{f"{prefix}enrolled_at__gte": start_of(starts_on)})
+    if ends_on:
+        period &= Q(**{f"{prefix}enrolled_at__lt": start_of(ends_on + timedelta(days=1))})
+    return period
+
+
+def start_of(day: date) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=timezone.get_current_timezone())
+
+
+@dataclass(frozen=True)
+class CompaniesTakingPart:
+    listed: list[Participation]  # those whose company the user may see
+    count: int  # all of them, as the counters show
+
+    @property
+    def unlisted(self) -> int:
+        return self.count - len(self.listed)
+
+
+def companies_taking_part(campaign: Campaign, user) -> CompaniesTakingPart:
+    """The companies in ``campaign``: the ones ``user`` may see by name, and how many there are in all.
+    ``campaign`` comes annotated by ``with_counts``, so the list can never say "none" beside a count that says
+    three (a funder sees the count and no name)."""
+    listed = campaign.participations.filter(company__in=visible_companies(user)).select_related("company__organisation")
+    return CompaniesTakingPart(listed=list(listed), count=campaign.company_count)

@@ -36,9 +36,7 @@ def campaign_detail(request, pk):
     campaign = get_object_or_404(campaigns_with_counts(request.user).select_related("funder"), pk=pk)
     context = {
         "campaign": campaign,
-        "participations": campaign.participations.filter(company__in=visible_companies(request.user)).select_related(
-            "company__organisation"
-        ),
+        "companies": selectors.companies_taking_part(campaign, request.user),
         "candidates": campaign.candidates.filter(pk__in=visible_candidates(request.user))[:100],
         "partners": campaign.partners.all(),
         "coordinators": campaign.coordinators.all(),

@@ -2,7 +2,8 @@
 
 Names come from the CLDR data that Babel ships, so the hundred-odd country names need no translation of our
 own. Choices are callables (Django evaluates them when a form or a display needs them), so a page shows them
-in the language of the request.
+in the language of the request. The languages are the platform's (``jobroad.languages``): vacancies ask for them
+too.
 """
 
 import unicodedata
@@ -12,18 +13,16 @@ from babel import Locale
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-# The languages a candidate can get documents and messages in (DESIGN §10). Dari has no CLDR locale of its
-# own: it is Persian as written in Afghanistan (fa_AF).
-DOCUMENT_LANGUAGES = ("nl", "fr", "en", "ar", "prs", "fa", "ps", "ti", "so", "uk", "ru", "tr")
-CLDR_LOCALE = {"prs": "fa_AF"}
-
-# Languages candidates speak, ISO 639-1 where there is one, else ISO 639-3. The first ones are the languages
-# of the workplace; the rest the languages most often spoken by people in Belgian reception centres.
-SPOKEN_LANGUAGES = (
-    "nl", "fr", "en", "de", "ar", "prs", "fa", "ps", "ur", "ti", "am", "om", "so", "sw", "ku", "ckb", "tr",
-    "uk", "ru", "ka", "hy", "sq", "es", "pt", "it", "ro", "bg", "pl", "ln", "rn", "rw", "ff", "wo", "bm",
-    "ha", "yo", "bn", "hi", "pa", "ta", "ne", "uz", "tg", "zh", "vi",
-)  # fmt: skip
+# Named here too: candidates' fields, their migrations and the apps above take language choices and names from here.
+from jobroad.languages import (  # noqa: F401
+    CLDR_LOCALE,
+    DOCUMENT_LANGUAGES,
+    SPOKEN_LANGUAGES,
+    document_language_choices,
+    language_name,
+    spoken_language_choices,
+    ui_locale,
+)
 
 # Nationalities shown first: the usual countries of origin of asylum applicants in Belgium, then Belgium
 # and its neighbours. Every other ISO 3166-1 country follows.
@@ -36,47 +35,10 @@ STATELESS = "XX"
 NOT_NATIONALITIES = frozenset({"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB", "AQ", "BV", "HM", "UM", "TF", "IO"})
 
 
-def ui_locale() -> Locale:
-    code = (get_language() or "nl").split("-")[0]
-    return Locale.parse(CLDR_LOCALE.get(code, code))
-
-
-def language_name(code: str, *, locale: Locale | None = None) -> str:
-    """A language's name in the reader's language (``Tigrinya``), or the code when CLDR does not know it."""
-    locale = locale or ui_locale()
-    return locale.languages.get(CLDR_LOCALE.get(code, code)) or locale.languages.get(code) or code
-
-
-def autonym(code: str) -> str:
-    """A language's name in itself (``ትግርኛ``), as a candidate recognises it on a list."""
-    try:
-        return Locale.parse(CLDR_LOCALE.get(code, code)).get_display_name(CLDR_LOCALE.get(code, code)) or code
-    except (ValueError, LookupError):
-        return code
-
-
 def country_name(code: str) -> str:
     if code == STATELESS:
         return str(_("Stateless"))
     return ui_locale().territories.get(code, code)
-
-
-@cache
-def _language_choices(codes: tuple[str, ...], ui: str) -> list[tuple[str, str]]:
-    locale = Locale.parse(CLDR_LOCALE.get(ui, ui))
-    choices = []
-    for code in codes:
-        name, own = language_name(code, locale=locale), autonym(code)
-        choices.append((code, name if own.casefold() == name.casefold() else f"{name} ({own})"))
-    return choices
-
-
-def document_language_choices() -> list[tuple[str, str]]:
-    return _language_choices(DOCUMENT_LANGUAGES, (get_language() or "nl").split("-")[0])
-
-
-def spoken_language_choices() -> list[tuple[str, str]]:
-    return _language_choices(SPOKEN_LANGUAGES, (get_language() or "nl").split("-")[0])
 
 
 @cache

@@ -120,13 +120,16 @@ def shares_with_companies(candidate: str = "pk") -> Exact:
 
 
 def candidate_recipient(candidate: Candidate) -> Recipient | None:
-    """A candidate is reached only with consent to be contacted, by e-mail if given, else by SMS."""
+    """A candidate is reached only with consent to be contacted, by e-mail if given, else by SMS; a message with no
+    text in their document language is written in the language they speak best of the others."""
     if not candidate.may_be_contacted:
         return None
     name, language = candidate.first_name, candidate.preferred_language or "nl"
+    spoken = sorted(candidate.languages.all(), key=lambda row: row.level, reverse=True)
+    also_reads = tuple(row.language for row in spoken if row.language != language)  # best spoken first
     if candidate.email:
-        return Recipient(address=candidate.email, name=name, language=language)
-    return Recipient(address=candidate.phone, name=name, language=language, channel=Channel.SMS)
+        return Recipient(address=candidate.email, name=name, language=language, also_reads=also_reads)
+    return Recipient(address=candidate.phone, name=name, language=language, channel=Channel.SMS, also_reads=also_reads)
 
 
 def candidates_found(user, *, query: str = "") -> QuerySet[Candidate]:

@@ -236,7 +236,7 @@ class VacancyForm(forms.ModelForm):
             self.fields["site"].queryset = sites
         else:
             del self.fields["site"]  # the page asks to add a site first
-        self.fields["language"].help_text = _("ISO code, e.g. nl, fr, en")
+        self.fields["language"].help_text = _("The language the job needs; matching asks candidates for it.")
         with_submit(self, _("Save vacancy"))
 
     @property
@@ -245,7 +245,8 @@ class VacancyForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if bool(cleaned.get("language")) != bool(cleaned.get("language_level")):
+        given = not self.has_error("language") and not self.has_error("language_level")
+        if given and bool(cleaned.get("language")) != bool(cleaned.get("language_level")):
             self.add_error("language_level", _("Give the language and its level together, or neither."))
         both = set(cleaned.get("required_competences") or []) & set(cleaned.get("nice_competences") or [])
         if both:

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from jobroad.imports import Column, ImportSpec, RowResult
+from jobroad.languages import language_code
 from jobroad.models import ImportKind, PendingImport
 from jobroad.tabular import normalise_label
 
@@ -71,8 +72,12 @@ COLUMNS = (
         "language",
         {"nl": "Taal", "fr": "Langue", "en": "Language"},
         aliases=("vereiste taal", "langue requise", "required language"),
-        help=gettext_lazy("The language the job needs, as an ISO code (nl, fr, en); give its level too."),
-        example="nl",
+        help=gettext_lazy(
+            "The language the job needs, by its name in Dutch, French or English, its own name or its code "
+            "(Nederlands, néerlandais, Dutch, nl); give its level too."
+        ),
+        example="Nederlands",
+        convert=language_code,
     ),
     Column(
         "language_level",

@@ -11,6 +11,7 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from jobroad.languages import language_name, spoken_language_choices
 from jobroad.models import Organisation, OrganisationKind
 
 
@@ -227,7 +228,8 @@ class Vacancy(models.Model):
         verbose_name=_("occupation"),
     )
     positions = models.PositiveSmallIntegerField(_("positions"), default=1, validators=[MinValueValidator(1)])
-    language = models.CharField(_("required language"), max_length=10, blank=True)
+    # A code of the platform's languages: matching compares it with the candidates' languages.
+    language = models.CharField(_("required language"), max_length=10, choices=spoken_language_choices, blank=True)
     language_level = models.CharField(_("required level"), max_length=2, choices=CefrLevel.choices, blank=True)
     driving_licence_required = models.BooleanField(_("driving licence required"), default=False)
     description = models.TextField(_("what the job is"), blank=True)
@@ -251,6 +253,13 @@ class Vacancy(models.Model):
 
     def __str__(self):
         return f"{self.title} ({self.company})"
+
+    @property
+    def language_requirement(self) -> str:
+        """``Dutch A2`` in the reader's language; empty when no language is asked."""
+        if not self.language:
+            return ""
+        return f"{language_name(self.language)} {self.language_level}".strip()
 
     def clean(self):
         if self.site_id is not None and self.company_id is not None and self.site.company_id != self.company_id:

@@ -1,4 +1,7 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
+
+from .services import set_own_language
 
 
 class InvitationOnlyAccountAdapter(DefaultAccountAdapter):
@@ -13,3 +16,27 @@ class InvitationOnlyAccountAdapter(DefaultAccountAdapter):
         mail = super().render_mail(template_prefix, email, context, headers=headers)
         mail.holds_one_time_link = True
         return mail
+
+    def post_login(self, request, user, **kwargs):
+        """A person works in the language kept on their profile, on any device they log in from; a language they
+        picked on this device before logging in is their latest choice, and the profile keeps it."""
+        response = super().post_login(request, user, **kwargs)
+        picked = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        if picked in dict(settings.LANGUAGES):
+            set_own_language(user=user, language=picked)
+            return response
+        return in_own_language(response, user)
+
+
+def in_own_language(response, user):
+    """``response`` setting the interface language to the one on ``user``'s profile (Django's language cookie)."""
+    if user.language in dict(settings.LANGUAGES):
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            user.language,
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+            httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        )
+    return response

@@ -13,6 +13,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
 from . import tabular
+from .languages import UI_LANGUAGES
 
 if TYPE_CHECKING:
     from .imports import Column
@@ -26,7 +27,6 @@ YES = frozenset({"yes", "y", "ja", "j", "oui", "o", "true", "waar", "vrai", "1",
 NO = frozenset({"no", "n", "nee", "non", "false", "onwaar", "faux", "0"})
 
 
-UI_LANGUAGES = ("nl", "fr", "en")
 DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%y", "%d-%m-%y", "%Y-%m-%d %H:%M:%S")
 
 
@@ -41,6 +41,8 @@ class Converter:
     def convert(self, text: str):
         if not text:
             return self.default()
+        if self.column and self.column.convert:
+            return self.column.convert(text)
         if isinstance(self.field, forms.BooleanField | forms.NullBooleanField):
             return yes_or_no(text)
         if isinstance(self.field, forms.ModelMultipleChoiceField | forms.MultipleChoiceField):

@@ -19,6 +19,7 @@ from django.utils import timezone, translation
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
+from . import phrasebook
 from .models import Channel, Message
 
 logger = logging.getLogger(__name__)
@@ -73,6 +74,18 @@ def render(message: Message, *, make_link: bool = False) -> Rendered:
         "event": _event_for_display(message.context.get("event")),
         "one_time_link": link,
     }
+    wants_calendar = message.channel != Channel.SMS and message.context.get("calendar") and message.context.get("event")
+    calendar = calendar_invitation(message.context["event"], message.recipient_address) if wants_calendar else b""
+    if phrasebook.composes(message.template, message.language):
+        subject, text = phrasebook.compose(
+            message.template,
+            message.language,
+            name=message.recipient_name,
+            event=context["event"],
+            sms=message.channel == Channel.SMS,
+            calendar=bool(calendar),
+        )
+        return Rendered(subject=subject, text=text, calendar=calendar)
     with translation.override(message.language):
         if message.channel == Channel.SMS:
             text = _render(message, "sms.txt", context)
@@ -83,8 +96,6 @@ def render(message: Message, *, make_link: bool = False) -> Rendered:
             html = _render(message, "body.html", context)
         except TemplateDoesNotExist:  # the HTML part is optional
             html = ""
-    wants_calendar = message.context.get("calendar") and message.context.get("event")
-    calendar = calendar_invitation(message.context["event"], message.recipient_address) if wants_calendar else b""
     return Rendered(subject=subject, text=text, html=html, calendar=calendar)
 
 

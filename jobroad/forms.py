@@ -4,6 +4,7 @@ from datetime import date, datetime
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
+from django.conf import settings
 from django.contrib.auth import password_validation
 from django.core import validators
 from django.utils.translation import gettext_lazy as _
@@ -51,6 +52,12 @@ class InvitationForm(forms.Form):
     full_name = forms.CharField(label=_("Full name"), max_length=150)
     email = forms.EmailField(label=_("E-mail address"))
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+    language = forms.ChoiceField(
+        label=_("Language of the invitation and the account"),
+        choices=settings.LANGUAGES,
+        required=False,  # left out: the inviter's own
+        help_text=_("The invitation mail is written in it; the person can change it later."),
+    )
 
     def __init__(self, *args, roles: frozenset[str], **kwargs):
         """``roles``: what the inviter may grant in this organisation (permissions.grantable_roles)."""

@@ -68,6 +68,10 @@ class Column:
     # For a column the row form does not have: turns the cell into a value (raising ValidationError); the
     # value is in ``RowResult.extra`` for the spec's ``save``.
     parse: Callable[[str], Any] | None = None
+    # For a form field's column whose values people write in more ways than the choices' labels (a language by
+    # any of its names, ``jobroad.languages.language_code``): turns a filled cell into the field's value, or
+    # raises ValidationError saying what it takes.
+    convert: Callable[[str], Any] | None = None
 
     @property
     def header(self) -> str:

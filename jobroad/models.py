@@ -151,6 +151,8 @@ class Invitation(models.Model):
     full_name = models.CharField(_("full name"), max_length=150, blank=True)
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="invitations")
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    # Chosen by the inviter: the mail is written in it, and the account starts in it.
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES, default="nl")
     invited_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
     token_hash = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -223,6 +225,8 @@ class Message(models.Model):
     channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices, default=Channel.EMAIL)
     template = models.CharField(_("template"), max_length=80)
     language = models.CharField(_("language"), max_length=10, default="nl")
+    # The language the recipient reads, when the message had no text in it and was written in the next one.
+    requested_language = models.CharField(_("meant for the language"), max_length=10, blank=True)
     context = models.JSONField(_("context"), default=dict, blank=True)
     recipient_user = models.ForeignKey(
         settings.AUTH_USER_MODEL,

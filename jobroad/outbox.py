@@ -18,7 +18,7 @@ from django.template import TemplateDoesNotExist
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import channels
+from . import channels, phrasebook
 from .models import Channel, Message, MessageStatus, User
 
 logger = logging.getLogger(__name__)
@@ -33,6 +33,7 @@ class Recipient:
     user: User | None = field(default=None, compare=False)
     language: str = "nl"
     channel: str = Channel.EMAIL
+    also_reads: tuple[str, ...] = ()  # languages to write in, best first, when a message has no text in ``language``
 
     @classmethod
     def for_user(cls, user: User) -> "Recipient":
@@ -69,10 +70,12 @@ def schedule_message(
     """Write one message, or move the pending one with the same key. Call it inside the transaction of the
     change that causes it. A message already sent, failed or expired is history and is left as it is; one a
     person cancelled stays cancelled (only the machine's own cancels are undone by planning it again)."""
+    language = phrasebook.written_in(template, (recipient.language, *recipient.also_reads))
     values = {
         "template": template,
         "channel": recipient.channel,
-        "language": recipient.language,
+        "language": language,
+        "requested_language": "" if language == recipient.language else recipient.language,
         "recipient_user": recipient.user,
         "recipient_name": recipient.name,
         "recipient_address": recipient.address,

@@ -25,7 +25,9 @@ class InvitationUnusable(Exception):
         self.reason = reason
 
 
-def invite_person(*, organisation: Organisation, email: str, full_name: str, role: str, invited_by: User) -> Invitation:
+def invite_person(
+    *, organisation: Organisation, email: str, full_name: str, role: str, invited_by: User, language: str = ""
+) -> Invitation:
     """Create an invitation and put its mail in the outbox, sent as soon as the invitation commits.
 
     The outbox keeps which invitation the mail is for, never a link: the link is made as the mail leaves
@@ -36,13 +38,14 @@ def invite_person(*, organisation: Organisation, email: str, full_name: str, rol
         raise ValidationError(
             _("You cannot invite someone to %(organisation)s as this role.") % {"organisation": organisation}
         )
-    language = invited_by.language or settings.LANGUAGE_CODE
+    language = language or invited_by.language or settings.LANGUAGE_CODE
     with transaction.atomic():
         invitation = Invitation.objects.create(
             email=email.lower(),
             full_name=full_name,
             organisation=organisation,
             role=role,
+            language=language,
             invited_by=invited_by,
             token_hash=hash_token(secrets.token_urlsafe(32)),  # no working link until the mail leaves
             expires_at=timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS),
@@ -106,7 +109,9 @@ def accept_invitation(*, token: str, password: str, full_name: str) -> User:
         invitation = _lock_usable_invitation(token)
         if invited_account(invitation) is not None:
             raise InvitationUnusable(_("An account with this address exists already. Log in to accept the invitation."))
-        user = User.objects.create_user(email=invitation.email, password=password, full_name=full_name)
+        user = User.objects.create_user(
+            email=invitation.email, password=password, full_name=full_name, language=invitation.language
+        )
         _spend_invitation(invitation, user)
     return user
 
@@ -145,6 +150,13 @@ def _spend_invitation(invitation: Invitation, user: User) -> Membership:
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])
     return membership
+
+
+def set_own_language(*, user: User, language: str) -> None:
+    """A person's choice of interface language, kept on their profile: their next log-in and their mail use it."""
+    if language in dict(settings.LANGUAGES) and user.language != language:
+        user.language = language
+        user.save(update_fields=["language"])
 
 
 def write_note(

@@ -16,6 +16,7 @@ urlpatterns = [
     path("invitations/<str:token>/", views.invitation_accept, name="invitation_accept"),
     path("messages/", views.message_list, name="message_list"),
     path("messages/new/", views.message_create, name="message_create"),
+    path("messages/languages/", views.message_languages, name="message_languages"),
     path("messages/failed/resend/", views.message_resend_failed, name="message_resend_failed"),
     path("messages/<int:pk>/", views.message_detail, name="message_detail"),
     path("messages/<int:pk>/cancel/", views.message_cancel, name="message_cancel"),
@@ -30,6 +31,6 @@ urlpatterns = [
     path("workshops/", include("workshops.urls")),
     path("", include("campaigns.spreadsheets.urls")),
     path("accounts/", include("allauth.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", views.switch_language, name="set_language"),
     path("admin/", admin.site.urls),
 ]

@@ -9,12 +9,15 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import TemplateDoesNotExist
 from django.urls import reverse
+from django.utils import translation
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
+from django.views.i18n import set_language
 
-from . import channels, outbox, permissions, selectors, services
+from . import channels, outbox, permissions, phrasebook, selectors, services
+from .adapters import in_own_language
 from .forms import AcceptInvitationForm, InvitationForm, MessageForm
 from .models import MessageStatus, OrganisationKind
 
@@ -52,7 +55,7 @@ def _organisation_context(request, organisation, form=None) -> dict:
         "can_invite": bool(roles),
     }
     if roles:
-        context["form"] = form or InvitationForm(roles=roles)
+        context["form"] = form or InvitationForm(roles=roles, initial={"language": request.user.language})
         context["invitations"] = permissions.visible_invitations(request.user).filter(organisation=organisation)
     return context
 
@@ -99,8 +102,9 @@ def invitation_accept(request, token):
             return _invitation_unusable(request, refusal)
         # A brand-new account, with the password just chosen and no second factor yet to ask for.
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        translation.activate(user.language)  # the language the inviter chose for them, from this page on
         messages.success(request, _("Welcome! Your account is ready."))
-        return redirect("home")
+        return in_own_language(redirect("home"), user)
     return render(request, "jobroad/invitation_accept.html", {"invitation": invitation, "form": form})
 
 
@@ -165,6 +169,14 @@ def message_list(request):
         "failed_shown": messages_.filter(status=MessageStatus.FAILED).count() if status == MessageStatus.FAILED else 0,
     }
     return render(request, "jobroad/message_list.html", context)
+
+
+@login_required
+def message_languages(request):
+    """Which candidate messages have text in each document language, and which texts await a native speaker."""
+    if not permissions.can_manage_messages(request.user):
+        raise Http404
+    return render(request, "jobroad/message_languages.html", {"languages": phrasebook.coverage()})
 
 
 @login_required
@@ -240,3 +252,12 @@ def _change_message(request, pk, change, success: str):
     else:
         messages.success(request, success)
     return redirect("message_detail", pk=message.pk)
+
+
+@require_POST
+def switch_language(request):
+    """Django's language switch, which also keeps the choice on the person's profile when they are logged in."""
+    response = set_language(request)
+    if request.user.is_authenticated:
+        services.set_own_language(user=request.user, language=request.POST.get("language", ""))
+    return response

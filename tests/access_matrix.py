@@ -302,6 +302,7 @@ MATRIX = [
         allowed_status=302,
     ),
     Case("message_list", COORDINATORS),
+    Case("message_languages", COORDINATORS),
     Case("message_create", COORDINATORS),
     Case("message_detail", frozenset({"admin"}), lambda w: {"pk": message_for(None).pk}, label="no campaign"),
     Case("message_detail", frozenset({"admin", "alice"}), lambda w: {"pk": message_for(w.campaign_a).pk}),

@@ -1,6 +1,7 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from candidates.choices import spoken_language_choices
@@ -19,6 +20,14 @@ class WorkshopForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        for code, name in settings.LANGUAGES:
+            self.fields[f"title_{code}"] = forms.CharField(
+                label=_("Title in %(language)s") % {"language": name},
+                max_length=200,
+                required=False,
+                initial=self.instance.translated_titles.get(code, ""),
+                help_text=_("Leave empty to show the title above."),
+            )
         self.fields["audience"].required = False
         self.fields["audience"].help_text = _("Leave empty: life as a refugee is for companies and intermediaries, "
                                               "the labour-market workshop for candidates.")  # fmt: skip
@@ -27,6 +36,13 @@ class WorkshopForm(forms.ModelForm):
 
     def clean_audience(self):
         return self.cleaned_data["audience"] or DEFAULT_AUDIENCE.get(self.cleaned_data.get("kind"), "")
+
+    def clean(self):
+        cleaned = super().clean()
+        self.instance.translated_titles = {
+            code: title for code, _name in settings.LANGUAGES if (title := cleaned.get(f"title_{code}", "").strip())
+        }
+        return cleaned
 
 
 class SessionForm(PlausibleDatesMixin, forms.ModelForm):

@@ -7,6 +7,7 @@ candidates. Signed attendance sheets are the funder's evidence, so attendance ke
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import Campaign
@@ -42,6 +43,8 @@ class Workshop(models.Model):
     title = models.CharField(_("title"), max_length=200, blank=True, help_text=_("Leave empty to use the kind."))
     audience = models.CharField(_("for"), max_length=12, choices=Audience.choices)
     description = models.TextField(_("description"), blank=True)
+    # The title in other interface languages ({"fr": …, "en": …}); a language without one shows ``title``.
+    translated_titles = models.JSONField(_("title in other languages"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("workshop")
@@ -49,7 +52,8 @@ class Workshop(models.Model):
         ordering = ["campaign", "kind", "id"]
 
     def __str__(self):
-        return self.title or self.get_kind_display()
+        language = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+        return self.translated_titles.get(language) or self.title or self.get_kind_display()
 
     @property
     def for_candidates(self) -> bool:

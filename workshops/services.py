@@ -43,9 +43,14 @@ def save_session(*, session: Session, actor: User) -> Session:
 
 
 def cancel_session(*, session: Session, actor: User) -> Session:
-    """Cancel a session: its pending reminders are cancelled, the registrations are kept as history."""
+    """Cancel a session: its pending reminders are cancelled (``selectors.pending_reminders``, which its
+    confirmation page counts), the registrations are kept as history. Nobody is told by the platform. A cancelled
+    session stays cancelled."""
     require_phase(session.workshop.campaign, "plan_workshops", WorkshopPhaseRefused)
     with transaction.atomic():
+        session = Session.objects.select_for_update().get(pk=session.pk)
+        if session.cancelled_at:
+            raise ValidationError(_("This session was cancelled."))
         session.cancelled_at = timezone.now()
         session.save(update_fields=["cancelled_at"])
         sync_session_reminders(session=session)

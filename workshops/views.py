@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from campaigns import lifecycle
 from campaigns.permissions import managed_campaigns, visible_campaigns
@@ -66,14 +66,28 @@ def save_session(request, session: Session):
     return render(request, "workshops/session_form.html", context, status=400 if form.errors else 200)
 
 
-@require_POST
 @login_required
+@require_http_methods(["GET", "POST"])
 def session_cancel(request, pk):
-    session = get_object_or_404(Session.objects.filter(workshop__campaign__in=managed_campaigns(request.user)), pk=pk)
+    """Cancelling stops the session's reminders and closes it for good, so it asks first and says what happens to
+    the reminders and the registrations (GET), then cancels once the coordinator has confirmed those very numbers
+    (POST)."""
+    managed = Session.objects.filter(workshop__campaign__in=managed_campaigns(request.user))
+    session = get_object_or_404(managed.select_related("workshop__campaign"), pk=pk)
+    outline = selectors.session_cancellation(session)
+    if request.method == "GET":
+        refusal = lifecycle.phase_refusal(session.workshop.campaign, "plan_workshops")  # said before any POST
+        context = {"session": session, "outline": outline, "refusal": refusal}
+        return render(request, "workshops/session_cancel.html", context)
+    counts = {"reminders": outline.reminders, "registered": outline.registered, "waiting": outline.waiting}
+    if request.POST.get("confirm") != "yes" or any(request.POST.get(k) != str(n) for k, n in counts.items()):
+        messages.error(request, _("Nothing was cancelled: confirm what happens to the reminders and registrations "
+                                  "as they are now first."))  # fmt: skip
+        return redirect("session_cancel", pk=session.pk)
     try:
         services.cancel_session(session=session, actor=request.user)
-    except services.WorkshopPhaseRefused as refusal:
-        messages.error(request, " ".join(refusal.reasons))
+    except ValidationError as refusal:
+        messages.error(request, " ".join(refusal.messages))
     else:
         messages.success(request, _("Session cancelled; its reminders will not be sent."))
     return redirect("session_detail", pk=session.pk)

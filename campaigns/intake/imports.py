@@ -8,21 +8,20 @@ candidate gave on the printed form (yes/no); the consent is recorded in the cand
 """
 
 import re
-from functools import cache
+from functools import partial
 
-from django import forms
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from candidates import selectors
-from candidates.choices import spoken_language_choices
 from candidates.forms import IDENTITY, CandidateForm
 from candidates.models import ConsentPurpose, name_key, reference_key
 from jobroad import audit
-from jobroad.cells import Converter, yes_or_no
+from jobroad.cells import yes_or_no
 from jobroad.imports import Column, ImportSpec, RowResult
+from jobroad.languages import DOCUMENT_LANGUAGES, language_code
 from jobroad.models import AuditPlace, ImportKind, PendingImport
 
 from . import services as intake_services
@@ -31,13 +30,9 @@ MAX_LANGUAGES = 12
 LANGUAGE_AND_LEVEL = re.compile(r"(?P<language>.+?)[\s:=/(-]*(?P<level>[ABC][12])\)?", re.IGNORECASE)
 
 
-@cache
-def language_converter() -> Converter:
-    return Converter(forms.ChoiceField(choices=spoken_language_choices), None)
-
-
 def parse_languages(text: str) -> list[tuple[str, str]]:
-    """``ar C2; nl A2`` (or ``Arabisch: C2, Nederlands A2``) → [("ar", "C2"), ("nl", "A2")]."""
+    """``ar C2; nl A2`` (or ``Arabisch: C2, Nederlands a2``, ``العربية C2``) → [("ar", "C2"), ("nl", "A2")]: a
+    language by any of its names (``jobroad.languages.language_code``), a level in either case."""
     pairs = []
     for piece in filter(None, (part.strip() for part in re.split(r"[;,\n|]+", text))):
         match = LANGUAGE_AND_LEVEL.fullmatch(piece)
@@ -46,7 +41,7 @@ def parse_languages(text: str) -> list[tuple[str, str]]:
                 _("“%(value)s” has no level. Write each language with its level, e.g. “ar C2; nl A2”.")
                 % {"value": piece}
             )
-        pairs.append((language_converter().one(match["language"].strip()), match["level"].upper()))
+        pairs.append((language_code(match["language"].strip()), match["level"].upper()))
     if len(pairs) > MAX_LANGUAGES:
         raise ValidationError(_("Give at most %(count)s languages.") % {"count": MAX_LANGUAGES})
     return pairs
@@ -124,7 +119,9 @@ COLUMNS = (
         "preferred_language",
         {"nl": "Taal voor documenten", "fr": "Langue des documents", "en": "Language for documents"},
         aliases=("voorkeurtaal", "langue préférée", "preferred language", "document language"),
+        help=gettext_lazy("A language by its name in Dutch, French or English, its own name or its code."),
         example="ar",
+        convert=partial(language_code, codes=DOCUMENT_LANGUAGES),
     ),
     Column(
         "phone",
@@ -152,7 +149,10 @@ COLUMNS = (
         "languages",
         {"nl": "Talen", "fr": "Langues", "en": "Languages"},
         aliases=("taalkennis", "langues parlées", "spoken languages"),
-        help=gettext_lazy("Each language with its level (A1 to C2), separated by ; e.g. “ar C2; nl A2”."),
+        help=gettext_lazy(
+            "Each language with its level (A1 to C2), separated by ; e.g. “ar C2; nl A2” or “Arabisch C2; "
+            "Nederlands A2”."
+        ),
         example="ar C2; nl A2",
         parse=parse_languages,
     ),

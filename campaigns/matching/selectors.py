@@ -4,15 +4,18 @@ the blind profile."""
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 
 from companies.models import Vacancy
+from jobroad.models import Membership, Role, User
+from jobroad.selectors import members
 
 from ..models import (
     Campaign,
     Enrolment,
     PairRuleKind,
     Proposal,
+    ProposalStatus,
 )
 from . import engine as matching
 from .inputs import matching_input
@@ -35,6 +38,43 @@ def matching_rows(campaign: Campaign) -> list[CandidateRow]:
         .order_by("candidate__last_name", "candidate__first_name", "id")
     )
     return [CandidateRow(enrolment, enrolment.listed_proposals) for enrolment in enrolments]
+
+
+def hr_to_tell(proposals: QuerySet[Proposal]) -> QuerySet[User]:
+    """The people told when ``proposals`` are confirmed, one message each: every active HR member of the
+    companies whose vacancies they are. ``confirm_proposals`` writes to exactly these; its confirmation page counts
+    them."""
+    return members(Role.COMPANY_HR, *set(proposals.values_list("vacancy__company__organisation_id", flat=True)))
+
+
+@dataclass(frozen=True)
+class ProposalsConfirmation:
+    """What confirming the draft proposals now would do: HR of their companies sees these candidates' blind
+    profiles, and each HR person gets one message. ``unreached``: companies where nobody has an HR account, so
+    nobody is told."""
+
+    proposals: int
+    candidates: int
+    companies: int
+    messages: int
+    unreached: int
+
+
+def proposals_confirmation(campaign: Campaign) -> ProposalsConfirmation:
+    """Counted before the coordinator confirms, from the same drafts and recipients ``confirm_proposals`` uses."""
+    drafts = Proposal.objects.filter(enrolment__campaign=campaign, status=ProposalStatus.DRAFT)
+    rows = list(drafts.values_list("enrolment__candidate_id", "vacancy__company__organisation_id"))
+    organisations = {organisation for _candidate, organisation in rows}
+    people = list(hr_to_tell(drafts).values_list("pk", flat=True))
+    memberships = Membership.objects.filter(user__in=people, role=Role.COMPANY_HR, organisation__in=organisations)
+    reached = set(memberships.values_list("organisation_id", flat=True))
+    return ProposalsConfirmation(
+        proposals=len(rows),
+        candidates=len({candidate for candidate, _organisation in rows}),
+        companies=len(organisations),
+        messages=len(people),
+        unreached=len(organisations - reached),
+    )
 
 
 @dataclass(frozen=True)

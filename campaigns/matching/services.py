@@ -9,12 +9,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from jobroad import audit
-from jobroad.models import AuditAction, AuditPlace, Role, User
+from jobroad.models import AuditAction, AuditPlace, User
 from jobroad.outbox import (
     Recipient,
     schedule_message,
 )
-from jobroad.selectors import members
 
 from ..lifecycle import PhaseRefused, require_phase
 from ..models import (
@@ -31,6 +30,7 @@ from ..models import (
 from . import engine as matching
 from . import inputs, second_chance
 from .scoring import exclusions, score
+from .selectors import hr_to_tell
 from .text import constraint_text
 
 
@@ -128,7 +128,8 @@ def set_pair_rule(*, enrolment: Enrolment, vacancy, kind: str, actor: User) -> P
 
 def confirm_proposals(*, campaign: Campaign, actor: User) -> int:
     """Confirm every draft proposal: from now on HR sees the blind profiles and is asked to answer. Each HR person
-    gets one message per campaign round, listing nothing personal — the link shows the profiles."""
+    gets one message per campaign round, listing nothing personal — the link shows the profiles. The confirmation
+    page counts the same drafts and people first (``selectors.proposals_confirmation``)."""
     require_phase(campaign, "confirm_proposals", MatchingPhaseRefused)
     with transaction.atomic():
         Campaign.objects.select_for_update().get(pk=campaign.pk)
@@ -188,8 +189,7 @@ def _check_proposal_step(current: str | None, to: str) -> None:
 
 
 def _tell_hr_proposals_confirmed(campaign: Campaign, ids: list[int], actor: User | None, now: datetime) -> None:
-    companies = set(Proposal.objects.filter(pk__in=ids).values_list("vacancy__company__organisation_id", flat=True))
-    for person in members(Role.COMPANY_HR, *companies):
+    for person in hr_to_tell(Proposal.objects.filter(pk__in=ids)):
         schedule_message(
             key=f"campaign:{campaign.pk}:proposals:{person.pk}:{now:%Y%m%d%H%M%S}",
             template="proposals_confirmed",

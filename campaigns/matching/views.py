@@ -7,7 +7,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_http_methods, require_POST
 
 from campaigns.permissions import can_answer_proposal, can_see_proposals, managed_campaigns, visible_proposals
 from companies.permissions import visible_vacancies
@@ -102,18 +103,32 @@ def matching_pair_rule(request, pk, vacancy_pk):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def matching_confirm(request, pk):
+    """Confirming shows the candidates to the companies and tells their HR, so it asks first and says how many
+    proposals, candidates, companies and messages (GET), then confirms once the coordinator has confirmed those
+    very numbers (POST)."""
     campaign = managed_campaign(request, pk)
+    outline = selectors.proposals_confirmation(campaign)
+    if request.method == "GET":
+        refusal = lifecycle.phase_refusal(campaign, "confirm_proposals")  # said before anything is pressed
+        context = {"campaign": campaign, "outline": outline, "refusal": refusal}
+        return render(request, "campaigns/matching_confirm.html", context)
+    asked = (request.POST.get("proposals"), request.POST.get("messages"))
+    if request.POST.get("confirm") != "yes" or asked != (str(outline.proposals), str(outline.messages)):
+        messages.error(request, _("Nothing was confirmed: confirm the proposals and messages as they are now first."))
+        return redirect("matching_confirm", pk=campaign.pk)
     try:
         count = services.confirm_proposals(campaign=campaign, actor=request.user)
     except lifecycle.PhaseRefused as refusal:
         messages.error(request, str(refusal))
         return redirect("campaign_matching", pk=campaign.pk)
     if count:
-        messages.success(
-            request, _("%(count)s proposals confirmed; the companies' HR people get a message.") % {"count": count}
-        )
+        messages.success(request, ngettext(
+            "%(count)s proposal confirmed; the companies' HR people get a message.",
+            "%(count)s proposals confirmed; the companies' HR people get a message.",
+            count,
+        ) % {"count": count})  # fmt: skip
     else:
         messages.info(request, _("There were no draft proposals to confirm."))
     return redirect("campaign_matching", pk=campaign.pk)

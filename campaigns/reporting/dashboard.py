@@ -15,7 +15,7 @@ from companies.permissions import visible_companies
 from jobroad import disclosure, permissions
 from jobroad.models import MessageStatus, Role
 from jobroad.permissions import sees_small_counts
-from workshops.models import Registration, Session
+from workshops.selectors import attendances, sessions_held
 
 from ..models import Campaign
 from ..selectors import campaigns_with_counts
@@ -88,6 +88,7 @@ class Counter:
     label: str
     actual: int | str  # a count of people as the viewer may see it: disclosure.HIDDEN for a hidden one
     target: int | None
+    figure: str = ""  # the figure's name in the pages' ``data-figure`` attributes
 
     @property
     def percent(self) -> int | None:
@@ -97,17 +98,17 @@ class Counter:
 
 
 def target_counters(campaign: Campaign, user) -> list[Counter]:
-    """Actual figures against the campaign's targets; ``campaign`` comes annotated by
-    ``campaigns_with_counts(user)``, whose candidate count is already published as ``user`` may see it. Counts of
-    people go through ``disclosure.published`` for whoever does not see small counts; companies and sessions are
-    not people and stay exact."""
-    sessions = Session.objects.filter(workshop__campaign=campaign, cancelled_at__isnull=True)
-    attendees = Registration.objects.filter(session__in=sessions, attended=True).count()
+    """Actual figures against the campaign's targets, to date: the figures of the reports' targets table, from the
+    same selectors. ``campaign`` comes annotated by ``campaigns_with_counts(user)``, whose candidate count is
+    already published as ``user`` may see it. Counts of people go through ``disclosure.published`` for whoever does
+    not see small counts; companies and sessions are not people and stay exact."""
+    sessions = sessions_held(Campaign.objects.filter(pk=campaign.pk), ends_on=timezone.localdate())
+    attendees = attendances(sessions).count()
     if not sees_small_counts(user):
         attendees = disclosure.published(attendees)
     return [
-        Counter(_("Candidates"), campaign.candidate_count, campaign.target_candidates),
-        Counter(_("Companies"), campaign.company_count, campaign.target_companies),
-        Counter(_("Workshop sessions"), sessions.count(), campaign.target_workshops),
-        Counter(_("Workshop attendees"), attendees, campaign.target_workshop_attendees),
+        Counter(_("Candidates"), campaign.candidate_count, campaign.target_candidates, "candidates"),
+        Counter(_("Companies"), campaign.company_count, campaign.target_companies, "companies"),
+        Counter(_("Workshop sessions"), sessions.count(), campaign.target_workshops, "workshop_sessions"),
+        Counter(_("Workshop attendees"), attendees, campaign.target_workshop_attendees, "workshop_attendees"),
     ]

@@ -14,7 +14,9 @@ from statistics import median
 
 STAGES = ("registered", "screened", "selected", "proposed", "interviewed", "offer", "placed")
 # How the people who were placed stand at the report's end (aftercare.models.CandidateOutcome's codes).
-PLACED_OUTCOMES = ("permanent_job", "fixed_term_job", "temp_work", "training", "article_60", "searching", "dropped_out")
+PLACED_OUTCOMES = (
+    "permanent_job", "fixed_term_job", "temp_work", "training", "article_60", "starting", "searching", "dropped_out",
+)  # fmt: skip
 BREAKDOWNS = ("gender", "education_level", "nationality", "target_group", "reception_centre")
 ACTIVATION_WINDOW_DAYS = 365  # the funders' aim: at work within a year of registration
 
@@ -30,6 +32,9 @@ class Person:
     reception_centre: str = ""
     stages: frozenset[str] = frozenset({"registered"})  # the stages reached, "registered" included
     first_start: date | None = None  # the first placement's start: the day the person was activated
+    # Placed by a campaign before enrolling in it: the dates contradict each other (a registration dated when it was
+    # typed in, long after the fact). Such a person was at work, but how long after registering is unknown.
+    dates_contradict: bool = False
     outcome: str | None = None  # where the person stands at the report's end
     drop_out_reason: str = ""
 
@@ -44,6 +49,7 @@ class Report:
     activated_within_year: int
     median_days_to_activation: float | None
     drop_out_reasons: list[tuple[str, int]] = field(default_factory=list)
+    dates_contradict: list[int] = field(default_factory=list)  # candidate ids, for the coordinator to correct
 
     @property
     def activation_share(self) -> float | None:
@@ -64,6 +70,7 @@ def merge(people: Iterable[Person]) -> list[Person]:
             registered_on=min(known.registered_on, person.registered_on),
             stages=known.stages | person.stages,
             first_start=min(starts) if starts else None,
+            dates_contradict=known.dates_contradict or person.dates_contradict,
             drop_out_reason=known.drop_out_reason or person.drop_out_reason,
         )
     return sorted(merged.values(), key=lambda person: person.candidate_id)
@@ -77,6 +84,13 @@ def report(people: Iterable[Person]) -> Report:
         for person in people
         if person.first_start and person.first_start >= person.registered_on
     )
+    # At work at least once: with a start after registering, or placed though the dates say it came first. The
+    # latter are counted, flagged and left out of the waiting times, never dropped.
+    activated = [
+        person
+        for person in people
+        if (person.first_start and person.first_start >= person.registered_on) or person.dates_contradict
+    ]
     outcomes = Counter(person.outcome for person in placed)
     reasons = Counter(person.drop_out_reason for person in people if person.outcome == "dropped_out")
     return Report(
@@ -84,10 +98,11 @@ def report(people: Iterable[Person]) -> Report:
         funnel=[(stage, sum(stage in person.stages for person in people)) for stage in STAGES],
         outcomes=[(outcome, outcomes[outcome]) for outcome in PLACED_OUTCOMES],
         breakdowns={dimension: _breakdown(people, dimension) for dimension in BREAKDOWNS},
-        activated=len(waits),
+        activated=len(activated),
         activated_within_year=sum(wait <= ACTIVATION_WINDOW_DAYS for wait in waits),
         median_days_to_activation=median(waits) if waits else None,
         drop_out_reasons=sorted(reasons.items(), key=lambda item: (-item[1], item[0])),
+        dates_contradict=[person.candidate_id for person in people if person.dates_contradict],
     )
 
 

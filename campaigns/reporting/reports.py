@@ -8,7 +8,7 @@ Whoever may not see people (funder viewers) gets periods of whole months, quarte
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 
 from django.db.models import Exists, F, Min, OuterRef, QuerySet
 from django.utils import timezone
@@ -21,6 +21,7 @@ from candidates.models import Screening as ScreeningRow
 from candidates.models import ScreeningDecision, ScreeningRound
 from jobroad.permissions import sees_small_counts
 from workshops.models import Session
+from workshops.selectors import sessions_held
 
 from ..models import (
     Attendance,
@@ -32,6 +33,7 @@ from ..models import (
     ProposalStatus,
 )
 from ..permissions import visible_campaigns
+from ..selectors import enrolments_registered
 from . import kpi
 
 
@@ -44,21 +46,10 @@ class Scope:
     programme: str = ""
 
     def registered(self) -> QuerySet[Enrolment]:
-        enrolments = Enrolment.objects.filter(campaign__in=self.campaigns)
-        if self.starts_on:
-            enrolments = enrolments.filter(enrolled_at__gte=_start_of(self.starts_on))
-        return enrolments.filter(enrolled_at__lt=_start_of(self.ends_on, next_day=True))
+        return enrolments_registered(self.campaigns, starts_on=self.starts_on, ends_on=self.ends_on)
 
     def sessions(self) -> QuerySet[Session]:
-        sessions = Session.objects.filter(workshop__campaign__in=self.campaigns, cancelled_at__isnull=True)
-        if self.starts_on:
-            sessions = sessions.filter(starts_at__gte=_start_of(self.starts_on))
-        return sessions.filter(starts_at__lt=_start_of(self.ends_on, next_day=True))
-
-
-def _start_of(day: date, *, next_day: bool = False) -> datetime:
-    moment = datetime.combine(day, time.min, tzinfo=timezone.get_current_timezone())
-    return moment + timedelta(days=1) if next_day else moment
+        return sessions_held(self.campaigns, starts_on=self.starts_on, ends_on=self.ends_on)
 
 
 def report_scope(user, *, campaign: Campaign | None, programme: str, starts_on, ends_on) -> Scope:
@@ -161,6 +152,7 @@ def people(scope: Scope) -> list[kpi.Person]:
         # Values, not model instances: a report reads a handful of fields of thousands of enrolments.
         .values(
             "candidate_id",
+            "campaign_id",
             "enrolled_at",
             *kpi.STAGES[1:],
             **{field: F(f"candidate__{field}") for field in PERSON_FIELDS},
@@ -172,10 +164,10 @@ def people(scope: Scope) -> list[kpi.Person]:
     # Activation is the first start after this registration, by the period's end: neither a job held before
     # enrolling again nor one that has yet to start counts.
     starts = defaultdict(list)
-    for candidate_id, starts_on in Placement.objects.filter(
+    for candidate_id, campaign_id, starts_on in Placement.objects.filter(
         candidate__in=candidate_ids, starts_on__lte=scope.ends_on
-    ).values_list("candidate", "starts_on"):
-        starts[candidate_id].append(starts_on)
+    ).values_list("candidate", "campaign", "starts_on"):
+        starts[candidate_id].append((campaign_id, starts_on))
     standings = outcomes_on(candidate_ids, scope.ends_on)
     result = []
     for row in rows:
@@ -192,7 +184,11 @@ def people(scope: Scope) -> list[kpi.Person]:
                 target_group=row["target_group"],
                 reception_centre=row["reception_centre"] or "",
                 stages=frozenset({"registered", *reached}),
-                first_start=min((day for day in starts[candidate_id] if day >= registered_on), default=None),
+                first_start=min((day for _campaign, day in starts[candidate_id] if day >= registered_on), default=None),
+                # A start before enrolling is a job held before, unless this very campaign placed them.
+                dates_contradict=any(
+                    campaign == row["campaign_id"] and day < registered_on for campaign, day in starts[candidate_id]
+                ),
                 outcome=standing.outcome if standing else None,
                 drop_out_reason=standing.reason if standing else "",
             )

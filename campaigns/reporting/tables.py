@@ -21,13 +21,10 @@ from candidates.choices import country_name
 from candidates.models import EducationLevel, Gender, TargetGroup
 from jobroad import disclosure
 from jobroad.disclosure import HIDDEN, SMALL_COUNT
-from workshops.models import Registration
+from workshops.selectors import attendances
 
-from ..models import (
-    DropOutReason,
-    Interview,
-    Participation,
-)
+from ..models import DropOutReason, Interview
+from ..selectors import with_counts
 from . import kpi
 from .reports import Scope, people
 
@@ -54,7 +51,7 @@ class Bar:
     """One bar of a chart, in the SVG's coordinates."""
 
     label: str
-    count: int
+    count: int | str  # as shown: HIDDEN_BAR for a hidden count
     y: int
     width: float  # of CHART_BAR_SPACE
 
@@ -62,8 +59,25 @@ class Bar:
     def count_x(self) -> float:
         return CHART_LABEL_SPACE + self.width + 6
 
+    @property
+    def is_hidden(self) -> bool:
+        return self.count == HIDDEN_BAR
+
 
 CHART_LABEL_SPACE, CHART_BAR_SPACE, CHART_ROW = 190, 250, 22
+# A hidden count still gets its bar, so the chart shows every category the table does: marked "<5" and of one fixed
+# width, which tells nothing of the count (nor of the counts it could be worked out from).
+HIDDEN_BAR, HIDDEN_BAR_WIDTH = "<5", 8
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A cell of a table as a page shows it; ``figure`` names a figure that other pages show too (``data-figure``),
+    with ``value`` its count as shown."""
+
+    text: str | int
+    figure: str = ""
+    value: str | int = ""
 
 
 @dataclass
@@ -72,21 +86,46 @@ class Table:
     title: str
     headers: list[str]
     rows: list[list]
-    chart: list[tuple[str, int]] = field(default_factory=list)  # (label, count) bars; suppressed ones left out
+    chart: list[tuple[str, int | str]] = field(default_factory=list)  # (label, count as shown) bars
     note: str = ""
+    # Names for ``data-figure``: one per row (a stage, a measure, a campaign) and one per column after the first.
+    row_keys: list[str] = field(default_factory=list)
+    column_keys: list[str] = field(default_factory=list)
+    values: list[list] = field(default_factory=list)  # the counts shown where a cell says more ("5 / 25")
+    flagged: list[int] = field(default_factory=list)  # candidates whose dates contradict: for coordinators only
 
     def __post_init__(self):
         # Labels come from lazy translations; spreadsheets and templates want plain text.
         self.rows = [[value if isinstance(value, int) else str(value) for value in row] for row in self.rows]
         self.headers = [str(header) for header in self.headers]
 
+    def cells(self) -> list[list[Cell]]:
+        """The rows with each figure named ``<table>.<row>.<column>``, for the pages' ``data-figure``."""
+        if not self.row_keys or not self.column_keys:
+            return [[Cell(text) for text in row] for row in self.rows]
+        values = self.values or self.rows
+        return [
+            [Cell(row[0])]
+            + [
+                Cell(text, f"{self.key}.{row_key}.{column_key}", value)
+                for text, value, column_key in zip(row[1:], value_row[1:], self.column_keys, strict=True)
+            ]
+            for row, value_row, row_key in zip(self.rows, values, self.row_keys, strict=True)
+        ]
+
     def bars(self) -> list[Bar]:
         """The chart laid out for an SVG drawn on the server (no script, no CDN): one row per bar."""
-        longest = max((count for _label, count in self.chart), default=0) or 1
+        longest = max((count for _label, count in self.chart if isinstance(count, int)), default=0) or 1
         return [
-            Bar(label, count, y=index * CHART_ROW, width=round(CHART_BAR_SPACE * count / longest, 1))
+            Bar(label, HIDDEN_BAR, y=index * CHART_ROW, width=HIDDEN_BAR_WIDTH)
+            if count == HIDDEN
+            else Bar(label, count, y=index * CHART_ROW, width=round(CHART_BAR_SPACE * count / longest, 1))
             for index, (label, count) in enumerate(self.chart)
         ]
+
+    @property
+    def has_hidden_bars(self) -> bool:
+        return any(count == HIDDEN for _label, count in self.chart)
 
     @property
     def chart_height(self) -> int:
@@ -117,8 +156,9 @@ class Cells:
         return disclosure.published_share(shown, total)
 
     @staticmethod
-    def bars(rows: Sequence[tuple[str, int | str]]) -> list[tuple[str, int]]:
-        return [(label, shown) for label, shown in rows if shown != HIDDEN]
+    def bars(rows: Sequence[tuple[str, int | str]]) -> list[tuple[str, int | str]]:
+        """Every row gets its bar, a hidden count too (``Table.bars`` draws it without telling its size)."""
+        return list(rows)
 
 
 def report_tables(scope: Scope, *, suppress: bool) -> list[Table]:
@@ -135,38 +175,44 @@ def report_tables(scope: Scope, *, suppress: bool) -> list[Table]:
     ]
 
 
+TARGET_FIGURES = ("candidates", "companies", "workshop_sessions", "workshop_attendees")  # as the campaign page's
 PEOPLE_COLUMNS = (0, 3)  # of the targets table: candidates and attendees count people; companies and sessions do not
 
 
 def targets_table(scope: Scope, cells: Cells) -> Table:
-    sessions = scope.sessions()
-    # One grouped count per column, whatever the number of campaigns.
-    registered = _per_campaign(scope.registered(), "campaign")
-    companies = _per_campaign(Participation.objects.filter(campaign__in=scope.campaigns), "campaign")
-    held = _per_campaign(sessions, "workshop__campaign")
-    attended = _per_campaign(
-        Registration.objects.filter(session__in=sessions, attended=True), "session__workshop__campaign"
+    # The figures of the campaign page (``with_counts``, ``sessions_held``), one grouped count per column.
+    campaigns = list(
+        with_counts(scope.campaigns, starts_on=scope.starts_on, ends_on=scope.ends_on).order_by("name", "pk")
     )
-    campaigns = list(scope.campaigns.order_by("name", "pk"))
-    actuals = [[registered[c.pk], companies[c.pk], held[c.pk], attended[c.pk]] for c in campaigns]
+    sessions = scope.sessions()
+    held = _per_campaign(sessions, "workshop__campaign")
+    attended = _per_campaign(attendances(sessions), "session__workshop__campaign")
+    actuals = [[c.candidate_count, c.company_count, held[c.pk], attended[c.pk]] for c in campaigns]
     targets = [
         [campaign.target_candidates, campaign.target_companies, campaign.target_workshops,
          campaign.target_workshop_attendees]
         for campaign in campaigns
     ]  # fmt: skip
-    shown = zip(campaigns, _shown_per_campaign(actuals, cells), targets, strict=True)
+    shown = list(zip(campaigns, _shown_per_campaign(actuals, cells), targets, strict=True))
     rows = [[campaign.name, *_against(actual, target)] for campaign, actual, target in shown]
+    values = [[campaign.name, *actual] for campaign, actual, _target in shown]
+    row_keys = [str(campaign.pk) for campaign in campaigns]
     if len(rows) > 1:
         totals = [sum(column) for column in zip(*actuals, strict=True)]
         total_targets = [sum(target or 0 for target in column) for column in zip(*targets, strict=True)]
         shown_totals = [cells.people(total) if index in PEOPLE_COLUMNS else total for index, total in enumerate(totals)]
         rows.append([_("Total"), *_against(shown_totals, total_targets)])
+        values.append([_("Total"), *shown_totals])
+        row_keys.append("total")
     return Table(
         key="targets",
         title=_("Targets and actuals"),
         headers=[_("Campaign"), _("Candidates"), _("Companies"), _("Workshop sessions"), _("Workshop attendees")],
         rows=rows,
         note=_("Actual / target. Candidates registered and sessions held in the period."),
+        row_keys=row_keys,
+        column_keys=list(TARGET_FIGURES),
+        values=values,
     )
 
 
@@ -198,6 +244,8 @@ def funnel_table(figures: kpi.Report, cells: Cells) -> Table:
         headers=[_("Stage"), _("People"), _("Share of those registered")],
         rows=[[STAGE_LABELS[stage], count, cells.share(count, registered)] for stage, count in shown],
         chart=cells.bars([(str(STAGE_LABELS[stage]), count) for stage, count in shown]),
+        row_keys=[stage for stage, _count in shown],
+        column_keys=["people", "share"],
     )
 
 
@@ -213,6 +261,8 @@ def outcomes_table(figures: kpi.Report, cells: Cells) -> Table:
         rows=[[labels[outcome], count, cells.share(count, placed)] for outcome, count in shown],
         chart=cells.bars([(str(labels[outcome]), count) for outcome, count in shown]),
         note=_("On the last day of the period."),
+        row_keys=outcomes,
+        column_keys=["people", "share"],
     )
 
 
@@ -233,7 +283,15 @@ def activation_table(figures: kpi.Report, cells: Cells) -> Table:
             ],
             [_("At work within a year of registration"), within_year],
             [_("Share at work within a year"), cells.share(within_year, registered)],
+            [_("Dates contradict: placed before the registration date"), cells.people(len(figures.dates_contradict))],
         ],
+        note=_(
+            "People whose placement started before the date of their registration are counted as at work, but "
+            "not in the days to the first start."
+        ),
+        row_keys=["registered", "at_work", "median_days", "within_year", "share_within_year", "dates_contradict"],
+        column_keys=["value"],
+        flagged=[] if cells.suppress else figures.dates_contradict,
     )
 
 

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from campaigns.permissions import visible_campaigns
+from candidates.permissions import visible_candidates
 from jobroad import tabular
 from jobroad.exports import Export, download, export_response
 from jobroad.pdf import pdf_response, render_pdf
@@ -26,10 +27,13 @@ from .tables import activities, report_tables
 def report_list(request):
     """The KPI dashboard: aggregates only, small counts suppressed for those who may not see people."""
     scope, form = report_scope(request)
+    tables = report_tables(scope, suppress=not sees_small_counts(request.user))
+    flagged = [pk for table in tables for pk in table.flagged]
     context = {
         "form": form,
         "scope": scope,
-        "tables": report_tables(scope, suppress=not sees_small_counts(request.user)),
+        "tables": tables,
+        "flagged_candidates": visible_candidates(request.user).filter(pk__in=flagged) if flagged else [],
         "query": request.GET.urlencode(),
     }
     return render(request, "campaigns/report_list.html", context, status=400 if form.errors else 200)

@@ -3,8 +3,10 @@ aftercare.outcomes (no database), and aftercare.selectors.outcomes_on, which fee
 
 import ast
 import inspect
+import re
 from datetime import date, timedelta
 
+from django.urls import reverse
 from django.utils import timezone
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -15,6 +17,7 @@ from aftercare.outcomes import EnrolmentFacts, PlacementFacts, Standing, standin
 from aftercare.selectors import outcomes_on
 from campaigns.models import Enrolment
 from tests.factories import CandidateFactory
+from tests.language import ENGLISH
 
 ENROLLED = EnrolmentFacts(enrolled_on=date(2027, 1, 4))
 
@@ -39,7 +42,7 @@ def test_a_route_change_counts_from_its_effective_day():
 
     days = [date(2027, 5, 9), date(2027, 5, 10), date(2027, 7, 31), date(2027, 8, 1)]
 
-    assert [outcome_on(day, [contract]) for day in days] == ["searching", "temp_work", "temp_work", "permanent_job"]
+    assert [outcome_on(day, [contract]) for day in days] == ["starting", "temp_work", "temp_work", "permanent_job"]
     assert standing_on(date(2027, 8, 1), [contract], [ENROLLED]) == Standing("permanent_job", placement_id=1)
 
 
@@ -79,6 +82,16 @@ def test_of_two_placements_of_the_same_rank_the_lower_id_counts_whatever_the_ord
     standings = {standing_on(date(2027, 6, 1), order, [ENROLLED]) for order in ([first, second], [second, first])}
 
     assert standings == {Standing("training", placement_id=3)}
+
+
+def test_before_a_placement_starts_the_candidate_is_starting_on_its_day_not_searching():
+    coming = placed(pk=3, starts_on=date(2027, 5, 10))
+    cancelled = placed(pk=4, starts_on=date(2027, 5, 3), ended_on=date(2027, 4, 20))  # ended before it began
+
+    assert standing_on(date(2027, 4, 1), [coming, cancelled], [ENROLLED]) == Standing(
+        "starting", placement_id=3, starts_on=date(2027, 5, 10)
+    )
+    assert outcome_on(date(2027, 4, 1), [cancelled]) == "searching"
 
 
 def test_a_placement_runs_up_to_the_day_it_ended_and_then_the_candidate_is_searching():
@@ -178,7 +191,7 @@ def test_the_outcome_codes_are_the_models_choices():
     assert codes == set(CandidateOutcome.values)
     assert set(outcomes.OUTCOME_OF_ROUTE) == set(PlacementRoute.values)
     assert set(outcomes.OUTCOME_OF_ROUTE.values()) == set(outcomes.RANK)
-    assert [*outcomes.RANK, outcomes.SEARCHING, outcomes.DROPPED_OUT] == CandidateOutcome.values
+    assert [*outcomes.RANK, outcomes.STARTING, outcomes.SEARCHING, outcomes.DROPPED_OUT] == CandidateOutcome.values
 
 
 def test_the_outcome_rules_import_no_django():
@@ -250,3 +263,17 @@ def test_outcomes_on_keeps_a_coming_route_change_for_its_day_when_the_placement_
         {world.candidate_a.pk: Standing("temp_work", placement_id=placement.pk)},
         {world.candidate_a.pk: Standing("permanent_job", placement_id=placement.pk)},
     ]
+
+
+def test_the_candidate_page_says_a_placed_candidate_starts_on_the_start_date(client_for, world):
+    starts_on = timezone.localdate() + timedelta(days=12)
+    services.create_placement(
+        candidate=world.candidate_a, company=world.company_a, campaign=world.campaign_a, route="temp_work",
+        starts_on=starts_on, actor=world.alice,
+    )  # fmt: skip
+
+    page = client_for(world.alice).get(reverse("candidate_detail", args=[world.candidate_a.pk]), headers=ENGLISH)
+
+    outcome = re.search(r'<p data-outcome="([^"]+)">(.*?)</p>', page.content.decode(), re.S)
+    assert outcome[1] == "starting"
+    assert re.sub(r"<[^>]+>", "", outcome[2]) == f"Outcome today: starts on {starts_on.day} {starts_on:%B %Y}"

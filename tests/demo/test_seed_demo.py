@@ -1,12 +1,7 @@
-"""The demo world of ``seed_demo`` (demo/management/commands/seed_demo.py): seeded once for the module, and
-read by every test."""
-
-from io import StringIO
+"""The demo world of ``seed_demo`` (demo/management/commands/seed_demo.py): seeded once for the module (the
+``demo`` fixture of tests/demo/conftest.py), and read by every test."""
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
-from django.test import override_settings
 from django.utils import timezone
 
 from aftercare import selectors as aftercare_selectors
@@ -29,27 +24,12 @@ from candidates.models import Candidate, Consent, ConsentAction, ConsentPurpose,
 from companies.models import Company, Vacancy
 from demo.management.commands.seed_demo import DEMO_PASSWORD
 from jobroad.models import Membership, Message, Organisation, OrganisationKind, Role, User
+from tests.demo.seeding import seed
 from tests.pdftext import pdf_text
 from workshops.models import Registration, RegistrationStatus, Session
 
-FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # as tests/conftest.py's fast_password_hashing
 MODELS = [User, Organisation, Membership, Company, Vacancy, Candidate, Campaign, Enrolment, Session, Registration,
           Screening, Proposal, MatchingRun, Interview, Placement, CheckIn, CoachingContact]  # fmt: skip
-
-
-def seed() -> str:
-    out = StringIO()
-    call_command("seed_demo", stdout=out)
-    return out.getvalue()
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """The demo world, seeded once for the module, and its log. The tests only read it: each runs in a savepoint
-    inside the module's transaction (as Django's ``setUpTestData``), which is rolled back after the last one."""
-    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=FAST_HASHERS), transaction.atomic():
-        yield seed()
-        transaction.set_rollback(True)
 
 
 @pytest.fixture(autouse=True)

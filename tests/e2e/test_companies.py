@@ -125,7 +125,7 @@ def test_hr_adds_a_vacancy_and_signs_the_pledge_on_a_phone(phone_page, live_url,
     required.locator("[data-vocabulary-filter]").fill("")
     required.get_by_label("veiligheidsregels").check()
     page.locator("#div_id_nice_competences").get_by_label("in team werken").check()
-    page.locator("input[name=language]").fill("nl")
+    page.locator("select[name=language]").select_option("nl")
     page.locator("select[name=language_level]").select_option("A2")
     page.locator("input[name=shifts][value=night]").check()
     page.locator("input[name=start_routes][value=temp_work]").check()

@@ -5,10 +5,11 @@ project week; HR confirms its day and evaluates with an offer; the coordinator r
 started; a week later the job coach answers the candidate's check-in; the coordinator reads the answer.
 
 Every step a person does goes through the UI, each person in their own browser in the campaign's language (the
-coach's phone is in English and the coach picks the language in the navigation bar). The database only arranges
-what has no UI (the people and organisations, the company's site and vacancy, the follow-up plans, a TOTP
-secret) and checks the result. The clock moves three times: to the project-week day, to the start day and to
-the first check-in's due day; every session has expired by then, so each person logs in again."""
+coach's phone is in English and the coach picks the language in the navigation bar). The database only arranges what
+has no UI (the people and organisations, each person's language as their invitation set it, the company's site and
+vacancy, the follow-up plans, a TOTP secret) and checks the result. The clock moves three times: to the project-week
+day, to the start day and to the first check-in's due day; every session has expired by then, so each person logs in
+again."""
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -34,6 +35,7 @@ from campaigns.models import (
 )
 from candidates.models import Candidate, ConsentPurpose, Screening, ScreeningDecision
 from companies.models import Site
+from jobroad.models import User
 from tests.mfa import with_totp
 
 from .conftest import PHONE, log_in, log_in_as_coordinator
@@ -158,6 +160,9 @@ def test_a_campaign_runs_from_its_creation_to_the_first_check_in_of_a_placement(
     }
     secret = with_totp(world.alice)
     company, vacancy = world.company_a, hiring_company
+    # Invited in the campaign's language, they start in it; the coach was invited in English and picks it below.
+    User.objects.filter(pk__in=[world.alice.pk, world.intermediary_a.pk, world.hr_a.pk]).update(language=language.code)
+    User.objects.filter(pk=world.coach_a.pk).update(language="en")
 
     # 1. The coordinator creates the campaign with its phase dates and partner, adds the company, opens the intake.
     coordinator = browsers(language.locale)
@@ -255,6 +260,9 @@ def test_a_campaign_runs_from_its_creation_to_the_first_check_in_of_a_placement(
     expect(coordinator.locator("[data-covered]")).to_have_text("1 / 1", timeout=SLOW)
     expect(coordinator.locator(f"[data-candidate='{candidate.pk}'] [data-proposal='{vacancy.pk}']")).to_be_visible()
     coordinator.locator("[data-confirm]").click()
+    expect(coordinator.locator("[data-confirmation]")).to_have_attribute("data-proposals", "1")
+    coordinator.locator("input[name=confirm]").check()
+    coordinator.locator("[data-confirm-proposals]").click()
     expect(coordinator.locator(f"[data-candidate='{candidate.pk}'] .badge.text-bg-success")).to_have_count(1)
     screenshot(coordinator, "coordinator-proposals-confirmed")
     proposal = Proposal.objects.get(enrolment=enrolment)
@@ -374,6 +382,7 @@ def test_a_campaign_runs_from_its_creation_to_the_first_check_in_of_a_placement(
     expect(coach.locator("html")).to_have_attribute("lang", language.code)
     log_in(coach, live_url, world.coach_a.email)
     expect_language(coach, language)
+    assert User.objects.get(pk=world.coach_a.pk).language == language.code  # picked before logging in: kept
     todo = coach.locator(f"[data-dashboard=check_ins] [data-todo-check-in='{check_in.pk}']")
     expect(coach.locator("#check-ins-heading")).to_have_text(language.check_ins_to_answer)
     expect(todo).to_contain_text("Nour Al-Khatib")

@@ -4,10 +4,12 @@ reasons and confirms; HR sees the blind profiles on a phone and answers; the coo
 import pytest
 from playwright.sync_api import expect
 
+from campaigns.matching.services import run_matching
 from campaigns.models import CampaignPhase, HrAnswer, Proposal, ProposalStatus
-from candidates.models import ConsentPurpose
+from candidates.models import ConsentPurpose, ScreeningDecision
 from candidates.services import record_consent
-from tests.factories import CandidateFactory, VacancyFactory, set_phase
+from jobroad.models import Message
+from tests.factories import CandidateFactory, ScreeningFactory, VacancyFactory, set_phase
 
 from .conftest import log_in, log_in_as_coordinator
 
@@ -60,6 +62,9 @@ def test_screening_matching_and_hr_answers(phone_page, live_url, world, enrolled
     page.go_back()
 
     page.locator("[data-confirm]").click()
+    expect(page.locator("[data-confirmation]")).to_have_attribute("data-proposals", "2")
+    page.locator("input[name=confirm]").check()
+    page.locator("[data-confirm-proposals]").click()
     expect(page.locator("[data-candidate] .badge.text-bg-success")).to_have_count(2)
     screenshot(page, "confirmed")
     assert set(Proposal.objects.values_list("status", flat=True)) == {ProposalStatus.CONFIRMED}
@@ -83,3 +88,29 @@ def test_screening_matching_and_hr_answers(phone_page, live_url, world, enrolled
     expect(page.locator("[data-hr-answer=question]")).to_contain_text("Kan ze om 6 uur beginnen?")
     screenshot(page, "coordinator-reads-the-answer")
     assert Proposal.objects.get(pk=amal.pk).hr_answer == HrAnswer.QUESTION
+
+
+def test_confirming_the_proposals_asks_first_and_names_the_messages(page, live_url, world, enrolled, screenshot):
+    set_phase(world.campaign_a, CampaignPhase.MATCHING)
+    for enrolment in enrolled:
+        ScreeningFactory(enrolment=enrolment, screener=world.alice, decision=ScreeningDecision.SELECTED)
+    run_matching(campaign=world.campaign_a, actor=world.alice)
+    log_in_as_coordinator(page, live_url, world.alice)
+    page.goto(f"{live_url}/campaigns/{world.campaign_a.pk}/matching/")
+
+    page.locator("[data-confirm]").click()
+    asked = page.locator("[data-confirmation]")
+    expect(asked).to_have_attribute("data-proposals", "2")
+    expect(asked).to_have_attribute("data-messages", "1")  # one HR person, at company A
+    screenshot(page, "confirm-the-proposals")
+    page.locator("[data-confirm-proposals]").click()  # without ticking "yes": nothing happens, the page says so
+    expect(page.locator(".alert-danger")).to_be_visible()
+    assert not Message.objects.exists()
+    page.locator("input[name=confirm]").check()
+    page.locator("[data-confirm-proposals]").click()
+
+    expect(page).to_have_url(f"{live_url}/campaigns/{world.campaign_a.pk}/matching/")
+    expect(page.locator("[data-candidate] .badge.text-bg-success")).to_have_count(2)
+    assert list(Message.objects.values_list("template", "recipient_address")) == [
+        ("proposals_confirmed", world.hr_a.email)
+    ]

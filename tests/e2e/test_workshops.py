@@ -1,12 +1,18 @@
 """Browser flow: a coordinator plans a labour-market session, fills it until the waiting list starts, marks
-attendance on a phone and prints the attendance sheet. Selectors use names and data attributes, not words."""
+attendance on a phone and prints the attendance sheet; cancelling a session asks first. Selectors use names and
+data attributes, not words."""
+
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
+from jobroad.models import Message, MessageStatus
 from tests.factories import CandidateFactory
 from tests.pdftext import pdf_text
-from workshops.models import Audience, RegistrationStatus, Workshop, WorkshopKind
+from workshops import services
+from workshops.models import Audience, RegistrationStatus, Session, Workshop, WorkshopKind
 
 from .conftest import log_in_as_coordinator
 
@@ -60,3 +66,24 @@ def test_a_workshop_session_is_filled_and_attendance_marked(phone_page, live_url
     assert sheet.headers["content-type"] == "application/pdf"
     text = pdf_text(sheet.body())
     assert str(first.candidate) in text and str(second.candidate) in text and "Lotte Peeters" in text
+
+
+def test_cancelling_a_session_asks_first_and_names_the_reminders(page, live_url, world, workshop, screenshot):
+    start = timezone.now() + timedelta(days=7)
+    session = services.save_session(
+        session=Session(workshop=workshop, starts_at=start, ends_at=start + timedelta(hours=3), place="Centrum"),
+        actor=world.alice,
+    )
+    services.register(session=session, candidate=world.candidate_a, actor=world.alice)  # intermediary A: 1 reminder
+    log_in_as_coordinator(page, live_url, world.alice)
+    page.goto(f"{live_url}/workshops/sessions/{session.pk}/")
+
+    page.locator("[data-cancel-session]").click()
+    expect(page.locator("[data-cancellation]")).to_have_attribute("data-reminders", "1")
+    screenshot(page, "cancel-the-session")
+    page.locator("input[name=confirm]").check()
+    page.locator("[data-cancel-session-confirm]").click()
+
+    expect(page).to_have_url(f"{live_url}/workshops/sessions/{session.pk}/")
+    expect(page.locator("[data-cancel-session]")).to_have_count(0)
+    assert list(Message.objects.values_list("status", flat=True)) == [MessageStatus.CANCELLED]

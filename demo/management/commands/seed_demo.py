@@ -46,6 +46,7 @@ from candidates.models import (
 )
 from companies.models import Company, Competence, Occupation, Site, Vacancy
 from companies.vocabulary import seed_curated_vocabulary
+from demo.history import date_history, registered_on
 from jobroad.models import Membership, Organisation, OrganisationKind, Role, User
 from jobroad.selectors import members
 from workshops import services as workshop_services
@@ -207,15 +208,16 @@ class Command(BaseCommand):
         coach = User.objects.get(email="coach@jobroad.example")
 
         registrars = intermediaries + centres[:1]
+        starts = [campaign_start(phase, place) for phase, place in zip(PHASES, CAMPAIGN_PLACES, strict=True)]
         candidates = [
             candidate(
-                rng, index, registrars[index % len(registrars)], centres[index % 2], coach if index % 7 == 0 else None
+                rng, index, registrars[index % len(registrars)], centres[index % 2], coach if index % 7 == 0 else None,
+                registered=candidate_registered(index, starts),
             )
             for index in range(60)
-        ]
-        # One campaign per phase: the closed one is the oldest, the draft one the newest.
-        for index, (phase, place) in enumerate(zip(PHASES, CAMPAIGN_PLACES, strict=True)):
-            starts_on = date(2026, 10, 5) - timedelta(weeks=9 * index)
+        ]  # fmt: skip
+        # One campaign per phase, each in that phase today: the closed one is the oldest, the draft one the newest.
+        for index, (phase, place, starts_on) in enumerate(zip(PHASES, CAMPAIGN_PLACES, starts, strict=True)):
             campaign, _ = Campaign.objects.get_or_create(
                 name=f"Matchmaking {place} {starts_on.year}",
                 defaults={
@@ -255,8 +257,39 @@ class Command(BaseCommand):
             if PHASES.index(phase) >= PHASES.index(CampaignPhase.PROJECT_WEEK):
                 enter_phase(campaign, CampaignPhase.PROJECT_WEEK)
                 demo_project_week(campaign, coordinator, publish=phase == CampaignPhase.PROJECT_WEEK)
+            if phase != CampaignPhase.DRAFT:
+                date_history(campaign, candidates[index * 8 : index * 8 + 8])
             enter_phase(campaign, phase)
         return {"logins": logins}
+
+
+# Weeks from the demo's Monday back to each campaign's intake (PHASE_WEEKS after it: intake 6, screening 2,
+# matching 2, project week 1, aftercare 26), so that each campaign is in its phase today; the draft one starts later.
+INTAKE_WEEKS_AGO = {
+    CampaignPhase.DRAFT: -4, CampaignPhase.INTAKE: 3, CampaignPhase.SCREENING: 7, CampaignPhase.MATCHING: 9,
+    CampaignPhase.PROJECT_WEEK: 10, CampaignPhase.AFTERCARE: 20, CampaignPhase.CLOSED: 45,
+}  # fmt: skip
+
+
+def campaign_start(phase: str, place: str) -> date:
+    """The first day of the campaign's intake, counted back from this week's Monday (next week's at the weekend,
+    so the project week is still ahead). A demo seeded before keeps its dates: its history was built on them."""
+    seeded = Campaign.objects.filter(region=place, name__startswith=f"Matchmaking {place} ").first()
+    plan = seeded and seeded.phase_plans.filter(phase=CampaignPhase.INTAKE).first()
+    if plan:
+        return plan.starts_on
+    today = timezone.localdate()
+    monday = today - timedelta(days=today.weekday()) if today.weekday() < 5 else today + timedelta(7 - today.weekday())
+    return monday - timedelta(weeks=INTAKE_WEEKS_AGO[phase])
+
+
+def candidate_registered(index: int, starts: list[date]) -> date:
+    """Candidates come eight to a campaign (none to the draft one): registered before its intake; the others a
+    month or two ago."""
+    campaign = index // 8
+    if 0 < campaign < len(starts):
+        return registered_on(starts[campaign])
+    return timezone.localdate() - timedelta(days=30 + index)
 
 
 def enter_phase(campaign: Campaign, phase: str) -> None:
@@ -422,16 +455,22 @@ def demo_placements(campaign: Campaign, coordinator: User) -> None:
             evaluation=evaluation, hours_per_week=(19, 30, 38)[number % 3], actor=coordinator
         )
         stage = number % 4
+        # Each change on its own day after the start, never later than today.
+        later = min(placement.starts_on + timedelta(weeks=4), timezone.localdate())
         if stage >= 1:
-            aftercare_services.change_placement(placement=placement, status="started", actor=coordinator)
+            aftercare_services.change_placement(
+                placement=placement, status="started", on=placement.starts_on, actor=coordinator
+            )
         if stage == 2:
             aftercare_services.change_placement(
-                placement=placement, route="open_ended", note="Vast contract na de proefperiode.", actor=coordinator
-            )
+                placement=placement, route="open_ended", note="Vast contract na de proefperiode.", on=later,
+                actor=coordinator,
+            )  # fmt: skip
         if stage == 3:
             aftercare_services.change_placement(
-                placement=placement, status="ended", end_reason="Verhuisd naar een andere provincie.", actor=coordinator
-            )
+                placement=placement, status="ended", end_reason="Verhuisd naar een andere provincie.", on=later,
+                actor=coordinator,
+            )  # fmt: skip
     demo_aftercare(campaign, coordinator)
 
 
@@ -580,7 +619,9 @@ def curated_terms(model, english_labels: list[str]) -> list:
     return list(model.objects.filter(esco_uri="", labels__en__in=english_labels)) if english_labels else []
 
 
-def candidate(rng: random.Random, index: int, registrar: Organisation, centre: Organisation, coach) -> Candidate:
+def candidate(
+    rng: random.Random, index: int, registrar: Organisation, centre: Organisation, coach, *, registered: date
+) -> Candidate:
     first_name, gender = FIRST_NAMES[index % len(FIRST_NAMES)]
     last_name = LAST_NAMES[(index * 7) % len(LAST_NAMES)]
     nationality, home_language = ORIGINS[index % len(ORIGINS)]
@@ -618,7 +659,7 @@ def candidate(rng: random.Random, index: int, registrar: Organisation, centre: O
         if index % 3 == 0:
             CandidateLanguage.objects.create(candidate=candidate_, language="en", level=rng.choice(LEVELS))
     complete_candidate(candidate_, index, home_language)
-    consent_history(candidate_, index)
+    consent_history(candidate_, index, registered)
     return candidate_
 
 
@@ -662,9 +703,9 @@ def complete_candidate(candidate_: Candidate, index: int, home_language: str) ->
         candidate_.desired_occupations.set([occupations[index % len(occupations)]])
 
 
-def consent_history(candidate_: Candidate, index: int) -> None:
-    """Most candidates agreed to share their profile; some withdrew; a few were not asked yet. The history is
-    append-only, so it is written once."""
+def consent_history(candidate_: Candidate, index: int, registered: date) -> None:
+    """Most candidates agreed to share their profile the day after they were registered; some withdrew; a few were
+    not asked yet. The history is append-only, so it is written once."""
     if candidate_.consents.exists() or index % 10 == 9:
         return
     recorded_by = (
@@ -672,7 +713,7 @@ def consent_history(candidate_: Candidate, index: int) -> None:
         .order_by("pk")
         .first()
     ) or User.objects.get(email="coordinator@jobroad.example")
-    given_at = timezone.now() - timedelta(days=30 + index)
+    given_at = timezone.make_aware(datetime.combine(registered + timedelta(days=1), time(10)))
     entries = [(ConsentPurpose.SHARE_PROFILE, ConsentAction.GIVEN, given_at)]
     if candidate_.phone:
         entries.append((ConsentPurpose.CONTACT, ConsentAction.GIVEN, given_at))

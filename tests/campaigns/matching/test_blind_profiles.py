@@ -18,7 +18,7 @@ from tests.access_matrix import MATRIX
 from tests.factories import matchable, set_phase
 from tests.pdftext import pdf_text
 
-from .actions import run
+from .actions import confirm, run
 
 SENTINELS = {
     "last name": "Zyxwarthog",
@@ -58,7 +58,7 @@ def proposed(world, client_for):
     set_phase(world.campaign_a, CampaignPhase.MATCHING)
     coordinator = client_for(world.alice)
     run(coordinator, world)
-    coordinator.post(reverse("matching_confirm", kwargs={"pk": world.campaign_a.pk}))
+    confirm(coordinator, world)
     return candidate
 
 

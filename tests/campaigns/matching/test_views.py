@@ -18,7 +18,7 @@ from jobroad.models import AuditEntry, Message
 from tests.factories import CandidateFactory, VacancyFactory, matchable, set_phase
 from tests.language import ENGLISH
 
-from .actions import run
+from .actions import confirm, run
 
 
 @pytest.fixture
@@ -96,7 +96,7 @@ def test_pinning_an_excluded_pair_says_why_and_changes_nothing(client_for, world
 def test_confirming_shows_the_proposals_to_hr_and_tells_them(client_for, world, ready):
     run(client_for(world.alice), world)
 
-    client_for(world.alice).post(reverse("matching_confirm", kwargs={"pk": world.campaign_a.pk}))
+    confirm(client_for(world.alice), world)
 
     assert set(Proposal.objects.values_list("status", flat=True)) == {ProposalStatus.CONFIRMED}
     assert list(Message.objects.filter(template="proposals_confirmed").values_list("recipient_user", flat=True)) == [
@@ -112,7 +112,7 @@ def test_hr_sees_no_draft_and_no_candidate_whose_consent_was_withdrawn(client_fo
     run(client_for(world.alice), world)
     assert client_for(world.hr_a).get(reverse("proposal_list")).context["proposals"] == []  # drafts only so far
 
-    client_for(world.alice).post(reverse("matching_confirm", kwargs={"pk": world.campaign_a.pk}))
+    confirm(client_for(world.alice), world)
     withdraw_consent(candidate=sara.candidate, purpose=ConsentPurpose.SHARE_PROFILE, actor=world.alice, language="nl")
 
     shown = client_for(world.hr_a).get(reverse("proposal_list")).context["proposals"]
@@ -124,7 +124,7 @@ def test_hr_sees_no_draft_and_no_candidate_whose_consent_was_withdrawn(client_fo
 
 def test_hr_answers_and_the_coordinator_reads_the_answer(client_for, world, ready):
     run(client_for(world.alice), world)
-    client_for(world.alice).post(reverse("matching_confirm", kwargs={"pk": world.campaign_a.pk}))
+    confirm(client_for(world.alice), world)
     proposal = Proposal.objects.filter(enrolment__candidate=world.candidate_a).get()
     hr = client_for(world.hr_a)
     url = reverse("proposal_answer", kwargs={"pk": proposal.pk})
@@ -142,7 +142,7 @@ def test_hr_answers_and_the_coordinator_reads_the_answer(client_for, world, read
 
 def test_another_companys_hr_cannot_answer(client_for, world, ready):
     run(client_for(world.alice), world)
-    client_for(world.alice).post(reverse("matching_confirm", kwargs={"pk": world.campaign_a.pk}))
+    confirm(client_for(world.alice), world)
     proposal = Proposal.objects.first()
 
     response = client_for(world.hr_b).post(
@@ -163,7 +163,7 @@ def queries(client, url) -> int:
 def run_and_confirm(client_for, world) -> None:
     coordinator = client_for(world.alice)
     run(coordinator, world)
-    coordinator.post(reverse("matching_confirm", kwargs={"pk": world.campaign_a.pk}))
+    confirm(coordinator, world)
 
 
 def test_the_matching_and_proposal_pages_cost_the_same_queries_for_few_or_many(client_for, world, ready):

@@ -45,7 +45,7 @@ def campaign_counts(page, campaign) -> list[str]:
     """The counts (candidates, companies) in the campaign's row of a campaign table."""
     html = page.content.decode()
     row = html[html.index(f">{campaign.name}</a>") :].split("</tr>")[0]
-    return re.findall(r'<td class="text-end">([^<]*)</td>', row)
+    return re.findall(r'<td class="text-end"[^>]*>([^<]*)</td>', row)
 
 
 def test_funder_never_sees_a_count_below_five_on_the_home_page(client_for, world, three_candidates_and_four_attendees):

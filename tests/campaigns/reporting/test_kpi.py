@@ -90,6 +90,7 @@ def test_the_report_matches_the_figures_counted_by_hand():
         ("temp_work", 1),
         ("training", 1),
         ("article_60", 0),
+        ("starting", 0),
         ("searching", 0),  # 3 is searching, but was never placed
         ("dropped_out", 1),
     ]
@@ -134,6 +135,17 @@ def test_a_start_before_the_registration_is_no_activation():
 
     assert (figures.activated, figures.activated_within_year, figures.median_days_to_activation) == (0, 0, None)
     assert figures.activation_share == 0
+
+
+def test_a_person_placed_before_their_registration_date_is_at_work_and_flagged_not_dropped():
+    typed_in_late = person(9, date(2025, 6, 2), "placed", dates_contradict=True, outcome="temp_work")
+    in_order = person(10, date(2025, 1, 6), "placed", first_start=date(2025, 2, 5), outcome="temp_work")
+
+    figures = kpi.report([typed_in_late, in_order])
+
+    assert (figures.activated, figures.dates_contradict) == (2, [9])
+    # Their wait is unknown: it is left out of the days to the first start and of the share within a year.
+    assert (figures.activated_within_year, figures.median_days_to_activation) == (1, 30)
 
 
 def test_nobody_to_count_gives_zeros_and_no_shares():

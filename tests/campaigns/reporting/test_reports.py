@@ -42,6 +42,7 @@ def test_the_coordinators_report_matches_the_cohort_counted_by_hand(client_for, 
         ["Temp work", 0, "0 %"],
         ["Training or internship", 1, "25 %"],  # Farida
         ["Article 60", 0, "0 %"],
+        ["Placed, starts later", 0, "0 %"],
         ["Still searching", 1, "25 %"],  # Jawad, whose placement ended
         ["Dropped out", 0, "0 %"],  # Eskender and Ghassan dropped out, but were never placed
     ]
@@ -51,6 +52,7 @@ def test_the_coordinators_report_matches_the_cohort_counted_by_hand(client_for, 
         ["Median days from registration to the first start", "66"],  # of 52, 52, 80, 394
         ["At work within a year of registration", 3],  # not Farida
         ["Share at work within a year", "43 %"],
+        ["Dates contradict: placed before the registration date", 0],
     ]
     assert tables["gender"] == [["Man", 5, 2], ["Woman", 2, 2]]
     assert tables["nationality"] == [["Afghanistan", 3, 2], ["Syria", 3, 2], [SENTINEL_NATIONALITY, 1, 0]]
@@ -74,7 +76,8 @@ def test_outcomes_and_activation_are_read_on_the_last_day_of_the_period(client_f
         ["Temp work", 2, "50 %"],
         ["Training or internship", 0, "0 %"],
         ["Article 60", 0, "0 %"],
-        ["Still searching", 1, "25 %"],
+        ["Placed, starts later", 1, "25 %"],  # Farida: placed, not searching
+        ["Still searching", 0, "0 %"],
         ["Dropped out", 0, "0 %"],
     ]
     assert tables["activation"] == [  # Farida's start in 2026 is after the period
@@ -83,6 +86,7 @@ def test_outcomes_and_activation_are_read_on_the_last_day_of_the_period(client_f
         ["Median days from registration to the first start", "52"],  # of 52, 52, 80
         ["At work within a year of registration", 3],
         ["Share at work within a year", "43 %"],
+        ["Dates contradict: placed before the registration date", 0],
     ]
     assert tables["drop_outs"] == [["No longer interested", 1]]  # Eskender left in May
 
@@ -107,7 +111,37 @@ def test_a_candidate_who_worked_before_enrolling_again_is_activated_by_the_new_j
         ["Median days from registration to the first start", "31"],  # 10 January → 10 February 2025
         ["At work within a year of registration", 1],
         ["Share at work within a year", "50 %"],
+        ["Dates contradict: placed before the registration date", 0],  # the job before was another campaign's
     ]
+
+
+def test_a_placement_dated_before_the_enrolment_is_at_work_and_flagged_for_the_coordinator(client_for, world):
+    enrolment = enrol(world, world.campaign_a, "Samir", "Khalil", date(2025, 6, 2))  # typed in after the fact
+    create_placement(
+        candidate=enrolment.candidate, company=world.company_a, campaign=world.campaign_a, route="temp_work",
+        starts_on=date(2025, 3, 3), actor=world.alice,
+    )  # fmt: skip
+
+    response = report(client_for(world.alice))
+
+    activation = dict(tables_of(response)["activation"])
+    assert activation["People at work at least once"] == 1
+    assert activation["Dates contradict: placed before the registration date"] == 1
+    listed = re.search(r"<div data-dates-contradict>.*?</div>", response.content.decode(), re.S)[0]
+    assert "Samir Khalil" in listed and reverse("candidate_detail", args=[enrolment.candidate.pk]) in listed
+
+
+def test_the_funder_gets_the_count_of_contradicting_dates_and_no_name(client_for, world):
+    enrolment = enrol(world, world.campaign_a, "Samir", "Khalil", date(2025, 6, 2))
+    create_placement(
+        candidate=enrolment.candidate, company=world.company_a, campaign=world.campaign_a, route="temp_work",
+        starts_on=date(2025, 3, 3), actor=world.alice,
+    )  # fmt: skip
+
+    response = report(client_for(world.funder_viewer))
+
+    assert dict(tables_of(response)["activation"])["Dates contradict: placed before the registration date"] == "x"
+    assert "data-dates-contradict" not in response.content.decode() and "Khalil" not in response.content.decode()
 
 
 def test_a_candidate_in_two_of_the_campaigns_counts_once(client_for, world):
@@ -148,6 +182,7 @@ def test_the_funder_sees_small_counts_hidden_the_others_rounded_and_shares_of_wh
         ["Temp work", 0, "—"],
         ["Training or internship", "x", "—"],
         ["Article 60", 0, "—"],
+        ["Placed, starts later", 0, "—"],
         ["Still searching", "x", "—"],
         ["Dropped out", 0, "—"],
     ]
@@ -157,6 +192,7 @@ def test_the_funder_sees_small_counts_hidden_the_others_rounded_and_shares_of_wh
         ["Median days from registration to the first start", "—"],
         ["At work within a year of registration", "x"],
         ["Share at work within a year", "—"],
+        ["Dates contradict: placed before the registration date", 0],
     ]
     # A group of fewer than five is not named: a rare nationality would point at the person. The two women,
     # hidden, would be everyone registered minus the five men: so the men are hidden too.
@@ -183,15 +219,31 @@ def test_the_funders_targets_hide_a_second_campaign_when_one_alone_would_be_the_
     ]
 
 
-def test_the_funders_charts_leave_the_hidden_bars_out(client_for, world, cohort):
+def test_the_funders_charts_show_a_hidden_count_as_a_bar_marked_less_than_five(client_for, world, cohort):
     response = report(client_for(world.funder_viewer))
 
     charts = {table.key: table.chart for table in response.context["tables"]}
-    assert charts["funnel"] == [("Registered", 5), ("Screened", 5), ("Selected", 5), ("Proposed to a company", 5)]
-    assert charts["outcomes"] == [("Temp work", 0), ("Article 60", 0), ("Dropped out", 0)]
+    assert charts["outcomes"] == [
+        ("Permanent job", "x"), ("Fixed-term job", "x"), ("Temp work", 0), ("Training or internship", "x"),
+        ("Article 60", 0), ("Placed, starts later", 0), ("Still searching", "x"), ("Dropped out", 0),
+    ]  # fmt: skip
+    outcomes_svg = re.search(r'<svg[^>]*data-chart="outcomes".*?</svg>', response.content.decode(), re.S)[0]
+    hidden = "&lt;5"  # "<5", as the SVG writes it
+    assert re.findall(r'data-bar="([^"]+)">([^<]*)<', outcomes_svg) == [
+        ("Permanent job", hidden), ("Fixed-term job", hidden), ("Temp work", "0"), ("Training or internship", hidden),
+        ("Article 60", "0"), ("Placed, starts later", "0"), ("Still searching", hidden), ("Dropped out", "0"),
+    ]  # fmt: skip
+    # Every hidden bar has the same fixed width, whatever its count (one, two or one again here).
+    assert re.findall(r'<rect[^>]*width="([^"]+)"', outcomes_svg) == ["8", "8", "0.0", "8", "0.0", "0.0", "8", "0.0"]
+    assert "data-hidden-bars" in response.content.decode()
+
+
+def test_the_funders_funnel_chart_has_a_bar_for_every_stage_the_table_shows(client_for, world, cohort):
+    response = report(client_for(world.funder_viewer))
+
     funnel_svg = re.search(r'<svg[^>]*data-chart="funnel".*?</svg>', response.content.decode(), re.S)[0]
-    assert funnel_svg.count("<rect") == 4
-    assert "Interviewed" not in funnel_svg
+    assert funnel_svg.count("<rect") == 7
+    assert re.findall(r'data-bar="(?:Interviewed|Offer|Placed)">([^<]*)<', funnel_svg) == ["&lt;5"] * 3
 
 
 def test_the_coordinators_chart_has_a_bar_for_every_stage(client_for, world, cohort):
