@@ -2,7 +2,7 @@
 PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
-APT_PACKAGES := chromium poppler-utils gettext fonts-dejavu-core
+APT_PACKAGES := chromium poppler-utils gettext fonts-dejavu-core zbar-tools
 
 .PHONY: run test lint format system-packages install migrate messages demo chaos bench loadtest clean
 

@@ -74,7 +74,7 @@ def placement_detail(request, pk, forms=None):
     audit.viewed(request.user, placement.candidate_id, AuditPlace.PLACEMENT_PAGE)
     today = timezone.localdate()
     answerable = permissions.answerable_check_ins(request.user).filter(placement=placement)
-    blank = {"on": today, "starts_on": placement.starts_on}
+    blank = {"on": today, "starts_on": placement.starts_on, "route": placement.route}  # a form shows what is
     context = {
         "placement": placement,
         "changes": placement.changes.select_related("changed_by"),

@@ -7,12 +7,13 @@ class CampaignsConfig(AppConfig):
     verbose_name = _("Campaigns")
 
     def ready(self):
-        from jobroad import context_processors, imports
+        from jobroad import channels, context_processors, imports
         from jobroad.pages import add_to_page
 
         from . import permissions, privacy
         from .intake.imports import CandidateImport
         from .pages import on_candidate_list, on_candidate_page, on_company_page, on_consent_form
+        from .personal.links import link_for_message
 
         add_to_page("company_detail", on_company_page)
         add_to_page("candidate_list", on_candidate_list)
@@ -21,3 +22,4 @@ class CampaignsConfig(AppConfig):
         context_processors.register_menu_item("campaigns", permissions.can_see_campaigns)
         imports.register_spec(CandidateImport)
         privacy.register()
+        channels.register_one_time_link("personal_page", link_for_message)

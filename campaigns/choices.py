@@ -29,3 +29,21 @@ class StartRoute(models.TextChoices):
     ARTICLE_60 = "article_60", _("Article 60")
     TRAINING = "training", _("Training or internship")
     DIRECT_CONTRACT = "direct_contract", _("Direct contract")
+
+
+class CandidateAnswer(models.TextChoices):
+    """What a candidate answered on their personal page about one appointment."""
+
+    COMING = "coming", _("Will come")
+    NOT_COMING = "not_coming", _("Cannot come")
+
+
+class AbsenceReason(models.TextChoices):
+    """Why a candidate cannot come: a short list a candidate picks from in their own language."""
+
+    ILL = "ill", _("Ill")
+    TRANSPORT = "transport", _("No transport")
+    APPOINTMENT = "appointment", _("Another appointment (asylum procedure, doctor, school)")
+    CHILDCARE = "childcare", _("Nobody to look after the children")
+    WORK = "work", _("Found work")
+    OTHER = "other", _("Another reason")

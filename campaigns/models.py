@@ -12,7 +12,7 @@ from candidates.models import Candidate, TargetGroup
 from companies.models import Company, Vacancy
 from jobroad.models import Organisation, OrganisationKind
 
-from .choices import Attendance, EvaluationWaiver, Outcome, StartRoute
+from .choices import AbsenceReason, Attendance, CandidateAnswer, EvaluationWaiver, Outcome, StartRoute
 
 
 class CampaignPhase(models.TextChoices):
@@ -407,6 +407,14 @@ class Interview(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     moved_at = models.DateTimeField(null=True, blank=True)
+    # The candidate's own answer on their personal page (campaigns.personal).
+    candidate_answer = models.CharField(
+        _("the candidate's answer"), max_length=12, choices=CandidateAnswer.choices, blank=True
+    )
+    candidate_absence_reason = models.CharField(
+        _("why the candidate cannot come"), max_length=12, choices=AbsenceReason.choices, blank=True
+    )
+    candidate_answered_at = models.DateTimeField(null=True, blank=True)
     # A coordinator's "no evaluation needed" (the interview never took place), so aftercare can start without one.
     evaluation_waived_because = models.CharField(
         _("no evaluation needed because"), max_length=20, choices=EvaluationWaiver.choices, blank=True

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from companies.forms import VocabularyMultipleChoiceField
 from companies.models import Competence, Occupation, Shift
+from companies.sectors import Sector
 from jobroad.forms import PlausibleDatesMixin
 from jobroad.models import Organisation, OrganisationKind
 
@@ -21,7 +22,6 @@ from .models import (
     Screening,
     ScreeningDecision,
     ScreeningRound,
-    Sector,
 )
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -80,7 +80,6 @@ class CandidateForm(PlausibleDatesMixin, forms.ModelForm):
             self.fields["coach"].queryset = coaches
         self.fields["reception_centre"].queryset = Organisation.objects.filter(kind=OrganisationKind.RECEPTION_CENTRE)
         self.fields["birth_year"].widget.attrs.update({"inputmode": "numeric", "min": 1920, "max": date.today().year})
-        self.fields["phone"].widget.attrs.update({"inputmode": "tel", "autocomplete": "off"})
         self.fields["phone"].help_text = _("Only for reminders the candidate agreed to.")
         self.fields["preferred_language"].help_text = _("Printed documents and messages use this language.")
         self.helper = FormHelper()

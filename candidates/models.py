@@ -6,14 +6,15 @@ from datetime import date
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from companies.models import CefrLevel, Competence, Occupation, Shift
+from companies.sectors import Sector
 from jobroad.fields import EncryptedTextField
 from jobroad.models import Organisation, OrganisationKind
+from jobroad.phones import PhoneField
 
 from . import eligibility
 from .choices import (
@@ -55,23 +56,6 @@ class TargetGroup(models.TextChoices):
     NEET = "neet", _("NEET youth")
 
 
-class Sector(models.TextChoices):
-    """Sectors a candidate would like to work in: broad groups of NACE sections, in a jobseeker's words."""
-
-    AGRICULTURE = "agriculture", _("Agriculture and horticulture")
-    GREEN = "green", _("Gardening and green spaces")
-    FOOD = "food", _("Food production")
-    INDUSTRY = "industry", _("Production and industry")
-    CONSTRUCTION = "construction", _("Construction")
-    LOGISTICS = "logistics", _("Transport and logistics")
-    CLEANING = "cleaning", _("Cleaning")
-    HOSPITALITY = "hospitality", _("Hotels, restaurants and catering")
-    RETAIL = "retail", _("Shops and retail")
-    CARS = "cars", _("Car repair and maintenance")
-    CARE = "care", _("Care and welfare")
-    OFFICE = "office", _("Office and IT")
-
-
 def name_key(first_name: str, last_name: str) -> str:
     """A name as the duplicate check compares it: case, accents, punctuation and the order of its parts do
     not count ("Amal Haddad", "HADDAD, Amàl"), nor the zero-width (non-)joiners a name may keep (jobroad.text)."""
@@ -98,11 +82,6 @@ def validate_birth_year(value: int) -> None:
 def validate_nationality(value: str) -> None:
     if value and not is_nationality(value):
         raise ValidationError(_("%(value)s is not a country code."), code="invalid", params={"value": value})
-
-
-validate_phone = RegexValidator(
-    r"^\+?[0-9][0-9 ./()-]{5,24}$", _("Give a phone number in digits, e.g. +32 470 12 34 56."), code="invalid"
-)
 
 
 class Candidate(models.Model):
@@ -171,7 +150,7 @@ class Candidate(models.Model):
     preferred_language = models.CharField(
         _("language for documents and messages"), max_length=5, choices=document_language_choices, default="nl"
     )
-    phone = models.CharField(_("mobile phone"), max_length=30, blank=True, validators=[validate_phone])
+    phone = PhoneField(_("mobile phone"), blank=True)  # E.164
     email = models.EmailField(_("e-mail address"), blank=True)
     # Who follows the candidate.
     target_group = models.CharField(_("target group"), max_length=30, choices=TargetGroup.choices)

@@ -1,6 +1,7 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
+from django.db.models import BLANK_CHOICE_DASH
 from django.forms.models import ModelChoiceIterator
 from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +22,7 @@ from .models import (
     label_sort_key,
     normalise_enterprise_number,
 )
+from .sectors import Sector
 
 # ---------------------------------------------------------------------------------------------------------------
 # Choosing terms of the managed vocabulary (occupations, competences). Reused by the candidates' forms:
@@ -130,7 +132,7 @@ def with_submit(form: forms.BaseForm, label) -> None:
 class NewCompanyForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)
     enterprise_number = EnterpriseNumberField(label=_("Enterprise number"), required=False, max_length=20)
-    sector = forms.CharField(label=_("Sector"), max_length=120, required=False)
+    sector = forms.ChoiceField(label=_("Sector"), choices=BLANK_CHOICE_DASH + Sector.choices, required=False)
     street = forms.CharField(label=_("Street and number"), max_length=200, required=False)
     postal_code = forms.CharField(label=_("Postal code"), max_length=10, required=False)
     city = forms.CharField(label=_("City"), max_length=100, required=False)

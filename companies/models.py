@@ -14,6 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from jobroad.languages import language_name, spoken_language_choices
 from jobroad.models import Organisation, OrganisationKind
 
+from .sectors import Sector
+
 
 class CefrLevel(models.TextChoices):
     A1 = "A1", "A1"
@@ -148,7 +150,7 @@ class Company(models.Model):
         limit_choices_to={"kind": OrganisationKind.COMPANY},
     )
     enterprise_number = models.CharField(_("enterprise number"), max_length=12, blank=True)
-    sector = models.CharField(_("sector"), max_length=120, blank=True)
+    sector = models.CharField(_("sector"), max_length=20, choices=Sector.choices, blank=True)
     is_ambassador = models.BooleanField(_("ambassador company"), default=False)
     # The blind-hiring pledge: no CV asked. Who signed it and when is kept as evidence.
     pledge_signed_at = models.DateTimeField(_("blind-hiring pledge signed"), null=True, blank=True)

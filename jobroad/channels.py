@@ -31,6 +31,16 @@ class Undeliverable(Exception):
     """The message itself cannot be sent (no address, unknown channel); retrying will not help."""
 
 
+class ProviderRefused(Exception):
+    """An SMS provider answered with an error: ``status`` is its HTTP status, ``code`` its own error code. Whether
+    another try may help is the outbox's call (``outbox.is_transient``)."""
+
+    def __init__(self, text: str, *, status: int, code: int | None = None):
+        super().__init__(text)
+        self.status = status
+        self.code = code
+
+
 @dataclass(frozen=True)
 class Rendered:
     subject: str
@@ -119,13 +129,18 @@ def _event_for_display(event: dict | None) -> dict | None:
     return {**event, **{name: timezone.localtime(datetime.fromisoformat(event[name]), BRUSSELS) for name in times}}
 
 
-def calendar_invitation(event: dict, attendee: str) -> bytes:
+def calendar_file(event: dict) -> bytes:
+    """One event to add to a calendar (a download, not an invitation: nobody is asked to reply)."""
+    return calendar_invitation(event, attendee="", method="PUBLISH")
+
+
+def calendar_invitation(event: dict, attendee: str, method: str = "REQUEST") -> bytes:
     """An iCalendar REQUEST for an interview or visit, in Brussels time. ``event`` carries ``uid``, ``start``,
     ``end`` (ISO 8601 with offset), ``summary``, ``location`` and a ``sequence`` raised on every move."""
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//JobRoad//Platform//NL")
     calendar.add("version", "2.0")
-    calendar.add("method", "REQUEST")
+    calendar.add("method", method)
     entry = icalendar.Event()
     entry.add("uid", event["uid"])
     entry.add("sequence", int(event.get("sequence", 0)))
@@ -135,7 +150,8 @@ def calendar_invitation(event: dict, attendee: str) -> bytes:
     entry.add("summary", event.get("summary", ""))
     if event.get("location"):
         entry.add("location", event["location"])
-    entry.add("attendee", f"mailto:{attendee}")
+    if attendee:
+        entry.add("attendee", f"mailto:{attendee}")
     calendar.add_component(entry)
     calendar.add_missing_timezones()
     return calendar.to_ical()
@@ -161,15 +177,23 @@ def connection_for(message: Message):
         connection.close()
 
 
-def send(message: Message, rendered: Rendered, connection=None) -> None:
+def send(message: Message, rendered: Rendered, connection=None) -> str:
+    """Sends the message; returns the SMS provider's id of it ("" for an e-mail, or a backend that gives none)."""
     if not message.recipient_address:
         raise Undeliverable("The message has no address.")
     if message.channel == Channel.EMAIL:
         send_email(message, rendered, connection)
-    elif message.channel == Channel.SMS:
-        import_string(settings.SMS_BACKEND)().send(message.recipient_address, rendered.text)
-    else:
-        raise Undeliverable(f"Unknown channel {message.channel!r}.")
+        return ""
+    if message.channel == Channel.SMS:
+        return sms_backend().send(message.recipient_address, rendered.text) or ""
+    raise Undeliverable(f"Unknown channel {message.channel!r}.")
+
+
+def sms_backend():
+    """The configured SMS backend (``JOBROAD_SMS_BACKEND``): a class whose ``send(to, text)`` sends one SMS and
+    returns the provider's id of it, or None. It raises Undeliverable for a message that can never leave, and
+    ProviderRefused (or an OSError: a connection that failed) for the provider's refusals."""
+    return import_string(settings.SMS_BACKEND)()
 
 
 def send_email(message: Message, rendered: Rendered, connection=None) -> None:
@@ -196,3 +220,4 @@ class LogSmsBackend:
 
     def send(self, to: str, text: str) -> None:
         logger.info("SMS to %s: %s", to, text)
+        return None  # no provider, no delivery report: the message stays "sent"

@@ -1,4 +1,3 @@
-import re
 from datetime import date, datetime
 
 from crispy_forms.helper import FormHelper
@@ -10,8 +9,7 @@ from django.core import validators
 from django.utils.translation import gettext_lazy as _
 
 from .models import Channel, Role
-
-PHONE_NUMBER = re.compile(r"\+[1-9][0-9]{7,14}")
+from .phones import normalise_phone
 
 # The dates people type: wide enough for any real record, narrow enough that what is done with them (a year of
 # check-ins after a start, a day later, the time zone) stays inside Python's calendar — a slip such as 0202 or 9999
@@ -140,6 +138,9 @@ class MessageForm(PlausibleDatesMixin, forms.Form):
                     self.add_error("address", _("This is not an e-mail address."))
             if not cleaned.get("subject"):
                 self.add_error("subject", _("An e-mail needs a subject."))
-        elif channel == Channel.SMS and not PHONE_NUMBER.fullmatch(address or ""):
-            self.add_error("address", _("An SMS needs a phone number in international form, e.g. +32470123456."))
+        elif channel == Channel.SMS and address:
+            try:
+                cleaned["address"] = normalise_phone(address)
+            except forms.ValidationError as error:
+                self.add_error("address", error)
         return cleaned

@@ -10,6 +10,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .phones import PhoneField
+
 
 class OrganisationKind(models.TextChoices):
     JOBROAD = "jobroad", _("JobRoad")
@@ -97,7 +99,7 @@ class Organisation(models.Model):
     city = models.CharField(_("city"), max_length=100, blank=True)
     latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
     longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
-    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    phone = PhoneField(_("phone"), blank=True)  # E.164
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -207,6 +209,7 @@ class MessageStatus(models.TextChoices):
     PENDING = "pending", _("Pending")
     SENDING = "sending", _("Sending")
     SENT = "sent", _("Sent")
+    DELIVERED = "delivered", _("Delivered")  # the SMS provider reported it reached the phone
     FAILED = "failed", _("Failed")
     CANCELLED = "cancelled", _("Cancelled")
     EXPIRED = "expired", _("Expired")  # its time was over before it could leave (a reminder after its event began)
@@ -252,6 +255,8 @@ class Message(models.Model):
     claim = models.UUIDField(null=True, blank=True, editable=False)
     claimed_at = models.DateTimeField(null=True, blank=True, editable=False)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    # The SMS provider's id of the message (Twilio's SM…), so its delivery report finds the row.
+    provider_id = models.CharField(_("provider's message id"), max_length=64, blank=True, db_index=True)
     subject = models.CharField(_("subject"), max_length=300, blank=True)
     body = models.TextField(_("text"), blank=True)
     created_by = models.ForeignKey(
@@ -271,6 +276,11 @@ class Message(models.Model):
 
     def __str__(self):
         return f"{self.title} → {self.recipient_name or self.recipient_address}"
+
+    @property
+    def has_left(self) -> bool:
+        """Sent, and perhaps reported delivered: its text is what left, not what the template says today."""
+        return self.status in (MessageStatus.SENT, MessageStatus.DELIVERED)
 
     @property
     def title(self) -> str:
@@ -349,6 +359,7 @@ class AuditPlace(models.TextChoices):
     DETAILS = "details", _("Details")
     PLACEMENT = "placement", _("Placement")
     CHECK_IN = "check_in", _("Check-in")
+    PERSONAL_PAGE = "personal_page", _("Personal page (candidate link)")
     COACHING = "coaching", _("Coaching log")
     ENROLMENT = "enrolment", _("Enrolment")
     AUDIT = "audit", _("Audit trail")

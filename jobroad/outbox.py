@@ -213,7 +213,13 @@ def is_transient(error: Exception) -> bool:
     """Worth another try later: whatever the network, the server or its configuration can mend — a 4xx reply, a
     broken connection, a server that will not talk to us or refuses our log-in or sender (an operator fixes that,
     and the message should still leave). Not what is wrong with this message for good: a 5xx refusal of its
-    recipient or of its content."""
+    recipient or of its content.
+
+    An SMS provider speaks HTTP, where the classes are the other way round: a 5xx is the provider's own trouble,
+    429 asks us to slow down and 401 refuses our credentials (all worth another try); any other 4xx is about this
+    message — an invalid or unreachable number — and final."""
+    if isinstance(error, channels.ProviderRefused):
+        return error.status >= 500 or error.status in (401, 429)
     if isinstance(error, smtplib.SMTPRecipientsRefused):
         return all(400 <= code < 500 for code, _reply in error.recipients.values())
     if isinstance(error, smtplib.SMTPDataError):
@@ -238,25 +244,55 @@ def deliver_message(*, message_id: int, claim: str) -> MessageStatus | None:
         # What the outbox keeps of it: a one-time link stays a placeholder.
         kept = channels.render(message) if channels.holds_one_time_link(message) else rendered
         with channels.connection_for(message) as connection:
-            channels.send(message, rendered, connection=connection)
+            provider_id = channels.send(message, rendered, connection=connection)
             # Recorded before the connection's QUIT: the fewer steps between the server's "250 OK" and
             # this record, the smaller the chance that a worker dying in between sends the message twice.
-            _mark_sent(message, claim, kept)
-    except (OSError, TemplateDoesNotExist, channels.Undeliverable) as error:
+            _mark_sent(message, claim, kept, provider_id=provider_id)
+    except (OSError, TemplateDoesNotExist, channels.Undeliverable, channels.ProviderRefused) as error:
         if is_transient(error):
             return _retry_or_fail(message, claim, error)
         return _mark_failed(message.pk, claim, str(error) or error.__class__.__name__)
     return MessageStatus.SENT
 
 
-def _mark_sent(message: Message, claim: str, rendered: channels.Rendered) -> None:
+def _mark_sent(message: Message, claim: str, rendered: channels.Rendered, *, provider_id: str = "") -> None:
     Message.objects.filter(pk=message.pk, claim=claim, status=MessageStatus.SENDING).update(
         status=MessageStatus.SENT,
         sent_at=timezone.now(),
         subject=rendered.subject[:300],
         body=rendered.text,
         last_error="",
+        provider_id=provider_id[:64],
     )
+
+
+# An SMS provider's delivery report: its final words on a message. Anything else it reports (queued, sending,
+# sent, accepted) is on the way and changes nothing.
+DELIVERED_REPORTS = {"delivered"}
+FAILED_REPORTS = {"failed", "undelivered"}
+
+
+def record_delivery_report(*, provider_id: str, report: str, error_code: str = "") -> Message | None:
+    """What the SMS provider says became of a message it accepted: ``delivered`` marks it delivered, ``failed``
+    or ``undelivered`` marks it failed with the provider's error code (a coordinator sees it on the dashboard and
+    can send it again). Only a message still "sent" changes, so a report repeated, or one arriving after the final
+    one, changes nothing. Returns the message, or None when no SMS has ``provider_id``."""
+    message = Message.objects.filter(channel=Channel.SMS, provider_id=provider_id).exclude(provider_id="").first()
+    if message is None:
+        return None
+    if report in DELIVERED_REPORTS:
+        Message.objects.filter(pk=message.pk, status=MessageStatus.SENT).update(status=MessageStatus.DELIVERED)
+    elif report in FAILED_REPORTS:
+        error = _("The SMS provider could not deliver it (%(report)s, error %(code)s).") % {
+            "report": report,
+            "code": error_code or "?",
+        }
+        if Message.objects.filter(pk=message.pk, status=MessageStatus.SENT).update(
+            status=MessageStatus.FAILED, last_error=error
+        ):
+            logger.warning("Message %s failed: %s", message.pk, error)
+    message.refresh_from_db()
+    return message
 
 
 def retry_delay(attempts: int) -> timedelta:

@@ -32,7 +32,12 @@ COMPOSED = {
     "interview_reminder": ("company", ("calendar",)),
     "interview_cancelled": ("company", ()),
     "workshop_reminder": ("title", ()),
+    "workshop_cancelled": ("title", ()),
 }
+
+# Messages whose every word comes in the message's context, already in the reader's language (a candidate's
+# personal link: the page's own title and introduction, ``campaigns.personal_phrases``): whole in every language.
+WORDS_IN_CONTEXT = {"personal_page"}
 
 # Languages whose phrases no native speaker has checked yet (all of them, until one has).
 AWAITING_CHECK = frozenset(language for language in PHRASES if language != "en")
@@ -42,7 +47,7 @@ ISOLATE, POP, RLM = "\u2068", "\u2069", "\u200f"
 
 def has_text(template: str, language: str) -> bool:
     """Whether ``template`` can be written entirely in ``language``."""
-    if language in UI_LANGUAGES:
+    if language in UI_LANGUAGES or (template in WORDS_IN_CONTEXT and language in DOCUMENT_LANGUAGES):
         return True
     return template in COMPOSED and language in PHRASES
 

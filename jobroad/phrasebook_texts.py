@@ -29,6 +29,12 @@ PHRASES: dict[str, dict[str, str]] = {
         "workshop_reminder_subject": "Reminder: workshop {title} on {day}",
         "workshop_reminder_body": "You are expected at the workshop {title} on {day}, from {start} to {end}.",
         "workshop_reminder_sms": "JobRoad reminder: workshop {title}, {day} at {start}.",
+        "workshop_cancelled_subject": "Cancelled: workshop {title} on {day}",
+        "workshop_cancelled_body": (
+            "The workshop {title} on {day} at {start} is cancelled. "
+            "Please do not go there. JobRoad will tell you when there is a new date."
+        ),
+        "workshop_cancelled_sms": "JobRoad: workshop {title}, {day} {start} is cancelled. Do not go there.",
     },
     "ar": {
         "hello": "مرحبًا {name}،",
@@ -55,6 +61,12 @@ PHRASES: dict[str, dict[str, str]] = {
         "workshop_reminder_subject": "تذكير: ورشة {title} يوم {day}",
         "workshop_reminder_body": "ننتظرك في ورشة {title} يوم {day}، من {start} إلى {end}.",
         "workshop_reminder_sms": "تذكير من JobRoad: ورشة {title}، {day} الساعة {start}.",
+        "workshop_cancelled_subject": "أُلغيت: ورشة {title} يوم {day}",
+        "workshop_cancelled_body": (
+            "أُلغيت ورشة {title} يوم {day} الساعة {start}. "
+            "يُرجى عدم الذهاب إلى هناك. ستخبرك JobRoad عندما يكون هناك موعد جديد."
+        ),
+        "workshop_cancelled_sms": "JobRoad: أُلغيت ورشة {title}، {day} {start}. يُرجى عدم الذهاب.",
     },
     "fa": {
         "hello": "سلام {name}،",
@@ -83,6 +95,12 @@ PHRASES: dict[str, dict[str, str]] = {
         "workshop_reminder_subject": "یادآوری: کارگاه {title}، روز {day}",
         "workshop_reminder_body": "ما روز {day} از ساعت {start} تا {end} در کارگاه {title} منتظر شما هستیم.",
         "workshop_reminder_sms": "یادآوری JobRoad: کارگاه {title}، {day} ساعت {start}.",
+        "workshop_cancelled_subject": "لغو شد: کارگاه {title} در {day}",
+        "workshop_cancelled_body": (
+            "کارگاه {title} در روز {day} ساعت {start} لغو شد. لطفاً به آنجا نروید. "
+            "JobRoad وقتی تاریخ جدیدی باشد به شما خبر می‌دهد."
+        ),
+        "workshop_cancelled_sms": "JobRoad: کارگاه {title}، {day} {start} لغو شد. به آنجا نروید.",
     },
     "prs": {
         "hello": "سلام {name}،",
@@ -111,6 +129,12 @@ PHRASES: dict[str, dict[str, str]] = {
         "workshop_reminder_subject": "یادآوری: ورکشاپ {title}، روز {day}",
         "workshop_reminder_body": "ما روز {day} از ساعت {start} تا {end} در ورکشاپ {title} منتظر شما هستیم.",
         "workshop_reminder_sms": "یادآوری JobRoad: ورکشاپ {title}، {day} ساعت {start}.",
+        "workshop_cancelled_subject": "لغو شد: ورکشاپ {title} در {day}",
+        "workshop_cancelled_body": (
+            "ورکشاپ {title} به تاریخ {day} ساعت {start} لغو شد. "
+            "لطفاً به آنجا نروید. JobRoad وقتی تاریخ نو باشد برایتان خبر می‌دهد."
+        ),
+        "workshop_cancelled_sms": "JobRoad: ورکشاپ {title}، {day} {start} لغو شد. آنجا نروید.",
     },
     "ps": {
         "hello": "سلام {name}،",
@@ -139,6 +163,12 @@ PHRASES: dict[str, dict[str, str]] = {
         "workshop_reminder_subject": "یادونه: ورکشاپ {title}، {day}",
         "workshop_reminder_body": "موږ په {day} له {start} څخه تر {end} پورې د {title} ورکشاپ کې ستاسو انتظار کوو.",
         "workshop_reminder_sms": "د JobRoad یادونه: ورکشاپ {title}، {day} په {start} بجو.",
+        "workshop_cancelled_subject": "لغوه شوه: ورکشاپ {title} په {day}",
+        "workshop_cancelled_body": (
+            "د {title} ورکشاپ چې په {day} د {start} بجو و، لغوه شو. "
+            "مهرباني وکړئ هلته مه ځئ. JobRoad به تاسو ته خبر درکړي کله چې نوې نېټه وي."
+        ),
+        "workshop_cancelled_sms": "JobRoad: ورکشاپ {title}، {day} {start} لغوه شو. هلته مه ځئ.",
     },
     "ti": {
         "hello": "ሰላም {name}፣",
@@ -165,6 +195,11 @@ PHRASES: dict[str, dict[str, str]] = {
         "workshop_reminder_subject": "መዘኻኸሪ፦ ዓውደ-ስራሕ {title}፣ {day}",
         "workshop_reminder_body": "{day} ካብ {start} ክሳብ {end} ኣብ ዓውደ-ስራሕ {title} ንጽበየኩም ኣለና።",
         "workshop_reminder_sms": "መዘኻኸሪ JobRoad፦ ዓውደ-ስራሕ {title}፣ {day} ሰዓት {start}።",
+        "workshop_cancelled_subject": "ተሰሪዙ፦ ዓውደ-ስራሕ {title}፣ {day}",
+        "workshop_cancelled_body": (
+            "ዓውደ-ስራሕ {title}፣ {day} ሰዓት {start}፣ ተሰሪዙ እዩ። በጃኹም ናብቲ ቦታ ኣይትኺዱ። ሓድሽ ዕለት ምስ ዝህሉ JobRoad ክሕብረኩም እዩ።"
+        ),
+        "workshop_cancelled_sms": "JobRoad፦ ዓውደ-ስራሕ {title}፣ {day} {start} ተሰሪዙ። ኣይትኺዱ።",
     },
     "so": {
         "hello": "Salaan {name},",
@@ -195,6 +230,12 @@ PHRASES: dict[str, dict[str, str]] = {
             "Waxaan kaa sugaynaa aqoon is-weydaarsiga {title}, {day}, laga bilaabo {start} ilaa {end}."
         ),
         "workshop_reminder_sms": "Xusuusin JobRoad: aqoon is-weydaarsi {title}, {day} saacadda {start}.",
+        "workshop_cancelled_subject": "Waa la baajiyay: aqoon is-weydaarsiga {title}, {day}",
+        "workshop_cancelled_body": (
+            "Aqoon is-weydaarsiga {title} ee {day} saacadda {start} waa la baajiyay. "
+            "Fadlan halkaas ha tagin. JobRoad ayaa kuu sheegi doonta marka taariikh cusub la helo."
+        ),
+        "workshop_cancelled_sms": "JobRoad: aqoon is-weydaarsiga {title}, {day} {start} waa la baajiyay. Ha tagin.",
     },
     "uk": {
         "hello": "Добрий день, {name}!",
@@ -223,6 +264,12 @@ PHRASES: dict[str, dict[str, str]] = {
         "workshop_reminder_subject": "Нагадування: семінар {title}, {day}",
         "workshop_reminder_body": "Чекаємо на вас на семінарі {title}, {day}, з {start} до {end}.",
         "workshop_reminder_sms": "JobRoad нагадує: семінар {title}, {day} о {start}.",
+        "workshop_cancelled_subject": "Скасовано: семінар {title}, {day}",
+        "workshop_cancelled_body": (
+            "Семінар {title} {day} о {start} скасовано. Будь ласка, не йдіть туди. "
+            "JobRoad повідомить вам, коли буде нова дата."
+        ),
+        "workshop_cancelled_sms": "JobRoad: семінар {title}, {day} {start} скасовано. Не йдіть туди.",
     },
     "ru": {
         "hello": "Здравствуйте, {name}!",
@@ -251,6 +298,12 @@ PHRASES: dict[str, dict[str, str]] = {
         "workshop_reminder_subject": "Напоминание: семинар {title}, {day}",
         "workshop_reminder_body": "Ждём вас на семинаре {title}, {day}, с {start} до {end}.",
         "workshop_reminder_sms": "JobRoad напоминает: семинар {title}, {day} в {start}.",
+        "workshop_cancelled_subject": "Отменено: семинар {title}, {day}",
+        "workshop_cancelled_body": (
+            "Семинар {title} {day} в {start} отменён. Пожалуйста, не ходите туда. "
+            "JobRoad сообщит вам, когда будет новая дата."
+        ),
+        "workshop_cancelled_sms": "JobRoad: семинар {title}, {day} {start} отменён. Не ходите туда.",
     },
     "tr": {
         "hello": "Merhaba {name},",
@@ -282,5 +335,11 @@ PHRASES: dict[str, dict[str, str]] = {
         "workshop_reminder_subject": "Hatırlatma: {title} atölyesi, {day}",
         "workshop_reminder_body": "{day} günü, saat {start} ile {end} arasında {title} atölyesinde sizi bekliyoruz.",
         "workshop_reminder_sms": "JobRoad hatırlatma: {title} atölyesi, {day}, saat {start}.",
+        "workshop_cancelled_subject": "İptal edildi: atölye {title}, {day}",
+        "workshop_cancelled_body": (
+            "{day} günü saat {start} için planlanan atölye ({title}) iptal edildi. "
+            "Lütfen oraya gitmeyin. Yeni bir tarih olduğunda JobRoad size haber verecek."
+        ),
+        "workshop_cancelled_sms": "JobRoad: atölye {title}, {day} {start} iptal edildi. Lütfen gitmeyin.",
     },
 }

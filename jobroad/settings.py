@@ -280,8 +280,15 @@ OUTBOX_RECLAIM_AFTER_SECONDS = int(os.environ.get("JOBROAD_OUTBOX_RECLAIM_AFTER"
 # With the back-off of 1, 2, 4 … minutes up to an hour, 30 attempts keep a message trying for about a day.
 OUTBOX_MAX_ATTEMPTS = int(os.environ.get("JOBROAD_OUTBOX_MAX_ATTEMPTS", "30"))
 OUTBOX_MESSAGE_ID_DOMAIN = urlsplit(SITE_URL).hostname or "jobroad.invalid"
-# SMS: a class with send(to, text). The default logs; a provider's adapter goes here.
+# SMS: a class with send(to, text). The default logs; "jobroad.twilio_sms.TwilioSmsBackend" sends through Twilio.
 SMS_BACKEND = os.environ.get("JOBROAD_SMS_BACKEND", "jobroad.channels.LogSmsBackend")
+# Twilio (jobroad/twilio_sms.py): the account, its auth token (it also signs the delivery reports, so without it
+# every report is refused) and the sending number in E.164. The base URL is only changed to reach a local fake.
+TWILIO_ACCOUNT_SID = os.environ.get("JOBROAD_TWILIO_ACCOUNT_SID", "")
+TWILIO_AUTH_TOKEN = os.environ.get("JOBROAD_TWILIO_AUTH_TOKEN", "")
+TWILIO_FROM_NUMBER = os.environ.get("JOBROAD_TWILIO_FROM_NUMBER", "")
+TWILIO_API_BASE_URL = os.environ.get("JOBROAD_TWILIO_API_BASE_URL", "")
+TWILIO_TIMEOUT_SECONDS = float(os.environ.get("JOBROAD_TWILIO_TIMEOUT", "15"))
 
 INVITATION_VALID_DAYS = int(os.environ.get("JOBROAD_INVITATION_VALID_DAYS", "7"))
 # An employer's check-in link (aftercare/links.py) works this many days after the check-in's due day.

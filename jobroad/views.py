@@ -1,3 +1,5 @@
+import logging
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
@@ -5,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import TemplateDoesNotExist
 from django.urls import reverse
@@ -13,13 +15,17 @@ from django.utils import translation
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
 
-from . import channels, outbox, permissions, phrasebook, selectors, services
+from . import channels, outbox, permissions, phrasebook, selectors, services, twilio_sms
 from .adapters import in_own_language
 from .forms import AcceptInvitationForm, InvitationForm, MessageForm
-from .models import MessageStatus, OrganisationKind
+from .models import Channel, MessageStatus, OrganisationKind
+from .sms import sms_cost
+
+logger = logging.getLogger(__name__)
 
 PAGE_SIZE = 50
 
@@ -205,16 +211,42 @@ def message_detail(request, pk):
     visible = permissions.visible_messages(request.user).select_related("recipient_user", "cancelled_by")
     message = get_object_or_404(visible, pk=pk)
     try:
-        if message.status == MessageStatus.SENT:  # exactly what left, not what the template says today
+        if message.has_left:  # exactly what left, not what the template says today
             preview = channels.Rendered(subject=message.subject, text=message.body)
         else:
             preview = channels.render(message)
         preview_error = ""
     except TemplateDoesNotExist as error:
         preview, preview_error = None, _("The template %(name)s is missing.") % {"name": error}
-    return render(
-        request, "jobroad/message_detail.html", {"message": message, "preview": preview, "preview_error": preview_error}
+    cost = sms_cost(preview.text) if preview and message.channel == Channel.SMS else None
+    context = {"message": message, "preview": preview, "preview_error": preview_error, "sms_cost": cost}
+    return render(request, "jobroad/message_detail.html", context)
+
+
+@csrf_exempt
+@require_POST
+def sms_status_callback(request):
+    """Twilio's delivery report on an SMS. No log-in, but signed with our auth token: a missing or wrong signature
+    is refused (403) and changes nothing. A report on an id no message has (an SMS erased since, one sent by another
+    installation on the same account) is answered 200 and ignored: Twilio does nothing with an error but show it in
+    its debugger, and the report is genuine, so there is nothing to refuse."""
+    signed = twilio_sms.is_signed_by_twilio(
+        url=twilio_sms.status_callback_url(),
+        params=request.POST,
+        signature=request.headers.get("X-Twilio-Signature", ""),
     )
+    if not signed:
+        logger.warning("An SMS delivery report without a valid signature was refused.")
+        return HttpResponseForbidden()
+    provider_id = request.POST.get("MessageSid", "")
+    message = outbox.record_delivery_report(
+        provider_id=provider_id,
+        report=request.POST.get("MessageStatus", ""),
+        error_code=request.POST.get("ErrorCode", ""),
+    )
+    if message is None:
+        logger.info("A delivery report on SMS %s, which no message has, was ignored.", provider_id)
+    return HttpResponse()
 
 
 @login_required

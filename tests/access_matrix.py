@@ -427,7 +427,10 @@ MATRIX = [
 
 
 # Reachable without logging in; each is tested for what it must do in its own test module.
-PUBLIC = {"healthz", "invitation_accept", "set_language", "check_in_link"}
+PUBLIC = {
+    "healthz", "invitation_accept", "set_language", "check_in_link", "sms_status_callback",
+    "personal_page", "personal_answer", "personal_calendar",  # a candidate's signed link: tests/campaigns/personal
+}  # fmt: skip
 
 # allauth's own pages (log-in, log-out, password reset, MFA set-up); sign-up is closed by our adapter.
 ALLAUTH_PREFIXES = ("account_", "mfa_")

@@ -297,7 +297,7 @@ FOREIGN_POSTS = [
     ),
     # Companies: company B's profile, sites and vacancies; a site of company B for a vacancy of company A.
     ForeignPost("company_create", COORDINATORS, data=lambda w: {"name": "Company C"}),
-    ForeignPost("company_edit", HR_B, lambda w: {"pk": w.company_b.pk}, lambda w: {"sector": "Bouw"}),
+    ForeignPost("company_edit", HR_B, lambda w: {"pk": w.company_b.pk}, lambda w: {"sector": "construction"}),
     ForeignPost(
         "company_invite",
         B_SIDE,

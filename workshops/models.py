@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from campaigns.choices import AbsenceReason, CandidateAnswer
 from campaigns.models import Campaign
 from candidates.choices import language_name
 from candidates.models import Candidate
@@ -122,6 +123,14 @@ class Registration(models.Model):
     attendance_marked_at = models.DateTimeField(null=True, blank=True)
     registered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     registered_at = models.DateTimeField(auto_now_add=True)
+    # The candidate's own answer on their personal page (campaigns.personal).
+    candidate_answer = models.CharField(
+        _("the candidate's answer"), max_length=12, choices=CandidateAnswer.choices, blank=True
+    )
+    candidate_absence_reason = models.CharField(
+        _("why the candidate cannot come"), max_length=12, choices=AbsenceReason.choices, blank=True
+    )
+    candidate_answered_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("registration")

@@ -6,7 +6,10 @@ from django.utils import timezone
 
 from campaigns.models import Campaign
 from campaigns.selectors import start_of
-from jobroad.models import Message, MessageStatus
+from candidates.selectors import candidate_recipient
+from jobroad.models import Message, MessageStatus, Role
+from jobroad.outbox import Recipient
+from jobroad.selectors import members
 
 from . import permissions
 from .models import Registration, RegistrationStatus, Session
@@ -41,6 +44,24 @@ def attendances(sessions: QuerySet[Session]) -> QuerySet[Registration]:
     return Registration.objects.filter(session__in=sessions, attended=True)
 
 
+def session_recipients(session: Session) -> dict[str, list[Recipient]]:
+    """Who hears about a session: the people registered (a candidate only with consent to be contacted, in their
+    own language) and the intermediaries of the candidates among them."""
+    registrations = session.registrations.filter(status=RegistrationStatus.REGISTERED).select_related(
+        "candidate__registered_by", "person"
+    )
+    attendees, intermediaries = [], {}
+    for registration in registrations:
+        if registration.candidate:
+            if recipient := candidate_recipient(registration.candidate):
+                attendees.append(recipient)
+            intermediaries.setdefault(registration.candidate.registered_by_id, registration.candidate.registered_by)
+        elif registration.person and registration.person.email:
+            attendees.append(Recipient.for_user(registration.person))
+    people = members(Role.INTERMEDIARY, *intermediaries)
+    return {"attendee": attendees, "intermediary": [Recipient.for_user(person) for person in people]}
+
+
 def pending_reminders(session: Session) -> QuerySet[Message]:
     """The session's messages still waiting to leave: what cancelling the session cancels (its reminders are
     re-planned to nothing, and ``outbox.sync_event_messages`` cancels exactly the event's pending rows)."""
@@ -50,13 +71,17 @@ def pending_reminders(session: Session) -> QuerySet[Message]:
 @dataclass(frozen=True)
 class SessionCancellation:
     """What cancelling a session now would do: its pending reminders are not sent (to so many attendees and
-    intermediaries), its registrations stay as history, and the platform tells nobody."""
+    intermediaries), its registrations stay as history, and, if it has not begun, the people registered and their
+    intermediaries hear that it is off (``notices`` messages)."""
 
     reminders: int
     attendees: int
     intermediaries: int
     registered: int
     waiting: int
+    notices: int
+    notified_attendees: int
+    notified_intermediaries: int
 
 
 def session_cancellation(session: Session) -> SessionCancellation:
@@ -67,10 +92,21 @@ def session_cancellation(session: Session) -> SessionCancellation:
         for audience in ("attendee", "intermediary")
     }
     statuses = list(session.registrations.values_list("status", flat=True))
+    told = cancellation_recipients(session)
     return SessionCancellation(
         reminders=len(reminders),
         attendees=len(people["attendee"]),
         intermediaries=len(people["intermediary"]),
         registered=statuses.count(RegistrationStatus.REGISTERED),
         waiting=statuses.count(RegistrationStatus.WAITING),
+        notices=sum(len(group) for group in told.values()),
+        notified_attendees=len(told["attendee"]),
+        notified_intermediaries=len(told["intermediary"]),
     )
+
+
+def cancellation_recipients(session: Session) -> dict[str, list[Recipient]]:
+    """Who is told that the session is off: everyone who hears about it, unless it has already begun."""
+    if session.starts_at <= timezone.now():
+        return {"attendee": [], "intermediary": []}
+    return session_recipients(session)

@@ -15,12 +15,11 @@ from django.utils.translation import gettext as _
 from campaigns.lifecycle import PhaseRefused, require_phase
 from campaigns.models import Campaign
 from candidates.models import Candidate
-from candidates.selectors import candidate_recipient
-from jobroad.models import Membership, Organisation, Role, User
-from jobroad.outbox import Recipient, sync_event_messages
+from jobroad.models import Membership, Organisation, User
+from jobroad.outbox import PlannedMessage, Recipient, sync_event_messages
 from jobroad.reminders import plan_reminders
-from jobroad.selectors import members
 
+from . import selectors
 from .models import Registration, RegistrationStatus, Session
 
 
@@ -44,16 +43,18 @@ def save_session(*, session: Session, actor: User) -> Session:
 
 def cancel_session(*, session: Session, actor: User) -> Session:
     """Cancel a session: its pending reminders are cancelled (``selectors.pending_reminders``, which its
-    confirmation page counts), the registrations are kept as history. Nobody is told by the platform. A cancelled
-    session stays cancelled."""
+    confirmation page counts), the registrations are kept as history, and if it has not begun the people registered
+    and their intermediaries are told it is off. A cancelled session stays cancelled."""
     require_phase(session.workshop.campaign, "plan_workshops", WorkshopPhaseRefused)
     with transaction.atomic():
         session = Session.objects.select_for_update().get(pk=session.pk)
         if session.cancelled_at:
             raise ValidationError(_("This session was cancelled."))
+        told = selectors.cancellation_recipients(session)  # counted the same way on the confirmation page
         session.cancelled_at = timezone.now()
         session.save(update_fields=["cancelled_at"])
         sync_session_reminders(session=session)
+        _announce_cancellation(session, told)
     return session
 
 
@@ -136,29 +137,34 @@ def _organisation_of(candidate: Candidate | None, person: User | None) -> Organi
 
 def sync_session_reminders(*, session: Session) -> None:
     """Make the outbox hold exactly the reminders this session wants now: none once it is cancelled."""
-    registrations = []
-    if not session.cancelled_at:
-        registrations = session.registrations.filter(status=RegistrationStatus.REGISTERED).select_related(
-            "candidate__registered_by", "person"
-        )
-    attendees, intermediaries = [], {}
-    for registration in registrations:
-        if registration.candidate:
-            if recipient := candidate_recipient(registration.candidate):
-                attendees.append(recipient)
-            intermediaries.setdefault(registration.candidate.registered_by_id, registration.candidate.registered_by)
-        elif registration.person and registration.person.email:
-            attendees.append(Recipient.for_user(registration.person))
-    people_of_intermediaries = members(Role.INTERMEDIARY, *intermediaries)
+    recipients = {"attendee": [], "intermediary": []} if session.cancelled_at else selectors.session_recipients(session)
     planned = plan_reminders(
         event_kind="workshop_session",
         event_id=session.pk,
         at=session.starts_at,
-        recipients={"attendee": attendees, "intermediary": [Recipient.for_user(p) for p in people_of_intermediaries]},
+        recipients=recipients,
         context={"event": session_event(session)},
         now=timezone.now(),
     )
     sync_event_messages(event=session.event_key, planned=planned, campaign=session.workshop.campaign)
+
+
+def _announce_cancellation(session: Session, recipients: dict[str, list[Recipient]]) -> None:
+    """Everyone who was to come, and their intermediaries, hear that the session is off; not after it began."""
+    event = session_event(session)
+    planned = [
+        PlannedMessage(
+            key=f"{session.event_key}:cancelled:{audience}:{recipient.address}",
+            template="workshop_cancelled",
+            recipient=recipient,
+            due_at=timezone.now(),
+            expires_at=session.starts_at,
+            context={"event": event, "audience": audience},
+        )
+        for audience, people in recipients.items()
+        for recipient in people
+    ]
+    sync_event_messages(event=f"{session.event_key}:cancelled", planned=planned, campaign=session.workshop.campaign)
 
 
 def session_event(session: Session) -> dict:

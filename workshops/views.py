@@ -79,7 +79,12 @@ def session_cancel(request, pk):
         refusal = lifecycle.phase_refusal(session.workshop.campaign, "plan_workshops")  # said before any POST
         context = {"session": session, "outline": outline, "refusal": refusal}
         return render(request, "workshops/session_cancel.html", context)
-    counts = {"reminders": outline.reminders, "registered": outline.registered, "waiting": outline.waiting}
+    counts = {
+        "reminders": outline.reminders,
+        "registered": outline.registered,
+        "waiting": outline.waiting,
+        "notices": outline.notices,
+    }
     if request.POST.get("confirm") != "yes" or any(request.POST.get(k) != str(n) for k, n in counts.items()):
         messages.error(request, _("Nothing was cancelled: confirm what happens to the reminders and registrations "
                                   "as they are now first."))  # fmt: skip
@@ -124,6 +129,8 @@ def session_detail(request, pk):
         "session": session,
         "registered": [r for r in registrations if r.status == RegistrationStatus.REGISTERED],
         "waiting": [r for r in registrations if r.status == RegistrationStatus.WAITING],
+        # Candidates who gave up their place themselves, on their personal page.
+        "declined": [r for r in registrations if r.status == RegistrationStatus.CANCELLED and r.candidate_answer],
         "taken": session.registrations.filter(status=RegistrationStatus.REGISTERED).count(),
         "form": registration_form(request, session),
         "can_manage": permissions.can_manage_workshops(request.user, session.workshop.campaign),

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from candidates import selectors
 from candidates.forms import IDENTITY, CandidateForm
 from candidates.models import ConsentPurpose, name_key, reference_key
+from companies.sectors import sector_codes
 from jobroad import audit
 from jobroad.cells import yes_or_no
 from jobroad.imports import Column, ImportSpec, RowResult
@@ -172,6 +173,11 @@ COLUMNS = (
         "desired_sectors",
         {"nl": "Gewenste sectoren", "fr": "Secteurs souhaités", "en": "Desired sectors"},
         aliases=("sector", "sectoren", "secteur", "sectors"),
+        help=gettext_lazy(
+            "Sectors by their name in Dutch, French or English, separated by ; e.g. “Logistiek; Horeca”."
+        ),
+        example="Logistiek; Horeca",
+        convert=sector_codes,
     ),
     Column(
         "has_driving_licence",

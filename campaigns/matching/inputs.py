@@ -5,9 +5,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Prefetch
-from django.utils import translation
 
-from candidates.models import ConsentPurpose, Screening, ScreeningDecision, Sector
+from candidates.models import ConsentPurpose, Screening, ScreeningDecision
 from candidates.selectors import latest_consent_action
 from companies.models import Vacancy
 
@@ -32,19 +31,6 @@ class MatchingInput:
     enrolments: dict[int, Enrolment]  # by candidate id
     vacancies: dict[int, Vacancy]
     project_week_starts_on: date
-
-
-def sector_code(text: str) -> str:
-    """A company's sector, typed freely, as one of the sectors candidates wish for ("" when none fits)."""
-    wanted = text.strip().casefold()
-    for sector in Sector:
-        names = {sector.value}
-        for language in ("nl", "fr", "en"):
-            with translation.override(language):
-                names.add(str(sector.label).casefold())
-        if wanted in names:
-            return sector.value
-    return ""
 
 
 def matching_settings(campaign: Campaign) -> MatchingSettings:
@@ -119,7 +105,7 @@ def matching_input(campaign: Campaign, vacancies=None) -> MatchingInput:
                 company_id=vacancy.company_id,
                 capacity=limits.candidates_per_vacancy,
                 isco_code=vacancy.occupation.isco_code if vacancy.occupation else "",
-                sector=sector_code(vacancy.company.sector),
+                sector=vacancy.company.sector,
                 required_competences=frozenset(c.pk for c in vacancy.required_competences.all()),
                 nice_competences=frozenset(c.pk for c in vacancy.nice_competences.all()),
                 language=vacancy.language,

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 from candidates.choices import language_name
-from candidates.models import Sector
+from companies.sectors import Sector
 
 CONSTRAINT_TEXT = {
     "no_legal_access": _("no legal access to work on the first project-week day"),

@@ -8,14 +8,19 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
+import segno
 from babel.dates import format_date
+from django.conf import settings
+from django.utils.safestring import mark_safe
 
 from candidates.choices import CLDR_LOCALE, DOCUMENT_LANGUAGES
 from jobroad.models import Organisation, OrganisationKind
 from jobroad.pdf import render_document, write_pack
 
+from .. import personal_phrases
 from ..matching.selectors import BlindProfile, blind_profile
 from ..models import Campaign, Interview, Participation
+from ..personal.links import personal_path
 from . import phrases
 from .inputs import project_week
 
@@ -53,6 +58,12 @@ def _end(interview: Interview) -> time:
     return (start + timedelta(minutes=interview.participation.slot_minutes)).time()
 
 
+def personal_qr(enrolment) -> str:
+    """The candidate's personal link as a QR code (inline SVG): scanned from the printed schedule, it opens the
+    page where they answer and find the times and the map."""
+    return segno.make(settings.SITE_URL + personal_path(enrolment), error="m").svg_inline(scale=3, border=2)
+
+
 # --- The candidate's schedule -----------------------------------------------------------------------------------
 
 
@@ -71,6 +82,7 @@ class Stop:
 class CandidateSchedule:
     candidate: object
     language: str
+    enrolment: object = None
     days: dict = field(default_factory=dict)  # date -> [Stop]
 
 
@@ -82,7 +94,9 @@ def candidate_schedules(campaign: Campaign, enrolment_pk: int | None = None) -> 
     for interview in interviews:
         candidate = interview.enrolment.candidate
         language = candidate.preferred_language if candidate.preferred_language in DOCUMENT_LANGUAGES else "nl"
-        schedule = schedules.setdefault(interview.enrolment_id, CandidateSchedule(candidate, language))
+        schedule = schedules.setdefault(
+            interview.enrolment_id, CandidateSchedule(candidate, language, enrolment=interview.enrolment)
+        )
         participation = interview.participation
         schedule.days.setdefault(interview.published_day, []).append(
             Stop(
@@ -111,6 +125,8 @@ def candidate_schedule_document(campaign: Campaign, schedule: CandidateSchedule,
         "words": phrases.phrases(schedule.language),
         "phone": phone,
         "intermediary": schedule.candidate.registered_by,
+        "page_title": personal_phrases.PHRASES[schedule.language]["page_title"],
+        "page_qr": mark_safe(personal_qr(schedule.enrolment)),  # segno's own SVG: no typed text in it
     }
     return render_document("campaigns/pdf/candidate_schedule.html", context, language=schedule.language)
 

@@ -31,6 +31,7 @@ from ..models import (
     ProjectWeek,
     ScheduleStatus,
 )
+from ..personal import services as personal_services
 from . import engine as scheduling
 from . import inputs, selectors
 from . import text as scheduling_text
@@ -231,6 +232,8 @@ def _announce_interview(interview: Interview, campaign: Campaign, now: datetime)
     )
     sync_event_messages(event=f"interview:{interview.pk}", planned=announcements + reminders, campaign=campaign)
     _plan_evaluation_requests(interview, campaign, now, recipients["hr"])
+    for recipient in recipients["candidate"]:
+        personal_services.send_personal_link(enrolment=interview.enrolment, recipient=recipient)
 
 
 def _announce_cancellation(interview: Interview, campaign: Campaign, now: datetime) -> None:

@@ -122,7 +122,7 @@ def companies_export(user) -> Export:
             yield [
                 company.organisation.name,
                 company.enterprise_number,
-                company.sector,
+                company.get_sector_display(),
                 company.organisation.address,
                 company.is_ambassador,
                 timezone.localtime(company.pledge_signed_at).date() if company.pledge_signed_at else "",

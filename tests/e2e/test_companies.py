@@ -36,7 +36,7 @@ def test_a_coordinator_creates_a_campaign_and_invites_a_company(
 ):
     page = phone_page
     settings.EMAIL_BACKEND = "jobroad.mail.CapturingEmailBackend"  # the embedded mode: mail readable in the app
-    bakery = CompanyFactory(organisation__name="Bakkerij Zonneveld", sector="Voeding")
+    bakery = CompanyFactory(organisation__name="Bakkerij Zonneveld", sector="food")
     log_in_as_coordinator(page, live_url, world.alice)
 
     page.goto(f"{live_url}/campaigns/new/")

@@ -86,4 +86,7 @@ def test_cancelling_a_session_asks_first_and_names_the_reminders(page, live_url,
 
     expect(page).to_have_url(f"{live_url}/workshops/sessions/{session.pk}/")
     expect(page.locator("[data-cancel-session]")).to_have_count(0)
-    assert list(Message.objects.values_list("status", flat=True)) == [MessageStatus.CANCELLED]
+    assert sorted(Message.objects.values_list("template", "status")) == [
+        ("workshop_cancelled", MessageStatus.PENDING),  # intermediary A hears that it is off
+        ("workshop_reminder", MessageStatus.CANCELLED),
+    ]

@@ -3,6 +3,7 @@
 import factory
 
 from companies.models import Company, Vacancy
+from companies.sectors import Sector
 from jobroad.models import OrganisationKind
 
 from .jobroad import OrganisationFactory
@@ -13,7 +14,7 @@ class CompanyFactory(factory.django.DjangoModelFactory):
         model = Company
 
     organisation = factory.SubFactory(OrganisationFactory, kind=OrganisationKind.COMPANY)
-    sector = "Logistiek"
+    sector = Sector.LOGISTICS
 
 
 class VacancyFactory(factory.django.DjangoModelFactory):

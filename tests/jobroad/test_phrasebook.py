@@ -23,7 +23,9 @@ DUTCH_MARKERS = (
     "gepland", "verwacht", "workshop op", " om ", " op ", " van ", " tot ",
     "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "maart",
 )  # fmt: skip
-CANDIDATE_MESSAGES = ("interview_scheduled", "interview_reminder", "interview_cancelled", "workshop_reminder")
+CANDIDATE_MESSAGES = (
+    "interview_scheduled", "interview_reminder", "interview_cancelled", "workshop_reminder", "workshop_cancelled",
+)  # fmt: skip
 EVENT = {
     "uid": "interview-1@jobroad.test",
     "start": "2027-03-17T10:00:00+01:00",

@@ -93,6 +93,13 @@ def placement_start(world, request):
     return world.alice, page, reverse("placement_change", kwargs={"pk": placement.pk, "action": "move"})
 
 
+def placement_route(world, request):
+    """A placement's route, shown as it is: sent back unchanged it changes neither the route nor a message."""
+    placement = request.getfixturevalue("placement")
+    page = reverse("placement_detail", kwargs={"pk": placement.pk})
+    return world.alice, page, reverse("placement_change", kwargs={"pk": placement.pk, "action": "route"})
+
+
 @dataclass(frozen=True)
 class Case:
     name: str
@@ -108,6 +115,7 @@ CASES = [
     Case("interview time", interview_time),
     Case("evaluation", evaluation),
     Case("placement start date", placement_start),
+    Case("placement route", placement_route),
 ]
 
 
@@ -124,6 +132,9 @@ def test_saving_a_form_unchanged_changes_no_message(client_for, world, request, 
     assert response.status_code == 302, response.content.decode()[:2000]  # saved, not refused
     assert any(status == MessageStatus.PENDING for _pk, _key, status, *_times in before)
     assert outbox() == before
+    if case.arrange is placement_route:
+        placement = request.getfixturevalue("placement")
+        assert type(placement).objects.get(pk=placement.pk).route == placement.route
 
 
 def test_registering_someone_else_changes_none_of_the_messages_already_planned(world):

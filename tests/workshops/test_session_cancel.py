@@ -58,7 +58,7 @@ def is_cancelled(session) -> bool:
     return Session.objects.get(pk=session.pk).cancelled_at is not None
 
 
-AS_SEEN = {"reminders": "6", "registered": "3", "waiting": "1"}
+AS_SEEN = {"reminders": "6", "registered": "3", "waiting": "1", "notices": "4"}
 
 
 def test_the_page_names_the_reminders_that_will_not_be_sent_and_what_becomes_of_the_registrations(
@@ -67,11 +67,13 @@ def test_the_page_names_the_reminders_that_will_not_be_sent_and_what_becomes_of_
     page = client_for(world.alice).get(url(session), headers=ENGLISH).content.decode()
 
     assert selectors.session_cancellation(session) == selectors.SessionCancellation(
-        reminders=6, attendees=2, intermediaries=2, registered=3, waiting=1
-    )
+        reminders=6, attendees=2, intermediaries=2, registered=3, waiting=1,
+        notices=4, notified_attendees=2, notified_intermediaries=2,
+    )  # fmt: skip
     assert "6 pending reminders will not be sent" in page and "2 attendees" in page and "2 intermediaries" in page
     assert "3 people are registered" in page and "1 on the waiting list" in page
-    assert "their registrations are kept as history" in page and "The platform sends no cancellation message" in page
+    assert "their registrations are kept as history" in page
+    assert "4 messages will go out now to say that the session is cancelled" in page
     assert all(f'name="{name}" value="{value}"' in page for name, value in AS_SEEN.items())
 
 
@@ -90,6 +92,22 @@ def test_cancelling_cancels_exactly_the_reminders_the_page_counted(client_for, w
     assert is_cancelled(session)
     assert statuses(session) == [MessageStatus.CANCELLED] * 6
     assert sorted(session.registrations.values_list("status", flat=True)) == ["registered"] * 3 + ["waiting"]
+    notices = Message.objects.filter(template="workshop_cancelled", status=MessageStatus.PENDING)
+    noor = session.registrations.get(candidate__first_name="Noor").candidate
+    assert sorted(notices.values_list("recipient_address", flat=True)) == sorted(
+        ["sara@example.org", noor.phone, world.intermediary_a.email, world.intermediary_b.email]
+    )
+    assert {n.expires_at for n in notices} == {session.starts_at}  # never after the session would have begun
+
+
+def test_a_session_that_has_begun_is_cancelled_without_telling_anyone(client_for, world, session, time_machine):
+    time_machine.move_to(session.starts_at + timedelta(minutes=5))
+    outline = selectors.session_cancellation(session)
+
+    services.cancel_session(session=session, actor=world.alice)
+
+    assert outline.notices == 0
+    assert not Message.objects.filter(template="workshop_cancelled").exists()
 
 
 def test_cancelling_with_a_stale_count_does_nothing(client_for, world, session):
@@ -125,7 +143,7 @@ def test_a_cancelled_session_is_not_cancelled_again(client_for, world, session):
     client = client_for(world.alice)
 
     page = client.get(url(session), headers=ENGLISH).content.decode()
-    client.post(url(session), {"reminders": "0", "registered": "3", "waiting": "1", "confirm": "yes"})
+    client.post(url(session), {"reminders": "0", "registered": "3", "waiting": "1", "notices": "0", "confirm": "yes"})
 
     assert "This session was cancelled." in page and 'name="confirm"' not in page
     assert Session.objects.get(pk=session.pk).cancelled_at == cancelled_at

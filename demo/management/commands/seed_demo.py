@@ -41,10 +41,10 @@ from candidates.models import (
     ResidenceStatus,
     Screening,
     ScreeningDecision,
-    Sector,
     TargetGroup,
 )
 from companies.models import Company, Competence, Occupation, Site, Vacancy
+from companies.sectors import Sector
 from companies.vocabulary import seed_curated_vocabulary
 from demo.history import date_history, registered_on
 from jobroad.models import Membership, Organisation, OrganisationKind, Role, User
@@ -61,18 +61,18 @@ INTERMEDIARIES = [
     ("Trajectpunt Noordkant", "Noordkant"),
 ]
 COMPANIES = [
-    ("Logistiek Scheldeland", "Transport en logistiek", ["Orderpicker", "Heftruckchauffeur", "Magazijnmedewerker"]),
-    ("Groentekwekerij De Polder", "Land- en tuinbouw", ["Seizoensarbeider serre", "Teeltmedewerker"]),
-    ("Metaalwerken Leievallei", "Metaal", ["Lasser", "Productiemedewerker", "CNC-operator"]),
-    ("Schoonmaak Helder", "Schoonmaak", ["Schoonmaker kantoren", "Schoonmaker industrie"]),
-    ("Hotel Zeezicht", "Horeca", ["Afwasser", "Kamermeisje/-knecht", "Hulpkok"]),
-    ("Kempenbouw", "Bouw", ["Hulparbeider bouw", "Metser", "Dakwerker"]),
-    ("Zorgcentrum Lindehof", "Zorg", ["Logistiek assistent zorg", "Zorgkundige in opleiding"]),
-    ("Voeding Vlaskouter", "Voeding", ["Productiemedewerker voeding", "Inpakker", "Bakkershulp"]),
-    ("Textiel Lieve", "Textiel", ["Naaister/naaier", "Machineoperator"]),
-    ("Garage Snelweg", "Automobiel", ["Bandenmonteur", "Carwashmedewerker"]),
-    ("Drukkerij Inkt & Co", "Grafische sector", ["Drukkerijmedewerker", "Afwerker"]),
-    ("Tuinaanleg Groenvinger", "Groenvoorziening", ["Tuinarbeider", "Hovenier"]),
+    ("Logistiek Scheldeland", Sector.LOGISTICS, ["Orderpicker", "Heftruckchauffeur", "Magazijnmedewerker"]),
+    ("Groentekwekerij De Polder", Sector.AGRICULTURE, ["Seizoensarbeider serre", "Teeltmedewerker"]),
+    ("Metaalwerken Leievallei", Sector.INDUSTRY, ["Lasser", "Productiemedewerker", "CNC-operator"]),
+    ("Schoonmaak Helder", Sector.CLEANING, ["Schoonmaker kantoren", "Schoonmaker industrie"]),
+    ("Hotel Zeezicht", Sector.HOSPITALITY, ["Afwasser", "Kamermeisje/-knecht", "Hulpkok"]),
+    ("Kempenbouw", Sector.CONSTRUCTION, ["Hulparbeider bouw", "Metser", "Dakwerker"]),
+    ("Zorgcentrum Lindehof", Sector.CARE, ["Logistiek assistent zorg", "Zorgkundige in opleiding"]),
+    ("Voeding Vlaskouter", Sector.FOOD, ["Productiemedewerker voeding", "Inpakker", "Bakkershulp"]),
+    ("Textiel Lieve", Sector.INDUSTRY, ["Naaister/naaier", "Machineoperator"]),
+    ("Garage Snelweg", Sector.CARS, ["Bandenmonteur", "Carwashmedewerker"]),
+    ("Drukkerij Inkt & Co", Sector.INDUSTRY, ["Drukkerijmedewerker", "Afwerker"]),
+    ("Tuinaanleg Groenvinger", Sector.GREEN, ["Tuinarbeider", "Hovenier"]),
 ]
 # Fictional sites, one per company (in COMPANIES order); the first two companies have a second one.
 COMPANY_SITES = [
@@ -100,20 +100,26 @@ VACANCY_OCCUPATIONS = {
     "Drukkerijmedewerker": "production worker", "Afwerker": "production worker", "Tuinarbeider": "garden labourer",
     "Hovenier": "landscape gardener",
 }  # fmt: skip
-# Sector → (required, nice-to-have) curated competences by English label.
-SECTOR_COMPETENCES = {
-    "Transport en logistiek": (["pick orders", "use a handheld scanner"], ["operate a pallet truck", "work in shifts"]),
-    "Land- en tuinbouw": (["harvest crops", "tend plants"], ["plants and crops", "work in a team"]),
-    "Metaal": (["read technical drawings", "workplace safety rules"], ["types of metal", "use measuring instruments"]),
-    "Schoonmaak": (["clean offices", "cleaning products and methods"], ["operate cleaning machines", "be punctual"]),
-    "Horeca": (["wash dishes", "food hygiene (HACCP)"], ["prepare vegetables", "work in a team"]),
-    "Bouw": (["use hand tools", "VCA basic safety"], ["work at height", "construction materials"]),
-    "Zorg": (["hygiene in care", "assist with personal care"], ["help residents to eat", "be punctual"]),
-    "Voeding": (["operate a production line", "food hygiene (HACCP)"], ["pack goods", "work in shifts"]),
-    "Textiel": (["operate a sewing machine", "work accurately"], ["check product quality"]),
-    "Automobiel": (["use power tools", "follow instructions"], ["deal with customers politely"]),
-    "Grafische sector": (["operate a production line", "work accurately"], ["check product quality"]),
-    "Groenvoorziening": (["maintain gardens", "use power tools"], ["plants and crops", "work in a team"]),
+# Company → (required, nice-to-have) curated competences by English label.
+COMPANY_COMPETENCES = {
+    "Logistiek Scheldeland": (["pick orders", "use a handheld scanner"], ["operate a pallet truck", "work in shifts"]),
+    "Groentekwekerij De Polder": (["harvest crops", "tend plants"], ["plants and crops", "work in a team"]),
+    "Metaalwerken Leievallei": (
+        ["read technical drawings", "workplace safety rules"], ["types of metal", "use measuring instruments"]
+    ),
+    "Schoonmaak Helder": (
+        ["clean offices", "cleaning products and methods"], ["operate cleaning machines", "be punctual"]
+    ),
+    "Hotel Zeezicht": (["wash dishes", "food hygiene (HACCP)"], ["prepare vegetables", "work in a team"]),
+    "Kempenbouw": (["use hand tools", "VCA basic safety"], ["work at height", "construction materials"]),
+    "Zorgcentrum Lindehof": (
+        ["hygiene in care", "assist with personal care"], ["help residents to eat", "be punctual"]
+    ),
+    "Voeding Vlaskouter": (["operate a production line", "food hygiene (HACCP)"], ["pack goods", "work in shifts"]),
+    "Textiel Lieve": (["operate a sewing machine", "work accurately"], ["check product quality"]),
+    "Garage Snelweg": (["use power tools", "follow instructions"], ["deal with customers politely"]),
+    "Drukkerij Inkt & Co": (["operate a production line", "work accurately"], ["check product quality"]),
+    "Tuinaanleg Groenvinger": (["maintain gardens", "use power tools"], ["plants and crops", "work in a team"]),
 }  # fmt: skip
 FIRST_NAMES = [
     ("Amal", Gender.WOMAN),
@@ -184,7 +190,7 @@ class Command(BaseCommand):
 
     def build_world(self, rng: random.Random) -> dict:
         jobroad = organisation("JobRoad", OrganisationKind.JOBROAD, "Brussel")
-        Organisation.objects.filter(pk=jobroad.pk, phone="").update(phone="+32 2 000 00 00")  # fictional
+        Organisation.objects.filter(pk=jobroad.pk, phone="").update(phone="+3290000000")  # fictional: 09 000 00 00
         centres = [organisation(name, OrganisationKind.RECEPTION_CENTRE, city) for name, city in RECEPTION_CENTRES]
         intermediaries = [organisation(name, OrganisationKind.INTERMEDIARY, city) for name, city in INTERMEDIARIES]
         funder = organisation("Fonds Integratie door Werk", OrganisationKind.FUNDER, "Brussel")
@@ -564,7 +570,7 @@ def company(name: str, sector: str, titles: list[str], index: int) -> Company:
         },
     )
     sites = company_sites(company_, index)
-    required, nice = SECTOR_COMPETENCES.get(sector, ([], []))
+    required, nice = COMPANY_COMPETENCES.get(name, ([], []))
     for position, title in enumerate(titles):
         vacancy, created = Vacancy.objects.get_or_create(
             company=company_,
@@ -683,7 +689,7 @@ def complete_candidate(candidate_: Candidate, index: int, home_language: str) ->
     prefix = REFERENCE_PREFIX.get(candidate_.registered_by.name, "HB")
     candidate_.reference_number = f"{prefix}-2026-{index + 1:04d}"
     candidate_.preferred_language = home_language if home_language in DOCUMENT_LANGUAGES else "nl"
-    candidate_.phone = f"+32 470 00 {index // 10:02d} {index % 10:02d}" if index % 2 == 0 else ""
+    candidate_.phone = f"+3247000{index // 10:02d}{index % 10:02d}" if index % 2 == 0 else ""  # E.164, fictional
     candidate_.experience_summary = EXPERIENCE[index % len(EXPERIENCE)]
     sectors = Sector.values
     candidate_.desired_sectors = list(

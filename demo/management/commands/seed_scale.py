@@ -28,6 +28,7 @@ from campaigns.models import (
 from candidates.models import Candidate, CandidateLanguage, EducationLevel, Gender, ResidenceStatus, TargetGroup
 from candidates.models import name_key as candidate_name_key
 from companies.models import Company, Site, Vacancy
+from companies.sectors import Sector
 from jobroad.models import Membership, Message, MessageStatus, Organisation, OrganisationKind, Role, User
 from workshops.models import Audience, Registration, RegistrationStatus, Session, Workshop, WorkshopKind
 
@@ -37,7 +38,7 @@ SIZES = {"candidates": 50_000, "companies": 3_000, "vacancies": 8_000, "campaign
 BATCH = 2_000
 FIRST = ["Amal", "Yonas", "Sara", "Hamid", "Olena", "Abdi", "Farida", "Bilal", "Mariam", "Tesfay", "Nadia", "Omar"]
 LAST = ["Haddad", "Tesfaye", "Rahimi", "Kovalenko", "Warsame", "Nouri", "Abebe", "Karimi", "Yilmaz", "Ivanova"]
-SECTORS = ["Logistiek", "Bouw", "Schoonmaak", "Horeca", "Zorg", "Voeding", "Metaal", "Tuinbouw", "Textiel", "Retail"]
+SECTORS = Sector.values
 TITLES = ["Orderpicker", "Magazijnier", "Schoonmaker", "Afwasser", "Productiemedewerker", "Hulpkok", "Lasser"]
 NATIONALITIES = ["SY", "ER", "AF", "UA", "SO", "IQ", "TR", "PS", "GN", "CD"]
 # The 200 campaigns over the last four years, in phases as real ones would be: most are done.

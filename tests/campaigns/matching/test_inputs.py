@@ -1,12 +1,17 @@
 """The matching engine's input from the database (campaigns.matching.inputs): a vacancy's language as HR typed it in a
-spreadsheet reaches the engine as the code the candidates' languages use, so the engine gives the right reason."""
+spreadsheet, and its company's sector, reach the engine as the codes the candidates' languages and wishes use, so the
+engine gives the right reason."""
 
+from importlib import import_module
+
+from django.apps import apps
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from campaigns.matching.inputs import matching_input
 from campaigns.matching.scoring import exclusions, score
 from candidates.models import CandidateLanguage
-from companies.models import Site
+from companies.models import Company, Site
+from companies.sectors import Sector
 from jobroad import imports
 from jobroad.models import ImportKind
 from tests.factories import matchable
@@ -53,3 +58,30 @@ def test_a_vacancy_asking_nederlands_a1_takes_a_dutch_a1_candidate(world):
 
     assert [reason.code for reason in pair.reasons if reason.code.startswith("language")] == ["language_at"]
     assert "language_level" not in constraints
+
+
+def wish_reasons(world) -> list[tuple[str, dict]]:
+    pair, _constraints = pair_of(world, world.vacancy_a.pk)
+    return [
+        (reason.code, dict(reason.params)) for reason in pair.reasons if reason.code.startswith(("wish", "no_wish"))
+    ]
+
+
+def test_a_candidate_who_wishes_the_companys_sector_gets_the_wish_points(world):
+    matchable(world, world.candidate_a)
+    world.candidate_a.desired_sectors = [Sector.CARE]
+    world.candidate_a.save(update_fields=["desired_sectors"])
+    Company.objects.filter(pk=world.company_a.pk).update(sector=Sector.CARE)
+
+    assert wish_reasons(world) == [("wish_sector", {"sector": "care"})]
+
+
+def test_a_sector_typed_before_the_list_gives_the_wish_points_once_migrated(world):
+    matchable(world, world.candidate_a)
+    world.candidate_a.desired_sectors = [Sector.CARE]
+    world.candidate_a.save(update_fields=["desired_sectors"])
+    Company.objects.filter(pk=world.company_a.pk).update(sector="Zorg")  # free text, as saved before the list
+
+    import_module("companies.migrations.0009_company_sector_choice").sector_names_to_codes(apps, None)
+
+    assert wish_reasons(world) == [("wish_sector", {"sector": "care"})]
