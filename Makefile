@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 APT_PACKAGES := chromium poppler-utils gettext fonts-dejavu-core zbar-tools
 
-.PHONY: run test lint format system-packages install migrate messages demo chaos bench loadtest clean
+.PHONY: run test lint format system-packages install migrate messages demo chaos scaled-smoke bench loadtest clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
@@ -42,6 +42,11 @@ test: install messages
 # The outbox under faults: real worker + beat on PostgreSQL + Redis, kill -9 and a Redis restart mid-way.
 chaos: $(VENV)/.installed
 	$(PY) scripts/chaos.py
+
+# The README's "Scaling out" block as written: fresh PostgreSQL database, migrate, gunicorn, a worker, beat, a loopback
+# SMTP server; invites a person from the web UI and expects exactly one mail. Tears it all down.
+scaled-smoke: $(VENV)/.installed
+	$(PY) scripts/scaled_smoke.py
 
 # Benchmarks as tables; DATABASE_URL=postgres://… to measure on PostgreSQL.
 bench: $(VENV)/.installed messages

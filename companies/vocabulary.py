@@ -3,8 +3,9 @@ JobRoad candidates start (logistics, cleaning, production, construction, hospita
 Labels in Dutch, French and English. These terms carry no ESCO URI: ``import_esco`` adds the official ESCO terms
 beside them, and gives a curated term its URI when the label and ISCO code (or kind) agree exactly.
 
-Seeded by migration 0004 and again by ``seed_demo`` (adding only what is missing), so a term added here reaches
-existing databases with the next demo seed, or with ``seed_curated_vocabulary`` in a data migration.
+Seeded by migration 0004 (from a frozen copy of this list) and again by ``seed_demo`` (adding only what is missing),
+so a term added here reaches existing databases with the next demo seed, or with ``seed_curated_vocabulary`` in a data
+migration.
 """
 
 # (ISCO-08 unit group, Dutch, French, English)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
-from email.utils import formataddr
+from email.utils import formataddr, parseaddr
 from zoneinfo import ZoneInfo
 
 import icalendar
@@ -136,7 +136,8 @@ def calendar_file(event: dict) -> bytes:
 
 def calendar_invitation(event: dict, attendee: str, method: str = "REQUEST") -> bytes:
     """An iCalendar REQUEST for an interview or visit, in Brussels time. ``event`` carries ``uid``, ``start``,
-    ``end`` (ISO 8601 with offset), ``summary``, ``location`` and a ``sequence`` raised on every move."""
+    ``end`` (ISO 8601 with offset), ``summary``, ``location`` and a ``sequence`` raised on every move. A REQUEST
+    names JobRoad's sending address as its ORGANIZER (RFC 5546 requires one); a PUBLISH download has none."""
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//JobRoad//Platform//NL")
     calendar.add("version", "2.0")
@@ -150,11 +151,22 @@ def calendar_invitation(event: dict, attendee: str, method: str = "REQUEST") -> 
     entry.add("summary", event.get("summary", ""))
     if event.get("location"):
         entry.add("location", event["location"])
+    if method == "REQUEST":
+        entry.add("organizer", organizer())
     if attendee:
         entry.add("attendee", f"mailto:{attendee}")
     calendar.add_component(entry)
     calendar.add_missing_timezones()
     return calendar.to_ical()
+
+
+def organizer() -> icalendar.vCalAddress:
+    """JobRoad's from address (DEFAULT_FROM_EMAIL) as an iCalendar ORGANIZER, with its display name as CN."""
+    name, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
+    organizer = icalendar.vCalAddress(f"mailto:{address}")
+    if name:
+        organizer.params["cn"] = icalendar.vText(name)
+    return organizer
 
 
 def message_id(message: Message) -> str:

@@ -2,7 +2,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 
-from . import permissions
+from . import health, permissions
 
 # The apps' items in the main menu, by key (``nav.<key>`` in the templates): each app registers its own at start-up
 # (in its ``AppConfig.ready``) with the predicate, from the permission rules, that decides who sees it.
@@ -28,4 +28,13 @@ def navigation(request):
             "admin": user.is_staff,
         },
         "mfa_relaxed": not settings.MFA_REQUIRED_FOR_STAFF,
+        "outbox_late": outbox_late(user),
     }
+
+
+def outbox_late(user) -> int | None:
+    """For admins and coordinators, the alert threshold in minutes when due messages have waited longer than it (the
+    mail server, the worker or beat is down); None otherwise. One indexed query, on their pages only."""
+    if permissions.can_manage_messages(user) and health.late_messages().exists():
+        return settings.OUTBOX_ALERT_MINUTES
+    return None

@@ -1,3 +1,4 @@
+import ipaddress
 import os
 import time
 from typing import ClassVar
@@ -121,3 +122,32 @@ class StaticFilesMiddleware(WhiteNoiseMiddleware):
             super().add_files_from_finders()
             self.found_by_finders[self.static_prefix], self.files = self.files, files
         self.files.update(self.found_by_finders[self.static_prefix])
+
+
+PROBE_PATHS = frozenset({"/healthz", "/readyz"})
+
+
+def is_loopback_probe(request) -> bool:
+    """A request for a probe from this machine itself (a monitor, the orchestrator), not through the proxy in front,
+    which says whom it forwards for."""
+    if request.path_info not in PROBE_PATHS or "HTTP_X_FORWARDED_FOR" in request.META:
+        return False
+    try:
+        return ipaddress.ip_address(request.META.get("REMOTE_ADDR", "")).is_loopback
+    except ValueError:
+        return False
+
+
+class LoopbackProbeMiddleware:
+    """Answers a loopback probe of /healthz or /readyz before anything reads the Host header, so a probe of
+    http://127.0.0.1:8000/readyz needs no entry in ALLOWED_HOSTS (SECURE_REDIRECT_EXEMPT spares it the HTTPS
+    redirect). It sits after the header middleware, so the answer carries the same security headers; the probes read
+    no session and build no URL from the host. Any other request goes the usual way."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if is_loopback_probe(request):
+            return resolve(request.path_info).func(request)
+        return self.get_response(request)

@@ -17,6 +17,7 @@ from django.db.models import F, Q
 from django.template import TemplateDoesNotExist
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from kombu.exceptions import OperationalError
 
 from . import channels, phrasebook
 from .models import Channel, Message, MessageStatus, User
@@ -206,7 +207,20 @@ def _queue_deliveries(claimed: list[tuple[int, uuid.UUID]]) -> None:
     from .tasks import deliver_message
 
     for pk, claim in claimed:
-        deliver_message.delay(message_id=pk, claim=str(claim))
+        if not queue_task(deliver_message, message_id=pk, claim=str(claim)):
+            return  # the broker is down: the rest wait for the reclaim too, without a timeout each
+
+
+def queue_task(task, **kwargs) -> bool:
+    """Send a task to the broker; False, with a warning, when the broker cannot be reached. Never raises for that:
+    the outbox row is the truth, and the sweep delivers it (a message claimed but never queued is claimed again
+    after ``OUTBOX_RECLAIM_AFTER_SECONDS``), so a person's request must not fail because Redis is down."""
+    try:
+        task.delay(**kwargs)
+    except OperationalError as error:  # what Celery raises for a broker it cannot reach, after its own retries
+        logger.warning("The broker is unreachable (%s); %s waits for the next sweep.", error, task.name)
+        return False
+    return True
 
 
 def is_transient(error: Exception) -> bool:
@@ -229,8 +243,17 @@ def is_transient(error: Exception) -> bool:
 
 def deliver_message(*, message_id: int, claim: str) -> MessageStatus | None:
     """Send one claimed message and record the outcome. A claim that is no longer the row's (reclaimed,
-    cancelled, already sent) does nothing, so a task delivered twice by the broker sends once."""
-    message = Message.objects.filter(pk=message_id, status=MessageStatus.SENDING, claim=claim).first()
+    cancelled, already sent) does nothing, so a task delivered twice by the broker sends once.
+
+    The claim is renewed first, by the same compare-and-set: time spent waiting in the broker's queue does not count
+    towards ``OUTBOX_RECLAIM_AFTER_SECONDS``, so only a send that itself outlasts it (far beyond EMAIL_TIMEOUT) could
+    overlap a reclaim. Of a renewal and a reclaim, whichever commits first wins; the other matches no row."""
+    renewed = Message.objects.filter(pk=message_id, status=MessageStatus.SENDING, claim=claim).update(
+        claimed_at=timezone.now()
+    )
+    message = (
+        Message.objects.filter(pk=message_id, status=MessageStatus.SENDING, claim=claim).first() if renewed else None
+    )
     if message is None:
         logger.info("Message %s: claim %s is no longer current; nothing to do.", message_id, claim)
         return None
@@ -328,7 +351,7 @@ def dispatch_soon() -> None:
     """Dispatch right after the current transaction commits, rather than at the next sweep."""
     from .tasks import dispatch_outbox
 
-    transaction.on_commit(dispatch_outbox.delay)
+    transaction.on_commit(lambda: queue_task(dispatch_outbox))
 
 
 def dispatch_due_messages() -> int:

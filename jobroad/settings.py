@@ -1,7 +1,8 @@
-"""Settings for both run modes, read from the environment (see .env.example).
+"""Settings for both run modes, read from the environment (see .env.example and .env.production.example).
 
 Nothing set gives the embedded mode: SQLite, Celery tasks run in-process, mail captured in the
-database. DATABASE_URL / REDIS_URL / JOBROAD_PRODUCTION switch to the scaled-out production mode.
+database. DATABASE_URL and REDIS_URL switch to the scaled-out services; JOBROAD_PRODUCTION=1, and only it, makes a
+run production (hardening, required secrets, no demo data).
 """
 
 import contextlib
@@ -95,6 +96,15 @@ if not SECRET_KEY:
     if PRODUCTION:
         raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set in production.")
     SECRET_KEY = installation_secret(SECRET_DIR / ".secret_key", lambda: secrets.token_urlsafe(50))
+elif PRODUCTION and (
+    SECRET_KEY.startswith(("change-me", "django-insecure-", "...")) or len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5
+):
+    # The placeholder of .env.production.example or the README, or a key anyone could guess: refuse to start rather
+    # than only warn in `check --deploy`, since the key signs sessions and employers' check-in links.
+    raise ImproperlyConfigured(
+        "DJANGO_SECRET_KEY is a placeholder or too weak for production: set 50 or more random characters, e.g. "
+        "`python -c 'import secrets; print(secrets.token_urlsafe(50))'`."
+    )
 
 # Keys for the encrypted notes (jobroad/fields.py), newest first: the first encrypts, all decrypt. To rotate, put a
 # new key first, run `manage.py rotate_field_keys`, then drop the old one. Generate one with
@@ -149,6 +159,8 @@ MIDDLEWARE = [
     # Before WhiteNoise, so that static files carry these headers too.
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # /healthz and /readyz for a probe on this machine, answered before anything reads the Host header.
+    "jobroad.middleware.LoopbackProbeMiddleware",
     # Static files in both modes (WhiteNoise), so they pass the header middleware above; `manage.py serve` turns
     # runserver's own static handler off.
     "jobroad.middleware.StaticFilesMiddleware",
@@ -184,11 +196,17 @@ TEMPLATES = [
 ]
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
-# A real cache in both modes: allauth's rate limits count failed log-ins in it.
-if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "jobroad_cache"}}
+# The cache is a database table in both modes (`migrate` creates it, jobroad/apps.py), never Redis: allauth's rate
+# limits count log-ins in it, so log-in works and its limit holds while Redis is down; the sweep notes its last
+# success there (jobroad/health.py). A few rows a log-in; MAX_ENTRIES well above what an attack from many addresses
+# writes in a rate-limit window, so no counter is culled early.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "jobroad_cache",
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    }
+}
 
 AUTH_USER_MODEL = "jobroad.User"
 AUTHENTICATION_BACKENDS = [
@@ -276,7 +294,10 @@ RETENTION_MONTHS = int(os.environ.get("JOBROAD_RETENTION_MONTHS", "36"))
 
 # The outbox (jobroad/outbox.py): a message stuck in "sending" this long is claimed again; after this many
 # tries it is marked failed and shown to coordinators.
-OUTBOX_RECLAIM_AFTER_SECONDS = int(os.environ.get("JOBROAD_OUTBOX_RECLAIM_AFTER", "600"))
+OUTBOX_RECLAIM_AFTER_SECONDS = int(os.environ.get("JOBROAD_OUTBOX_RECLAIM_AFTER", "120"))
+# Due messages still waiting after this many minutes, or no successful sweep for as long, mean an outage: coordinators
+# see a banner and /readyz answers 503 (jobroad/health.py).
+OUTBOX_ALERT_MINUTES = int(os.environ.get("JOBROAD_OUTBOX_ALERT_MINUTES", "10"))
 # With the back-off of 1, 2, 4 … minutes up to an hour, 30 attempts keep a message trying for about a day.
 OUTBOX_MAX_ATTEMPTS = int(os.environ.get("JOBROAD_OUTBOX_MAX_ATTEMPTS", "30"))
 OUTBOX_MESSAGE_ID_DOMAIN = urlsplit(SITE_URL).hostname or "jobroad.invalid"
@@ -328,11 +349,21 @@ PERMISSIONS_POLICY = ", ".join(
                     "usb")
 )  # fmt: skip
 if PRODUCTION:
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # Behind a TLS-terminating proxy, the header in which it tells the scheme the client used ("X-Forwarded-Proto":
+    # https); without it every request looks like plain HTTP and the SSL redirect loops. The proxy must set (not pass
+    # through) that header. Empty when gunicorn terminates TLS itself, or nothing sets the header.
+    if proxy_header := os.environ.get("DJANGO_SECURE_PROXY_SSL_HEADER", "X-Forwarded-Proto").strip():
+        SECURE_PROXY_SSL_HEADER = ("HTTP_" + proxy_header.upper().replace("-", "_"), "https")
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
+    # The probes answer over plain HTTP, so a monitor on the machine need not speak TLS (they carry no cookie).
+    SECURE_REDIRECT_EXEMPT = [r"^(healthz|readyz)$"]
     SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_SECURE_HSTS_SECONDS", "31536000"))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = True
+    # Preloading puts the domain in the browsers' built-in HTTPS-only lists, which takes months to undo: opt in
+    # (DJANGO_SECURE_HSTS_PRELOAD=1) once the site and every subdomain serve HTTPS, not on a first try.
+    SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD")
+    if not SECURE_HSTS_PRELOAD:
+        SILENCED_SYSTEM_CHECKS = ["security.W021"]  # "not preloaded": a deliberate default, see above
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
 
@@ -360,3 +391,9 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }
+
+# Optional error reporting (jobroad/error_reporting.py): set SENTRY_DSN to send errors, with no personal data.
+if SENTRY_DSN := os.environ.get("SENTRY_DSN", ""):
+    from jobroad import error_reporting
+
+    error_reporting.init(SENTRY_DSN, environment=os.environ.get("SENTRY_ENVIRONMENT", "production"))

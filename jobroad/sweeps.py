@@ -1,5 +1,6 @@
 """The periodic sweep: database housekeeping run every minute by Celery beat (or, in the embedded
-mode, by a thread beside the web server). Later capabilities register their sweeps here."""
+mode, by a thread beside the web server). Later capabilities register their sweeps here. A sweep that fails makes
+the whole run fail (its Celery task too), after the others have run."""
 
 import logging
 from collections.abc import Callable
@@ -8,6 +9,7 @@ from datetime import timedelta
 from django.contrib.sessions.models import Session
 from django.utils import timezone
 
+from .health import record_successful_sweep
 from .imports import delete_expired_imports
 from .models import Invitation
 from .outbox import dispatch_due_messages
@@ -43,16 +45,38 @@ SWEEPS: list[Callable[[], int]] = [
 NIGHTLY_SWEEPS: list[Callable[[], int]] = [apply_retention]
 
 
-def run_all_sweeps(sweeps: list[Callable[[], int]] | None = None) -> dict[str, int]:
-    """Run every sweep (by default the minute's); one failing sweep is logged and does not stop the others."""
-    results = {}
-    for sweep in SWEEPS if sweeps is None else sweeps:
-        try:
-            results[sweep.__name__] = sweep()
-        except Exception:
-            logger.exception("Sweep %s failed", sweep.__name__)
+class SweepFailed(Exception):
+    """Some sweeps failed (each is logged with its traceback); raised after every sweep has had its turn, so Celery
+    reports the task as failed rather than succeeded."""
+
+    def __init__(self, failed: list[str], results: dict[str, int]):
+        super().__init__(failed, results)  # the arguments as they came, so the exception pickles (Celery sends it)
+        self.failed, self.results = failed, results
+
+    def __str__(self) -> str:
+        return f"Sweeps failed: {', '.join(self.failed)}"
+
+
+def run_all_sweeps() -> dict[str, int]:
+    """Run the minute's sweeps; one failing does not stop the others. When all succeed the time is noted for the
+    readiness check (jobroad/health.py); when any fails, ``SweepFailed`` is raised at the end."""
+    results = _run_each(SWEEPS)
+    record_successful_sweep()
     return results
 
 
 def run_nightly_sweeps() -> dict[str, int]:
-    return run_all_sweeps(NIGHTLY_SWEEPS)
+    return _run_each(NIGHTLY_SWEEPS)
+
+
+def _run_each(sweeps: list[Callable[[], int]]) -> dict[str, int]:
+    results, failed = {}, []
+    for sweep in sweeps:
+        try:
+            results[sweep.__name__] = sweep()
+        except Exception:
+            logger.exception("Sweep %s failed", sweep.__name__)
+            failed.append(sweep.__name__)
+    if failed:
+        raise SweepFailed(failed, results)
+    return results

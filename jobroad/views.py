@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse, HttpResponseForbidden
+from django.http import Http404, HttpResponse, HttpResponseForbidden, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import TemplateDoesNotExist
 from django.urls import reverse
@@ -15,11 +15,12 @@ from django.utils import translation
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
 
-from . import channels, outbox, permissions, phrasebook, selectors, services, twilio_sms
+from . import channels, health, outbox, permissions, phrasebook, selectors, services, twilio_sms
 from .adapters import in_own_language
 from .forms import AcceptInvitationForm, InvitationForm, MessageForm
 from .models import Channel, MessageStatus, OrganisationKind
@@ -35,7 +36,17 @@ def paginate(request, queryset):
 
 
 def healthz(request):
+    """Liveness: the process answers. It touches nothing else, so a restart is never the answer to an outage."""
     return HttpResponse("ok", content_type="text/plain")
+
+
+@never_cache
+def readyz(request):
+    """Readiness: 200 when the database, Redis (when configured), the migrations, the outbox and the sweep are all
+    well, else 503; the JSON names each check, "ok" or what is wrong."""
+    checks = health.readiness()
+    ready = all(result == "ok" for result in checks.values())
+    return JsonResponse({"status": "ok" if ready else "fail", "checks": checks}, status=200 if ready else 503)
 
 
 @login_required

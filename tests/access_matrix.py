@@ -428,7 +428,7 @@ MATRIX = [
 
 # Reachable without logging in; each is tested for what it must do in its own test module.
 PUBLIC = {
-    "healthz", "invitation_accept", "set_language", "check_in_link", "sms_status_callback",
+    "healthz", "readyz", "invitation_accept", "set_language", "check_in_link", "sms_status_callback",
     "personal_page", "personal_answer", "personal_calendar",  # a candidate's signed link: tests/campaigns/personal
 }  # fmt: skip
 

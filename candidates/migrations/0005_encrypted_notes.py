@@ -12,6 +12,21 @@ def encrypt_existing_notes(apps, schema_editor):
             model.objects.filter(pk=pk).update(notes=notes)
 
 
+def decrypt_notes(apps, schema_editor):
+    """Rolling back makes the notes plain text fields again, so they are written back as plain text: the encrypted
+    field reads them (decrypting), and SQL writes them around it."""
+    quote = schema_editor.quote_name
+    for name in ['Screening']:
+        model = apps.get_model("candidates", name)
+        update = (
+            f"UPDATE {quote(model._meta.db_table)} SET {quote(model._meta.get_field('notes').column)} = %s "
+            f"WHERE {quote(model._meta.pk.column)} = %s"
+        )
+        with schema_editor.connection.cursor() as cursor:
+            for pk, notes in model.objects.exclude(notes="").values_list("pk", "notes"):
+                cursor.execute(update, [notes, pk])
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -24,5 +39,5 @@ class Migration(migrations.Migration):
             name='notes',
             field=jobroad.fields.EncryptedTextField(blank=True, help_text='For JobRoad only; never shown to companies. Stored encrypted.', verbose_name='notes'),
         ),
-        migrations.RunPython(encrypt_existing_notes, migrations.RunPython.noop),
+        migrations.RunPython(encrypt_existing_notes, decrypt_notes),
     ]

@@ -1,38 +1,89 @@
 """A company's sector becomes a choice of the sectors candidates wish for. It was free text, so a row may hold a name
 ("Logistiek", "Transport en logistiek", "Horeca", "Grafische sector"): those are turned into their code. A value no
 sector goes by is cleared (the company form asks for the sector when the company is next edited): matching read
-such a value as no sector and silently took the points of a wish from every candidate who wished for it."""
+such a value as no sector and silently took the points of a wish from every candidate who wished for it.
 
-from django.core.exceptions import ValidationError
+The names it knows are frozen below (a copy of what ``companies.sectors.sector_code`` read when this migration was
+written), so neither a later change of the app's code nor missing compiled translations change what it does."""
+
+import re
+import unicodedata
+
 from django.db import migrations, models
-from django.utils import translation
 
-import companies.sectors
+# Every spelling it took (folded as jobroad.languages.name_key folds) → its code: the codes, the labels in Dutch,
+# French and English (from the catalogues compiled in December 2026) and the other names of companies.sectors.
+NAMES = {
+    'agriculture': (
+        'agrarisch', 'agriculture', 'agriculture and horticulture', 'agriculture et horticulture',
+        'agriculture horticulture', 'farming', 'horticulture', 'land en tuinbouw', 'landbouw', 'serreteelt', 'tuinbouw',
+    ),
+    'care': (
+        'aide sociale', 'care', 'care and welfare', 'gezondheidszorg', 'health care', 'healthcare', 'ouderenzorg',
+        'sante', 'soins', 'soins et aide sociale', 'welfare', 'welzijn', 'zorg', 'zorg en welzijn', 'zorgsector',
+    ),
+    'cars': (
+        'autoherstelling en onderhoud', 'automobiel', 'automobile', 'automotive', 'autosector', 'car repair',
+        'car repair and maintenance', 'cars', 'garage', 'reparation et entretien automobile',
+    ),
+    'cleaning': (
+        'cleaning', 'nettoyage', 'poetsen', 'proprete', 'schoonmaak', 'schoonmaaksector',
+    ),
+    'construction': (
+        'batiment', 'bouw', 'bouwnijverheid', 'bouwsector', 'building', 'construction',
+    ),
+    'food': (
+        'agro alimentaire', 'agroalimentaire', 'alimentaire', 'alimentation', 'food', 'food industry',
+        'food production', 'industrie alimentaire', 'production alimentaire', 'voeding', 'voedingsindustrie',
+        'voedingsproductie', 'voedingssector',
+    ),
+    'green': (
+        'espaces verts', 'gardening', 'gardening and green spaces', 'green', 'green spaces', 'groen', 'groensector',
+        'groenvoorziening', 'hovenier', 'jardinage', 'jardinage et espaces verts', 'landscaping', 'parcs et jardins',
+        'tuinaanleg', 'tuinaanleg en groenvoorziening',
+    ),
+    'hospitality': (
+        'catering', 'horeca', 'hospitality', 'hotel', 'hotellerie', 'hotellerie restauration et traiteur',
+        'hotels restaurants and catering', 'hotels restaurants en catering', 'restaurant', 'restauration',
+    ),
+    'industry': (
+        'chemie', 'drukkerij', 'grafisch', 'grafische', 'grafische industrie', 'grafische sector', 'hout', 'imprimerie',
+        'industrie', 'industrie graphique', 'industry', 'kunststof', 'manufacturing', 'metaal', 'metaalbewerking',
+        'metaalindustrie', 'metaalsector', 'metal', 'metallurgie', 'metallurgy', 'printing', 'productie',
+        'productie en industrie', 'production', 'production and industry', 'production et industrie', 'textiel',
+        'textielindustrie', 'textile',
+    ),
+    'logistics': (
+        'distributie', 'logistics', 'logistics and transport', 'logistiek', 'logistiek en transport', 'logistique',
+        'transport', 'transport and logistics', 'transport en logistiek', 'transport et logistique',
+        'transport logistiek', 'warehousing',
+    ),
+    'office': (
+        'administratie', 'administration', 'bureau', 'bureau et informatique', 'ict', 'informatique', 'it', 'kantoor',
+        'kantoor en it', 'office', 'office and it',
+    ),
+    'retail': (
+        'commerce', 'commerce de detail', 'detailhandel', 'handel', 'kleinhandel', 'retail', 'shops and retail',
+        'vente', 'winkel', 'winkels en kleinhandel',
+    ),
+}
+
+CODE_BY_NAME = {name: code for code, names in NAMES.items() for name in names}
+SCRIPT_VARIANTS = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "\u0640": None, "\u200c": None, "\u200d": None})
+
+
+def name_key(text):
+    decomposed = unicodedata.normalize("NFKD", str(text).translate(SCRIPT_VARIANTS))
+    letters = "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
+    return " ".join(re.findall(r"\w+", letters))
 
 
 def sector_names_to_codes(apps, schema_editor):
     Company = apps.get_model("companies", "Company")
-    typed = Company.objects.exclude(sector="").only("sector")
-    if typed.exists():
-        refuse_without_translations()
-    for company in typed:
-        try:
-            code = companies.sectors.sector_code(company.sector)
-        except ValidationError:
-            code = ""
+    for company in Company.objects.exclude(sector="").only("sector"):
+        code = CODE_BY_NAME.get(name_key(company.sector), "")
         if code != company.sector:
             Company.objects.filter(pk=company.pk).update(sector=code)
-
-
-def refuse_without_translations():
-    """The Dutch and French labels come from the compiled catalogues: without them a sector typed as its Dutch or
-    French label would read as no sector and be cleared, so the migration stops instead."""
-    for language in ("nl", "fr"):
-        with translation.override(language):
-            if str(companies.sectors.Sector.LOGISTICS.label) == "Transport and logistics":
-                raise RuntimeError(
-                    f"The {language} translations are not compiled: run `manage.py compilemessages`, then migrate."
-                )
 
 
 class Migration(migrations.Migration):

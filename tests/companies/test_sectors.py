@@ -104,7 +104,9 @@ def test_no_name_goes_for_two_sectors():
 
 
 def test_the_migration_turns_sector_names_into_codes_and_clears_what_names_no_sector(world):
-    typed = ["Logistiek", "Transport en logistiek", "Horeca", "Grafische sector", "soins", "care", "", "Ruimtevaart"]
+    # At most 20 characters, the column's length since the migration (PostgreSQL enforces it): "Zorg en welzijn" is a
+    # Dutch label, which the migration knows without the compiled catalogues.
+    typed = ["Logistiek", "Zorg en welzijn", "Horeca", "Grafische sector", "soins", "care", "", "Ruimtevaart"]
     companies = [CompanyFactory() for _ in typed]
     for company, text in zip(companies, typed, strict=True):
         Company.objects.filter(pk=company.pk).update(sector=text)  # as free text was saved before the list
@@ -113,5 +115,19 @@ def test_the_migration_turns_sector_names_into_codes_and_clears_what_names_no_se
 
     saved = dict(Company.objects.values_list("pk", "sector"))
     assert [saved[company.pk] for company in companies] == [
-        "logistics", "logistics", "hospitality", "industry", "care", "care", "", "",
+        "logistics", "care", "hospitality", "industry", "care", "care", "", "",
     ]  # fmt: skip
+
+
+def test_the_migration_knows_every_name_the_app_knows_from_its_own_frozen_table(monkeypatch):
+    """Migration 0009 carries its names (Dutch and French labels included) in the file itself: it reads no
+    compiled catalogue and no app code, so neither a later edit of companies/sectors.py nor missing .mo files change
+    what it does. Today the two agree on every name."""
+    migration = import_module("companies.migrations.0009_company_sector_choice")
+    known = {name: sector_code(name) for name in migration.CODE_BY_NAME}
+    monkeypatch.setattr(translation, "override", None)  # the migration must not look anything up in the catalogues
+
+    frozen = {name: migration.CODE_BY_NAME[migration.name_key(name)] for name in migration.CODE_BY_NAME}
+
+    assert frozen == known
+    assert frozen["transport en logistiek"] == "logistics"

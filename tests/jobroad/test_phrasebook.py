@@ -9,6 +9,7 @@ from datetime import UTC, datetime, time
 import pytest
 
 from campaigns.models import Interview
+from campaigns.personal_phrases import PHRASES as PAGE
 from campaigns.projectweek import services as projectweek_services
 from candidates.models import CandidateLanguage, ConsentPurpose
 from candidates.services import record_consent
@@ -140,3 +141,17 @@ def generated_for_dari(world, week):
     projectweek_services.generate_schedule(campaign=world.campaign_a, actor=world.alice)
     assert Interview.objects.filter(enrolment__candidate=candidate, day__isnull=False).exists()
     return candidate
+
+
+@pytest.mark.parametrize("language", DOCUMENT_LANGUAGES)
+def test_the_personal_link_message_is_whole_in_every_document_language(db, language):
+    reader = Recipient(address="+32470000003", name="Sara", language=language, channel=Channel.SMS)
+    written = outbox.schedule_message(
+        key=f"page:{language}", template="personal_page", recipient=reader, due_at=datetime(2027, 3, 1, tzinfo=UTC),
+        context={"enrolment": 1, "title": PAGE[language]["page_title"], "intro": PAGE[language]["intro"]},
+    )  # fmt: skip
+
+    text = channels.render(written).text
+    assert written.language == language and written.requested_language == ""
+    assert PAGE[language]["page_title"] in text
+    assert language == "nl" or dutch_in(text) == []

@@ -64,6 +64,43 @@ def test_production_refuses_to_start_misconfigured(env, complaint):
     assert complaint in result.stderr
 
 
+@pytest.mark.parametrize(
+    "secret_key",
+    ["change-me-to-50-random-characters", "...", "django-insecure-" + "x1y2z3" * 10, "too-short", "ab" * 30],
+)
+def test_production_refuses_to_start_with_a_placeholder_or_weak_secret_key(secret_key):
+    result = manage("check", **PRODUCTION_ENV | {"DJANGO_SECRET_KEY": secret_key})
+
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is a placeholder or too weak for production" in result.stderr
+
+
+def test_the_wsgi_application_refuses_the_placeholder_secret_key_too():
+    env = PRODUCTION_ENV | {"DJANGO_SECRET_KEY": "change-me-to-50-random-characters"}
+    environment = {key: value for key, value in os.environ.items() if not key.startswith(("JOBROAD_", "DJANGO_"))}
+
+    result = subprocess.run(
+        [sys.executable, "-c", "import jobroad.wsgi"], cwd=ROOT, env=environment | env, capture_output=True, text=True
+    )
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured: DJANGO_SECRET_KEY is a placeholder" in result.stderr
+
+
+def test_hsts_preload_is_opt_in_and_the_proxy_header_configurable():
+    script = "from django.conf import settings as s; print(s.SECURE_HSTS_PRELOAD, s.SECURE_PROXY_SSL_HEADER)"
+    default = manage("shell", "-c", script, **PRODUCTION_ENV)
+    chosen = manage(
+        "shell",
+        "-c",
+        script,
+        **PRODUCTION_ENV | {"DJANGO_SECURE_HSTS_PRELOAD": "1", "DJANGO_SECURE_PROXY_SSL_HEADER": "X-Scheme"},
+    )
+
+    assert default.stdout.splitlines()[-1] == "False ('HTTP_X_FORWARDED_PROTO', 'https')"
+    assert chosen.stdout.splitlines()[-1] == "True ('HTTP_X_SCHEME', 'https')"
+
+
 def test_the_cache_is_real_so_rate_limits_count():
     assert "Dummy" not in settings.CACHES["default"]["BACKEND"]
 

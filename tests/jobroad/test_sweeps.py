@@ -1,12 +1,13 @@
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.sessions.models import Session
 from django.utils import timezone
 
-from jobroad import sweeps
+from jobroad import health, sweeps
 from jobroad.models import Invitation, Role
+from jobroad.tasks import run_periodic_sweep
 
 
 def invitation(world, email, expires_in_days):
@@ -49,10 +50,37 @@ def test_one_failing_sweep_does_not_stop_the_others(db, monkeypatch, caplog):
 
     monkeypatch.setattr(sweeps, "SWEEPS", [broken, sweeps.delete_expired_sessions])
 
-    results = sweeps.run_all_sweeps()
+    with pytest.raises(sweeps.SweepFailed) as failure:
+        sweeps.run_all_sweeps()
 
-    assert results == {"delete_expired_sessions": 0}
+    assert failure.value.failed == ["broken"]
+    assert failure.value.results == {"delete_expired_sessions": 0}
     assert "Sweep broken failed" in caplog.text
+
+
+def test_a_failing_sweep_fails_its_celery_task(db, monkeypatch):
+    def broken() -> int:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(sweeps, "SWEEPS", [broken])
+
+    result = run_periodic_sweep.apply(throw=False)  # as a worker runs it: the failure is recorded, not raised
+
+    assert result.failed()
+    assert isinstance(result.result, sweeps.SweepFailed)
+    assert str(result.result) == "Sweeps failed: broken"
+
+
+def test_only_a_sweep_without_failures_counts_as_the_last_success(db, monkeypatch, time_machine):
+    time_machine.move_to(datetime(2026, 3, 2, 9, 0, tzinfo=UTC), tick=False)
+    sweeps.run_all_sweeps()
+    monkeypatch.setattr(sweeps, "SWEEPS", [lambda: 1 / 0])
+    time_machine.move_to(datetime(2026, 3, 2, 9, 1, tzinfo=UTC), tick=False)
+
+    with pytest.raises(sweeps.SweepFailed):
+        sweeps.run_all_sweeps()
+
+    assert health.last_successful_sweep() == datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
 
 @pytest.mark.django_db(transaction=True)

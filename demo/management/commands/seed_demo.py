@@ -47,6 +47,7 @@ from companies.models import Company, Competence, Occupation, Site, Vacancy
 from companies.sectors import Sector
 from companies.vocabulary import seed_curated_vocabulary
 from demo.history import date_history, registered_on
+from demo.production import refuse_in_production
 from jobroad.models import Membership, Organisation, OrganisationKind, Role, User
 from jobroad.selectors import members
 from workshops import services as workshop_services
@@ -182,6 +183,7 @@ class Command(BaseCommand):
     help = "Load (or complete) the fictional demo data: organisations, people, companies, candidates, campaigns."
 
     def handle(self, *args, **options):
+        refuse_in_production("seed_demo")
         with transaction.atomic():
             world = self.build_world(random.Random(2026))
         self.stdout.write(self.style.SUCCESS("Demo data ready. Log in at http://127.0.0.1:8000 with:"))

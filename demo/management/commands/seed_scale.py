@@ -29,6 +29,7 @@ from candidates.models import Candidate, CandidateLanguage, EducationLevel, Gend
 from candidates.models import name_key as candidate_name_key
 from companies.models import Company, Site, Vacancy
 from companies.sectors import Sector
+from demo.production import refuse_in_production
 from jobroad.models import Membership, Message, MessageStatus, Organisation, OrganisationKind, Role, User
 from workshops.models import Audience, Registration, RegistrationStatus, Session, Workshop, WorkshopKind
 
@@ -61,6 +62,7 @@ class Command(BaseCommand):
         parser.add_argument("--factor", type=float, default=1.0, help="Scale every size by this (0.01 for tests).")
 
     def handle(self, *args, factor: float, **options):
+        refuse_in_production("seed_scale")
         if Organisation.objects.filter(name="Scale JobRoad").exists():
             raise CommandError("The scale data set is already in this database.")
         sizes = {name: max(1, round(size * factor)) for name, size in SIZES.items()}

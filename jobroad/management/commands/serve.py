@@ -14,7 +14,7 @@ from django.core.management.commands.runserver import naiveip_re
 from django.db import close_old_connections
 from django.utils import timezone
 
-from jobroad.sweeps import run_all_sweeps, run_nightly_sweeps
+from jobroad.sweeps import SweepFailed, run_all_sweeps, run_nightly_sweeps
 
 logger = logging.getLogger(__name__)
 
@@ -29,6 +29,10 @@ def sweep_forever(interval: int) -> None:
             if last_night != timezone.localdate():
                 last_night = timezone.localdate()
                 run_nightly_sweeps()
+        except SweepFailed:
+            pass  # each failure is logged where it happened; the thread goes on, and /readyz shows the outage
+        except Exception:
+            logger.exception("The periodic sweep failed")
         finally:
             close_old_connections()
         time.sleep(interval)
