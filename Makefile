@@ -52,7 +52,8 @@ scaled-smoke: $(VENV)/.installed
 bench: $(VENV)/.installed messages
 	$(PY) bench/run.py
 
-# gunicorn + PostgreSQL + Redis on loopback with the national-scale data set, locust headless; bench/loadtest.json.
+# gunicorn + PostgreSQL + Redis on loopback with the national-scale data set, locust headless: every page against the
+# logged-in floor (/floor/), then a stress stage adding users until p95 passes 500 ms; bench/loadtest.json. ~6 min.
 loadtest: $(VENV)/.installed
 	$(PY) -m pip install --quiet -r requirements-load.txt
 	$(PY) scripts/loadtest.py

@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("campaigns.reporting.urls")),
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
+    path("floor/", views.floor, name="floor"),
     path("organisations/", views.organisation_list, name="organisation_list"),
     path("organisations/<int:pk>/", views.organisation_detail, name="organisation_detail"),
     path("organisations/<int:pk>/invite/", views.organisation_invite, name="organisation_invite"),

@@ -40,6 +40,13 @@ def healthz(request):
     return HttpResponse("ok", content_type="text/plain")
 
 
+@login_required
+def floor(request):
+    """The logged-in floor of `make loadtest`: the session, the user, their roles (the menu) and the base layout,
+    nothing of its own. Every page costs at least this; the load test reads each page's cost as a ratio to it."""
+    return render(request, "jobroad/floor.html")
+
+
 @never_cache
 def readyz(request):
     """Readiness: 200 when the database, Redis (when configured), the migrations, the outbox and the sweep are all

@@ -1,6 +1,7 @@
 """The load test's users (run by scripts/loadtest.py, never by hand against a live platform): coordinators, company
-HR and intermediaries going through their usual pages on the national-scale data set, and the floor — a minimal
-Django view on the same server. ``LOADTEST_TARGETS`` names a JSON file with the ids each role may open."""
+HR and intermediaries going through their usual pages on the national-scale data set, each now and then opening the
+logged-in floor (/floor/: their session, user, roles and the base layout, nothing else), and an admin on the Django
+admin's changelist as a peer. ``LOADTEST_TARGETS`` names a JSON file with the ids each role may open."""
 
 import itertools
 import json
@@ -11,8 +12,8 @@ from locust import HttpUser, between, task
 
 TARGETS = json.loads(open(os.environ["LOADTEST_TARGETS"]).read())  # noqa: SIM115
 TAKEN = itertools.count()  # each user its own session (scripts/loadtest.py opened one per user and role)
-# Seconds a person spends on a page before the next click (reading a candidate's file, say); the floor runs at
-# the same pace. LOADTEST_THINK_SECONDS=0.5,1.5 makes it a stress test instead.
+# Seconds a person spends on a page before the next click (reading a candidate's file, say). The stress stage keeps
+# this pace and adds users, so its figures count people at work.
 THINK = between(*(float(seconds) for seconds in os.environ.get("LOADTEST_THINK_SECONDS", "3,7").split(",")))
 
 
@@ -24,6 +25,11 @@ class Person(HttpUser):
     def on_start(self):
         self.me = TARGETS[self.role][next(TAKEN) % len(TARGETS[self.role])]
         self.client.cookies.set("sessionid", self.me["session"])
+
+    @task(1)
+    def floor(self):
+        """What every page costs before its own work, in this person's session and under the same load."""
+        self.page("/floor/", "floor (/floor/)")
 
     def page(self, url: str, name: str):
         with self.client.get(url, name=name, catch_response=True, allow_redirects=False) as response:
@@ -107,13 +113,3 @@ class Admin(Person):
     @task
     def changelist(self):
         self.page("/admin/candidates/candidate/", "admin candidate changelist")
-
-
-class Floor(HttpUser):
-    """Only used alone, in the floor run: the cheapest page the same server can serve."""
-
-    wait_time = THINK
-
-    @task
-    def healthz(self):
-        self.client.get("/healthz", name="floor (/healthz)")

@@ -50,6 +50,7 @@ class Case:
 
 MATRIX = [
     Case("home", EVERYONE),
+    Case("floor", EVERYONE),  # make loadtest's logged-in floor: the base layout and nothing of its own
     Case("organisation_list", EVERYONE),
     Case("campaign_list", EVERYONE),
     Case("candidate_list", EVERYONE),
