@@ -3,6 +3,8 @@ from django.conf import settings
 
 from .services import set_own_language
 
+PICKED_BEFORE_LOG_IN = "language_picked_before_log_in"
+
 
 class InvitationOnlyAccountAdapter(DefaultAccountAdapter):
     """Nobody signs up: a coordinator invites people to an organisation with a role."""
@@ -18,10 +20,11 @@ class InvitationOnlyAccountAdapter(DefaultAccountAdapter):
         return mail
 
     def post_login(self, request, user, **kwargs):
-        """A person works in the language kept on their profile, on any device they log in from; a language they
-        picked on this device before logging in is their latest choice, and the profile keeps it."""
+        """A person works in the language kept on their profile, on any device they log in from. A language they
+        picked in this browser session just before logging in is their latest choice, and the profile keeps it; the
+        language cookie alone is not, since on a shared computer it may be someone else's."""
+        picked = request.session.pop(PICKED_BEFORE_LOG_IN, None)
         response = super().post_login(request, user, **kwargs)
-        picked = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
         if picked in dict(settings.LANGUAGES):
             set_own_language(user=user, language=picked)
             return response

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
 
 from . import channels, health, outbox, permissions, phrasebook, selectors, services, twilio_sms
-from .adapters import in_own_language
+from .adapters import PICKED_BEFORE_LOG_IN, in_own_language
 from .forms import AcceptInvitationForm, InvitationForm, MessageForm
 from .models import Channel, MessageStatus, OrganisationKind
 from .sms import sms_cost
@@ -306,8 +306,12 @@ def _change_message(request, pk, change, success: str):
 
 @require_POST
 def switch_language(request):
-    """Django's language switch, which also keeps the choice on the person's profile when they are logged in."""
+    """Django's language switch, which also keeps the choice on the person's profile when they are logged in; picked
+    before logging in, it is kept in this browser session only, for the log-in that follows (``adapters``)."""
     response = set_language(request)
+    language = request.POST.get("language", "")
     if request.user.is_authenticated:
-        services.set_own_language(user=request.user, language=request.POST.get("language", ""))
+        services.set_own_language(user=request.user, language=language)
+    else:
+        request.session[PICKED_BEFORE_LOG_IN] = language
     return response

@@ -74,6 +74,7 @@ def personal_answer(request, language, token, kind, pk):
     return redirect(f"{page}#{kind}-{pk}")
 
 
+@never_cache
 def personal_calendar(request, language, token, kind, pk):
     """One appointment as an .ics file the phone adds to its calendar."""
     try:

@@ -91,11 +91,22 @@ def test_a_workshop_title_per_interface_language_falls_back_to_the_one_entered(w
     assert WorkshopForm(instance=workshop).fields["title_fr"].initial == "Travailler en Belgique"
 
 
-def test_a_language_picked_on_the_device_before_logging_in_is_kept_on_the_profile(client, world):
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fr"
+def test_a_language_picked_just_before_logging_in_is_kept_on_the_profile(client, world):
+    client.post(reverse("set_language"), {"language": "fr", "next": "/accounts/login/"})
 
     response = client.post(reverse("account_login"), {"login": world.intermediary_a.email, "password": PASSWORD})
 
     world.intermediary_a.refresh_from_db()
     assert response.status_code == 302
     assert world.intermediary_a.language == "fr"
+
+
+def test_a_language_cookie_left_by_someone_else_does_not_change_the_profile(client, world):
+    User.objects.filter(pk=world.intermediary_a.pk).update(language="en")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fr"  # the last person at this shared computer read French
+
+    response = client.post(reverse("account_login"), {"login": world.intermediary_a.email, "password": PASSWORD})
+
+    world.intermediary_a.refresh_from_db()
+    assert world.intermediary_a.language == "en"
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"
