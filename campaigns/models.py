@@ -33,12 +33,81 @@ PLANNED_PHASES = [CampaignPhase.INTAKE, CampaignPhase.SCREENING, CampaignPhase.M
                   CampaignPhase.PROJECT_WEEK, CampaignPhase.AFTERCARE]  # fmt: skip
 
 
+def percentage_validators():
+    return [MinValueValidator(0), MaxValueValidator(100)]
+
+
+class FundingProgramme(models.Model):
+    """A funder's contract (an AMIF project, an ESF+ call): its period, budget and targets for the whole period.
+    Its campaigns are its actions; the programme page sets what they did against these targets."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    funder = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="funding_programmes",
+        limit_choices_to={"kind": OrganisationKind.FUNDER},
+        verbose_name=_("funder"),
+    )
+    reference = models.CharField(_("contract reference"), max_length=100, blank=True)
+    starts_on = models.DateField(_("starts on"))
+    ends_on = models.DateField(_("ends on"))
+    own_contribution = models.DecimalField(
+        _("budget: own contribution (EUR)"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    grant = models.DecimalField(_("budget: grant (EUR)"), max_digits=12, decimal_places=2, null=True, blank=True)
+    target_actions_per_year = models.PositiveSmallIntegerField(_("target: actions per year"), null=True, blank=True)
+    target_candidates_per_action = models.PositiveSmallIntegerField(
+        _("target: candidates per action"), null=True, blank=True
+    )
+    target_people = models.PositiveIntegerField(_("target: people in all"), null=True, blank=True)
+    target_company_workshops = models.PositiveSmallIntegerField(
+        _("target: workshops for companies"), null=True, blank=True
+    )
+    target_resident_workshops = models.PositiveSmallIntegerField(
+        _("target: workshops for residents"), null=True, blank=True
+    )
+    target_companies_reached = models.PositiveIntegerField(_("target: companies reached"), null=True, blank=True)
+    target_residents_reached = models.PositiveIntegerField(_("target: residents reached"), null=True, blank=True)
+    # Outcome shares, where the contract has them: of the people in the programme, the share placed in work or
+    # training, and the share at work within a year of registering.
+    target_share_placed = models.PositiveSmallIntegerField(
+        _("target: % placed"), null=True, blank=True, validators=percentage_validators()
+    )
+    target_share_activated = models.PositiveSmallIntegerField(
+        _("target: % at work within a year"), null=True, blank=True, validators=percentage_validators()
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("funding programme")
+        verbose_name_plural = _("funding programmes")
+        ordering = ["-starts_on", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gte=models.F("starts_on")), name="programme_ends_after_start"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
 class Campaign(models.Model):
     name = models.CharField(_("name"), max_length=200)
     region = models.CharField(_("region"), max_length=100, blank=True)
     target_group = models.CharField(_("target group"), max_length=30, choices=TargetGroup.choices, blank=True)
     funding_programme = models.CharField(
         _("funding programme"), max_length=200, blank=True, help_text=_("e.g. AMIF 2021-2027, ESF+ call 529")
+    )
+    # The programme whose action this campaign is; its funder is the programme's.
+    programme = models.ForeignKey(
+        FundingProgramme,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="campaigns",
+        verbose_name=_("funding programme"),
     )
     target_candidates = models.PositiveIntegerField(_("target: candidates"), null=True, blank=True)
     target_companies = models.PositiveIntegerField(_("target: companies"), null=True, blank=True)
@@ -66,6 +135,15 @@ class Campaign(models.Model):
     )
     funder = models.ForeignKey(
         Organisation, on_delete=models.SET_NULL, null=True, blank=True, related_name="funded_campaigns"
+    )
+    # Outside partners (a VDAB office, a temp agency) whose screeners screen this campaign's candidates.
+    screening_partners = models.ManyToManyField(
+        Organisation,
+        related_name="screened_campaigns",
+        blank=True,
+        limit_choices_to={"kind__in": [OrganisationKind.INTERMEDIARY, OrganisationKind.TEMP_AGENCY,
+                                       OrganisationKind.OCMW]},  # fmt: skip
+        verbose_name=_("screening partners"),
     )
     companies = models.ManyToManyField(Company, through="Participation", related_name="campaigns", blank=True)
     candidates = models.ManyToManyField(Candidate, through="Enrolment", related_name="campaigns", blank=True)

@@ -19,6 +19,8 @@ class OrganisationKind(models.TextChoices):
     INTERMEDIARY = "intermediary", _("Intermediary")
     RECEPTION_CENTRE = "reception_centre", _("Reception centre")
     FUNDER = "funder", _("Funder")
+    TEMP_AGENCY = "temp_agency", _("Temp agency")
+    OCMW = "ocmw", _("OCMW (public social welfare centre)")
 
 
 class Role(models.TextChoices):
@@ -28,15 +30,20 @@ class Role(models.TextChoices):
     INTERMEDIARY = "intermediary", _("Intermediary")
     JOB_COACH = "job_coach", _("Job coach")
     FUNDER_VIEWER = "funder_viewer", _("Funder viewer")
+    # An outside partner (a VDAB or temp-work consultant) who screens the candidates of the campaigns its
+    # organisation is a screening partner of, and sees nothing else.
+    SCREENER = "screener", _("Partner screener")
 
 
 # Which roles a membership of each kind of organisation can carry.
 ROLES_BY_KIND: dict[str, frozenset[str]] = {
     OrganisationKind.JOBROAD: frozenset({Role.ADMIN, Role.COORDINATOR, Role.JOB_COACH}),
     OrganisationKind.COMPANY: frozenset({Role.COMPANY_HR}),
-    OrganisationKind.INTERMEDIARY: frozenset({Role.INTERMEDIARY, Role.JOB_COACH}),
+    OrganisationKind.INTERMEDIARY: frozenset({Role.INTERMEDIARY, Role.JOB_COACH, Role.SCREENER}),
     OrganisationKind.RECEPTION_CENTRE: frozenset({Role.INTERMEDIARY, Role.JOB_COACH}),
     OrganisationKind.FUNDER: frozenset({Role.FUNDER_VIEWER}),
+    OrganisationKind.TEMP_AGENCY: frozenset({Role.SCREENER}),
+    OrganisationKind.OCMW: frozenset({Role.INTERMEDIARY, Role.JOB_COACH, Role.SCREENER}),
 }
 
 
@@ -94,6 +101,8 @@ class User(AbstractBaseUser, PermissionsMixin):
 class Organisation(models.Model):
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=OrganisationKind.choices)
+    # A temp agency is a network of branches, each its own organisation ("Accent Jobs" · "Kortrijk").
+    branch = models.CharField(_("branch"), max_length=100, blank=True)
     street = models.CharField(_("street and number"), max_length=200, blank=True)
     postal_code = models.CharField(_("postal code"), max_length=10, blank=True)
     city = models.CharField(_("city"), max_length=100, blank=True)
@@ -106,10 +115,12 @@ class Organisation(models.Model):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ["name"]
-        constraints = [models.UniqueConstraint(fields=["kind", "name"], name="organisation_unique_name_per_kind")]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "name", "branch"], name="organisation_unique_name_per_kind"),
+        ]
 
     def __str__(self):
-        return self.name
+        return f"{self.name} · {self.branch}" if self.branch else self.name
 
     @property
     def address(self) -> str:

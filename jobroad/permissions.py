@@ -59,7 +59,7 @@ def must_use_mfa(user) -> bool:
 # organisations of those campaigns (``invitable_organisations``). An organisation's kind limits it further.
 GRANTABLE_ROLES: dict[str, frozenset[str]] = {
     Role.ADMIN: frozenset(Role.values),
-    Role.COORDINATOR: frozenset({Role.COMPANY_HR, Role.INTERMEDIARY, Role.JOB_COACH}),
+    Role.COORDINATOR: frozenset({Role.COMPANY_HR, Role.INTERMEDIARY, Role.JOB_COACH, Role.SCREENER}),
 }
 
 
@@ -73,8 +73,8 @@ def grantable_roles(user, organisation: Organisation) -> frozenset[str]:
 
 
 def invitable_organisations(user) -> QuerySet[Organisation]:
-    """Where a coordinator may invite: the companies, partners and reception centres of the campaigns they run,
-    and their own JobRoad organisation (for volunteer job coaches). An admin: everywhere."""
+    """Where a coordinator may invite: the companies, partners, screening partners and reception centres of the
+    campaigns they run, and their own JobRoad organisation (for volunteer job coaches). An admin: everywhere."""
     if is_admin(user):
         return Organisation.objects.all()
     if Role.COORDINATOR not in roles_of(user):
@@ -84,6 +84,7 @@ def invitable_organisations(user) -> QuerySet[Organisation]:
         Q(company__campaigns__in=campaigns)
         | Q(partner_campaigns__in=campaigns)
         | Q(hosted_campaigns__in=campaigns)
+        | Q(screened_campaigns__in=campaigns)
         | Q(pk__in=organisation_ids_of(user, Role.COORDINATOR))
     )
     return Organisation.objects.filter(pk__in=Organisation.objects.filter(scope).values("pk"))

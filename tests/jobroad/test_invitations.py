@@ -283,10 +283,11 @@ ORGANISATION_FOR_ROLE = {
     Role.INTERMEDIARY: "intermediary_org_a",
     Role.JOB_COACH: "intermediary_org_a",
     Role.FUNDER_VIEWER: "funder",
+    Role.SCREENER: "intermediary_org_a",
 }
 MAY_GRANT = {
     "admin": set(Role.values),
-    "alice": {Role.COMPANY_HR, Role.INTERMEDIARY, Role.JOB_COACH},
+    "alice": {Role.COMPANY_HR, Role.INTERMEDIARY, Role.JOB_COACH, Role.SCREENER},
 }
 
 
