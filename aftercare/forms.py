@@ -6,7 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from campaigns.forms import DATE
 from jobroad.forms import PlausibleDatesMixin
 
-from .models import CheckInIssue, CoachingContact, PlacementRoute
+from .models import CheckInIssue, CoachingContact, NotSuitableReason, PlacementRoute, ReferralOutcome
+from .selectors import employer_organisations, referral_organisations
+from .services import employer_objection
 
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 SATISFACTION = [(str(score), str(score)) for score in range(1, 6)]
@@ -18,12 +20,40 @@ def _helper(label) -> FormHelper:
     return helper
 
 
-class PlacementFromOfferForm(PlausibleDatesMixin, forms.Form):
+EMPLOYER_HELP = _(
+    "Temp work: the temp agency's branch (the company is the workplace). Article 60: the OCMW. "
+    "Leave empty when the company itself employs the person."
+)
+
+
+def employer_field() -> forms.ModelChoiceField:
+    return forms.ModelChoiceField(
+        label=_("Employer of record"), queryset=employer_organisations(), required=False, help_text=EMPLOYER_HELP
+    )
+
+
+class EmployerFitsRouteMixin:
+    """The employer must fit the route (``services.employer_objection``); ``self.route`` or the form's ``route``."""
+
+    def clean(self):
+        cleaned = super().clean()
+        route = cleaned.get("route", getattr(self, "route", None))
+        objection = employer_objection(route, cleaned.get("employer")) if route else ""
+        if objection and "employer" not in self.errors:
+            self.add_error("employer", objection)
+        return cleaned
+
+
+class PlacementFromOfferForm(EmployerFitsRouteMixin, PlausibleDatesMixin, forms.Form):
+    """``route`` is the offer's: the employer asked for depends on it."""
+
     starts_on = forms.DateField(label=_("Start date"), widget=DATE)
     hours_per_week = forms.IntegerField(label=_("Hours per week"), min_value=1, max_value=60, required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, route: str, **kwargs):
         super().__init__(*args, **kwargs)
+        self.route = route
+        self.fields["employer"] = employer_field()
         self.helper = _helper(_("Record the placement"))
 
 
@@ -33,10 +63,14 @@ class StartForm(forms.Form):
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
 
 
-class RouteForm(PlausibleDatesMixin, forms.Form):
+class RouteForm(EmployerFitsRouteMixin, PlausibleDatesMixin, forms.Form):
     route = forms.ChoiceField(label=_("New route"), choices=PlacementRoute.choices)
     on = forms.DateField(label=_("From"), widget=DATE)
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["employer"] = employer_field()
 
 
 class MoveForm(PlausibleDatesMixin, forms.Form):
@@ -99,3 +133,68 @@ class CoachingContactForm(PlausibleDatesMixin, forms.ModelForm):
         if on and next_on and next_on < on:
             self.add_error("next_action_on", _("The next action comes after the contact."))
         return cleaned
+
+
+# --- Referrals --------------------------------------------------------------------------------------------------
+
+CONSENT_REFUSAL = _("Ask the candidate first: a referral shares their profile and needs their consent.")
+
+
+class ReferralForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label=_("Refer to (a temp agency's branch or VDAB)"), queryset=referral_organisations()
+    )
+    send_to = forms.EmailField(
+        label=_("E-mail address of the branch or consultant"),
+        help_text=_("One e-mail goes there, with the blind profile's link; nothing else is shared."),
+    )
+    consent = forms.BooleanField(
+        label=_("The candidate agrees to be referred, and to their blind profile being shared with this organisation"),
+        required=False,
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("consent"):
+            self.add_error("consent", CONSENT_REFUSAL)
+        return cleaned
+
+
+class ReferralAnswerForm(PlausibleDatesMixin, forms.Form):
+    """The organisation's answer through the link, short enough for a phone."""
+
+    outcome = forms.ChoiceField(label=_("What came of it?"), choices=ReferralOutcome.choices, widget=forms.RadioSelect)
+    placed_starts_on = forms.DateField(label=_("Start date (if placed)"), widget=DATE, required=False)
+    placed_workplace = forms.CharField(
+        label=_("Client company or workplace (if placed)"), max_length=200, required=False
+    )
+    placed_hours = forms.IntegerField(label=_("Hours per week (if placed)"), min_value=1, max_value=60, required=False)
+    not_suitable_reason = forms.ChoiceField(
+        label=_("Why not (if not suitable)"), choices=[("", "—"), *NotSuitableReason.choices], required=False
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        outcome = cleaned.get("outcome")
+        if outcome == ReferralOutcome.PLACED:
+            if not cleaned.get("placed_starts_on") and "placed_starts_on" not in self.errors:
+                self.add_error("placed_starts_on", _("Give the start date."))
+            if not cleaned.get("placed_workplace", "").strip():
+                self.add_error("placed_workplace", _("Give the client company or workplace."))
+        if outcome == ReferralOutcome.NOT_SUITABLE and not cleaned.get("not_suitable_reason"):
+            self.add_error("not_suitable_reason", _("Choose a reason."))
+        return cleaned
+
+
+class ReferralPlacementForm(PlausibleDatesMixin, forms.Form):
+    """The coordinator confirms a "placed" answer: the workplace must be a company JobRoad knows."""
+
+    company = forms.ModelChoiceField(label=_("Workplace (the client company)"), queryset=None)
+    route = forms.ChoiceField(label=_("Route"), choices=PlacementRoute.choices, initial=PlacementRoute.TEMP_WORK)
+    starts_on = forms.DateField(label=_("Start date"), widget=DATE)
+    hours_per_week = forms.IntegerField(label=_("Hours per week"), min_value=1, max_value=60, required=False)
+
+    def __init__(self, *args, companies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["company"].queryset = companies
+        self.helper = _helper(_("Record the placement"))

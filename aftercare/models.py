@@ -8,10 +8,11 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.models import Campaign, Evaluation
+from campaigns.models import Campaign, Enrolment, Evaluation
 from candidates.models import Candidate
 from companies.models import Company, Vacancy
 from jobroad.fields import EncryptedTextField
+from jobroad.models import Organisation, OrganisationKind
 
 
 class PlacementRoute(models.TextChoices):
@@ -21,6 +22,14 @@ class PlacementRoute(models.TextChoices):
     TRAINING = "training", _("Training or internship")
     FIXED_TERM = "fixed_term", _("Fixed-term contract")
     OPEN_ENDED = "open_ended", _("Open-ended contract")
+
+
+# The routes whose employer of record is not the workplace, and the kind of organisation it must be. Every other
+# route is employed by the workplace company itself (``Placement.employer`` empty).
+EMPLOYER_KIND_BY_ROUTE = {
+    PlacementRoute.TEMP_WORK: OrganisationKind.TEMP_AGENCY,
+    PlacementRoute.ARTICLE_60: OrganisationKind.OCMW,
+}
 
 
 class PlacementStatus(models.TextChoices):
@@ -36,7 +45,19 @@ class Placement(models.Model):
     which keeps the history and the check-ins in step."""
 
     candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="placements")
+    # The workplace: where the person works. For temp work the agency's client company.
     company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="placements")
+    # The employer of record when it is not the workplace: the temp agency (temp work), the OCMW (article 60).
+    # Empty means the workplace company employs — or, for a temp-work or article-60 placement recorded before this
+    # field existed, that the employer is not known (``employer_unknown``).
+    employer = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="employed_placements",
+        verbose_name=_("employer"),
+    )
     vacancy = models.ForeignKey(Vacancy, on_delete=models.SET_NULL, null=True, blank=True, related_name="placements")
     campaign = models.ForeignKey(Campaign, on_delete=models.SET_NULL, null=True, blank=True, related_name="placements")
     evaluation = models.OneToOneField(
@@ -62,6 +83,11 @@ class Placement(models.Model):
     def __str__(self):
         return f"{self.candidate} → {self.company} ({self.get_route_display()})"
 
+    @property
+    def employer_unknown(self) -> bool:
+        """A temp-work or article-60 placement without its agency or OCMW (recorded before employers were)."""
+        return self.employer_id is None and self.route in EMPLOYER_KIND_BY_ROUTE
+
     def has_started(self) -> bool:
         """Whether its start was recorded — a route may have changed before it did."""
         return self.changes.filter(status=PlacementStatus.STARTED).exists()
@@ -73,6 +99,8 @@ class PlacementChange(models.Model):
     placement = models.ForeignKey(Placement, on_delete=models.CASCADE, related_name="changes")
     status = models.CharField(max_length=15, choices=PlacementStatus.choices)
     route = models.CharField(max_length=20, choices=PlacementRoute.choices)
+    # The employer of record with that route (the agency of a temp start stays known after it became a contract).
+    employer = models.ForeignKey(Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     starts_on = models.DateField()
     note = models.CharField(max_length=300, blank=True)
     # From when the change counts (a route changed "as of the first of the month"); outcomes read this date,
@@ -246,3 +274,89 @@ class CandidateOutcome(models.TextChoices):
     STARTING = "starting", _("Placed, starts later")
     SEARCHING = "searching", _("Still searching")
     DROPPED_OUT = "dropped_out", _("Dropped out")
+
+
+# --- Referrals after project week ---------------------------------------------------------------------------------
+
+# Where a candidate with no offer may be referred: a temp agency's branch, or VDAB (an intermediary).
+REFERRAL_KINDS = (OrganisationKind.TEMP_AGENCY, OrganisationKind.INTERMEDIARY)
+
+
+class ReferralOutcome(models.TextChoices):
+    """What the agency answers through the link. Empty: no answer yet."""
+
+    PLACED = "placed", _("Placed: the person starts work")
+    IN_PROGRESS = "in_progress", _("Invited or in progress")
+    NOT_SUITABLE = "not_suitable", _("Not suitable for now")
+    NO_RESPONSE = "no_response", _("The person did not respond")
+
+
+class NotSuitableReason(models.TextChoices):
+    LANGUAGE = "language", _("Language level")
+    NO_VACANCIES = "no_vacancies", _("No fitting vacancies at the moment")
+    EXPERIENCE = "experience", _("Experience or qualifications")
+    MOBILITY = "mobility", _("Transport or distance")
+    AVAILABILITY = "availability", _("Hours or availability")
+    PAPERWORK = "paperwork", _("Work permit or paperwork")
+    DECLINED = "declined", _("The person declined")
+    OTHER = "other", _("Another reason")
+
+
+class Referral(models.Model):
+    """A candidate with no offer after project week, referred — with their consent — to a temp agency's branch or
+    VDAB. The organisation sees only the blind profile, through a signed link (``aftercare.referral_links``) that
+    is its only access; it answers the outcome there. Every write goes through ``aftercare.referrals``."""
+
+    enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="referrals")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="referrals", verbose_name=_("referred to")
+    )
+    send_to = models.EmailField(_("e-mail address of the branch or consultant"))
+    consent_at = models.DateTimeField(_("consent recorded at"))
+    consent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+",
+        verbose_name=_("consent recorded by"),
+    )  # fmt: skip
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    # The link: only the SHA-256 of its random key is kept, set when the mail leaves; a new mail replaces it.
+    link_key_hash = models.CharField(max_length=64, blank=True)
+    link_sent_at = models.DateTimeField(null=True, blank=True)
+    outcome = models.CharField(_("outcome"), max_length=15, choices=ReferralOutcome.choices, blank=True)
+    not_suitable_reason = models.CharField(_("why not"), max_length=15, choices=NotSuitableReason.choices, blank=True)
+    placed_starts_on = models.DateField(_("start date"), null=True, blank=True)
+    placed_workplace = models.CharField(_("client company or workplace"), max_length=200, blank=True)
+    placed_hours = models.PositiveSmallIntegerField(
+        _("hours per week"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(60)]
+    )
+    answered_at = models.DateTimeField(null=True, blank=True)
+    answer_count = models.PositiveSmallIntegerField(default=0)
+    # A coordinator took the latest answer up (it leaves their to-do list); a new answer puts it back.
+    answer_seen_at = models.DateTimeField(null=True, blank=True)
+    placement = models.OneToOneField(
+        Placement, on_delete=models.SET_NULL, null=True, blank=True, related_name="referral"
+    )
+
+    class Meta:
+        verbose_name = _("referral")
+        verbose_name_plural = _("referrals")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["enrolment", "organisation"], name="referral_once_per_organisation"),
+            models.CheckConstraint(
+                condition=~models.Q(outcome="placed") | models.Q(placed_starts_on__isnull=False),
+                name="referral_placed_has_start",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.enrolment.candidate} → {self.organisation}"
+
+    @property
+    def is_answered(self) -> bool:
+        return bool(self.outcome)
+
+    @property
+    def is_closed(self) -> bool:
+        """A referral whose placement is recorded is done: its link works no more."""
+        return self.placement_id is not None

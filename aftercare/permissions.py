@@ -11,7 +11,7 @@ from jobroad.models import (
 )
 from jobroad.permissions import is_coordinator, organisation_ids_of, roles_of
 
-from .models import CheckIn, CheckInAudience, CheckInStatus, CoachingContact, Placement
+from .models import CheckIn, CheckInAudience, CheckInStatus, CoachingContact, Placement, Referral
 
 
 def visible_placements(user) -> QuerySet[Placement]:
@@ -95,3 +95,18 @@ def can_log_coaching(user, candidate: Candidate) -> bool:
 
 def can_see_caseload(user) -> bool:
     return Role.JOB_COACH in roles_of(user)
+
+
+def can_refer(user) -> bool:
+    """Coordinators refer candidates with no offer to a temp agency or VDAB."""
+    return is_coordinator(user)
+
+
+def managed_referrals(user) -> QuerySet[Referral]:
+    """The referrals a coordinator follows: those of the campaigns they run, of candidates they see. The
+    organisation referred to never gets an account's view: it answers through its link (``referral_links``)."""
+    if not can_refer(user):
+        return Referral.objects.none()
+    return Referral.objects.filter(
+        candidate_scope(user, via="enrolment__candidate__"), enrolment__campaign__in=managed_campaigns(user)
+    )

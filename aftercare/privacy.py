@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from jobroad import privacy, retention
 
-from .models import CheckIn, CoachingContact, Placement, PlacementChange, PlacementStatus
+from .models import CheckIn, CoachingContact, Placement, PlacementChange, PlacementStatus, Referral
 
 
 def register() -> None:
@@ -25,13 +25,21 @@ def held_about(candidate) -> dict:
         "placement_history": PlacementChange.objects.filter(placement__in=placements),
         "check_ins": CheckIn.objects.filter(placement__in=placements),
         "coaching_contacts": CoachingContact.objects.filter(candidate=candidate),
+        "referrals": Referral.objects.filter(enrolment__candidate=candidate),
     }
 
 
 def events_about(candidate) -> list[str]:
-    """The check-ins of the candidate's placements, and their at-risk alerts, name them to the employer and coach."""
+    """The check-ins of the candidate's placements, and their at-risk alerts, name them to the employer and coach;
+    a referral's mails go to the agency and the coordinators."""
     check_ins = list(CheckIn.objects.filter(placement__candidate=candidate).values_list("pk", flat=True))
-    return [f"checkin:{pk}" for pk in check_ins] + [f"checkin:{pk}:at-risk" for pk in check_ins]
+    referrals = list(Referral.objects.filter(enrolment__candidate=candidate).values_list("pk", flat=True))
+    return (
+        [f"checkin:{pk}" for pk in check_ins]
+        + [f"checkin:{pk}:at-risk" for pk in check_ins]
+        + [f"referral:{pk}" for pk in referrals]
+        + [f"referral:{pk}:answer" for pk in referrals]
+    )
 
 
 def erasure_refusal(candidate) -> str:
@@ -41,12 +49,14 @@ def erasure_refusal(candidate) -> str:
 
 
 def scrub_aftercare_rows(*, candidate, actor) -> None:
-    """Free text written about the person goes; the placements, routes and dates the reports count stay."""
+    """Free text written about the person goes; the placements, routes and dates the reports count stay. A referral's
+    link stops working: the agency's blind profile of an erased person must not open any more."""
     placements = Placement.objects.filter(candidate=candidate)
     placements.update(end_reason="")
     PlacementChange.objects.filter(placement__in=placements).update(note="")
     CheckIn.objects.filter(placement__in=placements).update(notes="")
     CoachingContact.objects.filter(candidate=candidate).update(notes="", next_action="")
+    Referral.objects.filter(enrolment__candidate=candidate).update(link_key_hash="", placed_workplace="")
 
 
 def last_contacts(live) -> list:

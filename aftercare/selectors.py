@@ -11,14 +11,25 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from campaigns.models import DropOutReason, Enrolment, Evaluation, Outcome
+from campaigns.models import CampaignPhase, DropOutReason, Enrolment, Evaluation, Outcome
 from campaigns.permissions import managed_campaigns
 from candidates.models import Candidate
 from candidates.permissions import visible_candidates
+from jobroad.models import Organisation, OrganisationKind
 from jobroad.permissions import is_coordinator
 
 from . import outcomes, permissions
-from .models import CandidateOutcome, CheckIn, CheckInStatus, CoachingContact, Placement, PlacementStatus
+from .models import (
+    REFERRAL_KINDS,
+    CandidateOutcome,
+    CheckIn,
+    CheckInStatus,
+    CoachingContact,
+    Placement,
+    PlacementStatus,
+    Referral,
+)
+from .referrals import has_offer, has_running_placement
 
 # A check-in shows on its answerer's list this long before it is due.
 DUE_SOON = timedelta(days=7)
@@ -150,7 +161,7 @@ def placements_listed(user, *, status: str = "") -> QuerySet[Placement]:
     if status in PlacementStatus.values:
         placements = placements.filter(status=status)
     flagged = CheckIn.objects.filter(placement=OuterRef("pk"), at_risk=True, flag_cleared_at__isnull=True)
-    return placements.select_related("candidate", "company__organisation", "vacancy", "campaign").annotate(
+    return placements.select_related("candidate", "company__organisation", "employer", "vacancy", "campaign").annotate(
         next_check_in_on=next_check_in(), is_flagged=Exists(flagged)
     )
 
@@ -220,7 +231,7 @@ def candidate_track(user, candidate: Candidate, today: date) -> CandidateTrack:
     placements = list(
         permissions.visible_placements(user)
         .filter(candidate=candidate)
-        .select_related("company__organisation", "vacancy")
+        .select_related("company__organisation", "employer", "vacancy")
         .annotate(next_check_in_on=next_check_in())
     )
     contacts = permissions.visible_coaching_contacts(user).filter(candidate=candidate).select_related("coach")
@@ -237,3 +248,49 @@ def placement_objection(candidate: Candidate) -> str:
     if candidate.placements.exclude(status=PlacementStatus.ENDED).exists():
         return _("This candidate has a placement that has not ended; end it first.")
     return ""
+
+
+# --- Referrals after project week -----------------------------------------------------------------------------------
+
+
+def referable_enrolments(user) -> QuerySet[Enrolment]:
+    """The enrolments a coordinator may refer: of the campaigns they run that are in aftercare (project week is
+    over), of candidates they see, not dropped out, with no offer and no running placement."""
+    if not permissions.can_refer(user):
+        return Enrolment.objects.none()
+    return (
+        Enrolment.objects.filter(
+            campaign__in=managed_campaigns(user),
+            campaign__phase=CampaignPhase.AFTERCARE,
+            candidate__in=visible_candidates(user),
+            dropped_out_on__isnull=True,
+        )
+        .annotate(offer=has_offer(), placed=has_running_placement())
+        .filter(offer=False, placed=False)
+        .select_related("candidate", "campaign")
+        .order_by("campaign__name", "candidate__last_name", "candidate__first_name", "pk")
+    )
+
+
+def referrals_listed(user) -> QuerySet[Referral]:
+    """A coordinator's referrals, newest first, with what the list shows in one query."""
+    return permissions.managed_referrals(user).select_related(
+        "enrolment__candidate", "enrolment__campaign", "organisation", "placement"
+    )
+
+
+def referral_answers_to_take_up(user) -> QuerySet[Referral]:
+    """Answers from agencies (or VDAB) no coordinator has taken up yet: the to-do list on the aftercare page."""
+    return referrals_listed(user).filter(answered_at__isnull=False, answer_seen_at__isnull=True, placement=None)
+
+
+def referral_organisations() -> QuerySet:
+    """Where a candidate can be referred: temp agency branches and intermediaries (VDAB)."""
+    return Organisation.objects.filter(kind__in=REFERRAL_KINDS).order_by("kind", "name", "branch")
+
+
+def employer_organisations() -> QuerySet:
+    """Who can be a placement's employer of record apart from the workplace: temp agencies and OCMWs."""
+    return Organisation.objects.filter(kind__in=[OrganisationKind.TEMP_AGENCY, OrganisationKind.OCMW]).order_by(
+        "kind", "name", "branch"
+    )

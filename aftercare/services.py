@@ -16,13 +16,14 @@ from campaigns.models import Evaluation, Outcome, StartRoute
 from candidates.models import Candidate
 from jobroad import audit
 from jobroad.channels import Undeliverable
-from jobroad.models import AuditAction, AuditPlace, Message, Role, User
+from jobroad.models import AuditAction, AuditPlace, Message, Organisation, OrganisationKind, Role, User
 from jobroad.outbox import Recipient, cancel_event_messages, schedule_message, sync_event_messages
 from jobroad.reminders import plan_reminders
 from jobroad.selectors import members
 
 from .links import check_in_path
 from .models import (
+    EMPLOYER_KIND_BY_ROUTE,
     CheckIn,
     CheckInAudience,
     CheckInIssue,
@@ -75,10 +76,33 @@ ROUTE_FROM_EVALUATION = {
 }
 
 
+def employer_objection(route: str, employer: Organisation | None) -> str:
+    """Why ``employer`` cannot be the employer of record on ``route``, or "". Temp work is employed by a temp
+    agency (the client company is the workplace), article 60 by an OCMW; on every other route the workplace company
+    employs the person itself, so no other employer is recorded."""
+    kind = EMPLOYER_KIND_BY_ROUTE.get(route)
+    if kind == OrganisationKind.TEMP_AGENCY and (employer is None or employer.kind != kind):
+        return _("Temp work needs a temp agency (its branch) as employer; the client company is the workplace.")
+    if kind == OrganisationKind.OCMW and (employer is None or employer.kind != kind):
+        return _("Article 60 needs an OCMW as employer; the company is the workplace.")
+    if kind is None and employer is not None:
+        return _(
+            "On this route the company itself is the employer: leave the employer empty "
+            "(only temp work and article 60 have another employer)."
+        )
+    return ""
+
+
 def place_from_evaluation(
-    *, evaluation: Evaluation, starts_on: date | None = None, hours_per_week: int | None = None, actor: User
+    *,
+    evaluation: Evaluation,
+    starts_on: date | None = None,
+    hours_per_week: int | None = None,
+    employer: Organisation | None = None,
+    actor: User,
 ) -> Placement:
-    """An offer becomes a placement at the interviewing company, with the route and start date HR proposed."""
+    """An offer becomes a placement at the interviewing company (the workplace), with the route and start date HR
+    proposed, and the employer of record for temp work (the agency) or article 60 (the OCMW)."""
     require_phase(evaluation.interview.participation.campaign, "place_from_evaluation", PlacementPhaseRefused)
     if evaluation.outcome != Outcome.OFFER:
         raise PlacementRefused(_("Only an interview that ended with an offer becomes a placement."))
@@ -97,12 +121,19 @@ def place_from_evaluation(
         route=ROUTE_FROM_EVALUATION[evaluation.start_route],
         starts_on=starts_on,
         hours_per_week=hours_per_week,
+        employer=employer,
         actor=actor,
     )
 
 
-def create_placement(*, route: str, starts_on: date, actor: User, **fields) -> Placement:
-    """A new placement with its route's follow-up plan copied into check-ins, and their messages planned."""
+def create_placement(
+    *, route: str, starts_on: date, actor: User, employer: Organisation | None = None, **fields
+) -> Placement:
+    """A new placement with its route's follow-up plan copied into check-ins, and their messages planned. Refused
+    when the employer does not fit the route (``employer_objection``)."""
+    if objection := employer_objection(route, employer):
+        raise PlacementRefused(objection)
+    fields["employer"] = employer
     with transaction.atomic():
         placement = Placement.objects.create(route=route, starts_on=starts_on, **fields)
         _record(placement, actor, note="", effective_on=starts_on)
@@ -132,10 +163,13 @@ def change_placement(
     end_reason: str = "",
     note: str = "",
     on: date | None = None,
+    employer: Organisation | None = None,
 ) -> Placement:
     """The one way a placement changes. ``on`` is the day a new route or the end takes effect (today when not
     given). A new start date moves every pending check-in and its messages; ending the placement (with a reason)
-    cancels them. Every change is kept in the history."""
+    cancels them. ``route`` comes with its ``employer`` of record (``employer_objection``): temp work becoming a
+    contract leaves the agency, and the same route with another employer records the agency or OCMW of a placement
+    recorded before employers were. Every change is kept in the history."""
     on = on or timezone.localdate()
     with transaction.atomic():
         placement = Placement.objects.select_for_update().get(pk=placement.pk)
@@ -147,8 +181,12 @@ def change_placement(
             raise PlacementRefused(_("A placement that has started cannot go back to planned."))
         if status == PlacementStatus.STARTED and placement.has_started():
             raise PlacementRefused(_("This placement has already started."))
-        if route and route != placement.route:
-            placement.route, status = route, status or PlacementStatus.ROUTE_CHANGED
+        if route and (route != placement.route or employer != placement.employer):
+            if objection := employer_objection(route, employer):
+                raise PlacementRefused(objection)
+            if route != placement.route:
+                status = status or PlacementStatus.ROUTE_CHANGED
+            placement.route, placement.employer = route, employer
         if status:
             placement.status = status
         if status == PlacementStatus.ENDED:
@@ -177,6 +215,7 @@ def _record(placement: Placement, actor: User | None, note: str, effective_on: d
         placement=placement,
         status=placement.status,
         route=placement.route,
+        employer=placement.employer,
         starts_on=placement.starts_on,
         note=note,
         effective_on=effective_on,

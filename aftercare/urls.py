@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import referral_views, views
 
 urlpatterns = [
     path("", views.placement_list, name="placement_list"),
@@ -11,6 +11,12 @@ urlpatterns = [
     path("check-ins/<int:pk>/", views.check_in_answer, name="check_in_answer"),
     path("check-ins/<int:pk>/clear-flag/", views.check_in_clear_flag, name="check_in_clear_flag"),
     path("answer/<str:token>/", views.check_in_link, name="check_in_link"),
+    path("referrals/", referral_views.referral_list, name="referral_list"),
+    path("referrals/new/<int:pk>/", referral_views.referral_create, name="referral_create"),
+    path("referrals/<int:pk>/", referral_views.referral_detail, name="referral_detail"),
+    path("referrals/<int:pk>/taken-up/", referral_views.referral_take_up, name="referral_take_up"),
+    path("referrals/<int:pk>/place/", referral_views.referral_place, name="referral_place"),
+    path("referral/<str:token>/", referral_views.referral_link, name="referral_link"),
     path("caseload/", views.caseload, name="caseload"),
     path("candidates/<int:pk>/contacts/new/", views.coaching_contact_create, name="coaching_contact_create"),
 ]

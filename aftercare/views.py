@@ -37,6 +37,8 @@ def placement_list(request):
         "offers": selectors.offers_to_place(request.user),
         "flagged": selectors.flagged_check_ins(request.user),
         "overdue": selectors.overdue_check_ins(request.user, today),
+        "referral_answers": selectors.referral_answers_to_take_up(request.user),
+        "can_refer": permissions.can_refer(request.user),
     }
     return render(request, "aftercare/placement_list.html", context)
 
@@ -44,7 +46,8 @@ def placement_list(request):
 @login_required
 def placement_from_offer(request, pk):
     evaluation = get_object_or_404(selectors.offers_to_place(request.user), pk=pk)
-    form = PlacementFromOfferForm(request.POST or None, initial={"starts_on": evaluation.proposed_start})
+    route = services.ROUTE_FROM_EVALUATION.get(evaluation.start_route, "")
+    form = PlacementFromOfferForm(request.POST or None, initial={"starts_on": evaluation.proposed_start}, route=route)
     if request.method == "POST" and form.is_valid():
         try:
             placement = services.place_from_evaluation(evaluation=evaluation, actor=request.user, **form.cleaned_data)
@@ -53,14 +56,14 @@ def placement_from_offer(request, pk):
         else:
             messages.success(request, _("The placement is recorded and its check-ins are planned."))
             return redirect("placement_detail", pk=placement.pk)
-    context = {"evaluation": evaluation, "form": form}
+    context = {"evaluation": evaluation, "form": form, "route": route}
     return render(request, "aftercare/placement_from_offer.html", context, status=400 if form.errors else 200)
 
 
 def visible_placement(request, pk):
     return get_object_or_404(
         permissions.visible_placements(request.user).select_related(
-            "candidate", "company__organisation", "vacancy", "campaign"
+            "candidate", "company__organisation", "employer", "vacancy", "campaign"
         ),
         pk=pk,
     )

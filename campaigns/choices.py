@@ -1,4 +1,5 @@
-"""The choices of an interview's evaluation: why none is needed, attendance, outcome and the start route."""
+"""The campaign models' choices: a drop-out's reason, pair rules, HR's answer, the schedule's status, and an
+interview's evaluation (why none is needed, attendance, outcome and the start route)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -47,3 +48,32 @@ class AbsenceReason(models.TextChoices):
     CHILDCARE = "childcare", _("Nobody to look after the children")
     WORK = "work", _("Found work")
     OTHER = "other", _("Another reason")
+
+
+class DropOutReason(models.TextChoices):
+    MOVED = "moved", _("Moved away")
+    UNREACHABLE = "unreachable", _("No longer reachable")
+    NOT_INTERESTED = "not_interested", _("No longer interested")
+    HEALTH_OR_FAMILY = "health_or_family", _("Health or family reasons")
+    RIGHT_TO_WORK = "right_to_work", _("Lost the right to work or left Belgium")
+    OTHER = "other", _("Other reason")
+
+
+class PairRuleKind(models.TextChoices):
+    PIN = "pin", _("Pinned")
+    FORBID = "forbid", _("Forbidden")
+
+
+class HrAnswer(models.TextChoices):
+    INTERESTED = "interested", _("Interested")
+    NOT_INTERESTED = "not_interested", _("Not interested")
+    QUESTION = "question", _("A question first")
+
+
+class ScheduleStatus(models.TextChoices):
+    """How the last generated schedule stands: the engine's verdict, or changed by hand since."""
+
+    OPTIMAL = "optimal", _("Proven best")
+    FEASIBLE = "feasible", _("Best found in time")
+    INFEASIBLE = "infeasible", _("Not everything fits")
+    EDITED = "edited", _("Changed by hand")

@@ -17,6 +17,7 @@ from .models import (
     CampaignPhase,
     DropOutReason,
     EvaluationWaiver,
+    FundingProgramme,
     HrAnswer,
     MatchingSettings,
     Outcome,
@@ -33,19 +34,35 @@ class CampaignForm(PlausibleDatesMixin, forms.ModelForm):
     class Meta:
         model = Campaign
         fields = [
-            "name", "region", "target_group", "partners", "reception_centres", "funder", "funding_programme",
-            "target_candidates", "target_companies", "target_workshops", "target_workshop_attendees",
+            "name", "region", "target_group", "partners", "reception_centres", "screening_partners", "programme",
+            "funder", "target_candidates", "target_companies", "target_workshops", "target_workshop_attendees",
         ]  # fmt: skip
-        widgets = {"partners": forms.CheckboxSelectMultiple, "reception_centres": forms.CheckboxSelectMultiple}
-        field_classes = {"partners": ModelMultipleChoiceField, "reception_centres": ModelMultipleChoiceField}
+        widgets = {
+            "partners": forms.CheckboxSelectMultiple,
+            "reception_centres": forms.CheckboxSelectMultiple,
+            "screening_partners": forms.CheckboxSelectMultiple,
+        }
+        field_classes = {
+            "partners": ModelMultipleChoiceField,
+            "reception_centres": ModelMultipleChoiceField,
+            "screening_partners": ModelMultipleChoiceField,
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["partners"].queryset = Organisation.objects.filter(
-            kind__in=[OrganisationKind.INTERMEDIARY, OrganisationKind.RECEPTION_CENTRE]
+            kind__in=[OrganisationKind.INTERMEDIARY, OrganisationKind.RECEPTION_CENTRE, OrganisationKind.OCMW]
         )
         self.fields["reception_centres"].queryset = Organisation.objects.filter(kind=OrganisationKind.RECEPTION_CENTRE)
+        # Outside partners whose screeners screen this campaign's candidates (and, as screeners, see nothing else);
+        # the model field limits them to SCREENING_PARTNER_KINDS.
+        self.fields["screening_partners"].help_text = _(
+            "A VDAB office, a temp agency or an OCMW whose screeners score this campaign's candidates with you. "
+            "Invite a screener into the organisation from its page."
+        )
         self.fields["funder"].queryset = Organisation.objects.filter(kind=OrganisationKind.FUNDER)
+        self.fields["programme"].queryset = FundingProgramme.objects.select_related("funder")
+        self.fields["funder"].help_text = _("A programme's action has the programme's funder; leave it empty then.")
         planned = {plan.phase: plan for plan in self.instance.phase_plans.all()} if self.instance.pk else {}
         for phase in PLANNED_PHASES:
             label = CampaignPhase(phase).label
@@ -63,6 +80,11 @@ class CampaignForm(PlausibleDatesMixin, forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        programme, funder = cleaned.get("programme"), cleaned.get("funder")
+        if programme and funder and funder != programme.funder:
+            self.add_error("funder", _("The programme's funder is %(funder)s.") % {"funder": programme.funder})
+        elif programme:
+            cleaned["funder"] = programme.funder
         previous = None
         for phase in PLANNED_PHASES:
             starts_on, ends_on = cleaned.get(f"{phase}_from"), cleaned.get(f"{phase}_until")
@@ -86,6 +108,33 @@ class CampaignForm(PlausibleDatesMixin, forms.ModelForm):
     @property
     def details(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class FundingProgrammeForm(PlausibleDatesMixin, forms.ModelForm):
+    """A funder's contract: its period, budget and targets for the whole period."""
+
+    class Meta:
+        model = FundingProgramme
+        fields = [
+            "name", "funder", "reference", "starts_on", "ends_on", "own_contribution", "grant",
+            "target_actions_per_year", "target_candidates_per_action", "target_people", "target_company_workshops",
+            "target_resident_workshops", "target_companies_reached", "target_residents_reached",
+            "target_share_placed", "target_share_activated",
+        ]  # fmt: skip
+        widgets = {"starts_on": DATE, "ends_on": DATE}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["funder"].queryset = Organisation.objects.filter(kind=OrganisationKind.FUNDER)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("save", _("Save")))
+
+    def clean(self):
+        cleaned = super().clean()
+        starts_on, ends_on = cleaned.get("starts_on"), cleaned.get("ends_on")
+        if starts_on and ends_on and ends_on < starts_on:
+            self.add_error("ends_on", _("The programme cannot end before it starts."))
+        return cleaned
 
 
 class CloneCampaignForm(PlausibleDatesMixin, forms.Form):
@@ -265,13 +314,20 @@ class ReportScopeForm(forms.Form):
     (or everything the user sees), over a period the subclass asks for."""
 
     campaign = forms.ModelChoiceField(label=_("Campaign"), queryset=Campaign.objects.none(), required=False)
-    programme = forms.ChoiceField(label=_("Funding programme"), required=False)
+    programme = forms.ModelChoiceField(
+        label=_("Funding programme"), queryset=FundingProgramme.objects.none(), required=False, empty_label=_("All")
+    )
+    # A whole calendar year (of a programme, say), instead of the period fields: a year nests with the quarters and
+    # months a funder may choose, so it tells nothing they could not subtract already.
+    year = forms.TypedChoiceField(label=_("Year"), coerce=int, required=False, empty_value=None)
 
     def __init__(self, *args, campaigns, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["campaign"].queryset = campaigns
-        programmes = campaigns.exclude(funding_programme="").values_list("funding_programme", flat=True)
-        self.fields["programme"].choices = [("", _("All")), *((name, name) for name in sorted(set(programmes)))]
+        programmes = FundingProgramme.objects.filter(pk__in=campaigns.values("programme"))
+        self.fields["programme"].queryset = programmes
+        years = {year for programme in programmes for year in programme.years}
+        self.fields["year"].choices = [("", _("Any")), *((y, y) for y in sorted(years, reverse=True))]
 
     def clean(self):
         cleaned = super().clean()
@@ -282,9 +338,13 @@ class ReportScopeForm(forms.Form):
     def scope(self) -> dict:
         """The keyword arguments of ``reports.report_scope``; everything the user sees when the form is invalid."""
         if not self.is_valid():
-            return {"campaign": None, "programme": "", "starts_on": None, "ends_on": None}
+            return {"campaign": None, "programme": None, "starts_on": None, "ends_on": None}
         data = self.cleaned_data
-        return {"campaign": data["campaign"], "programme": data["programme"], **self.period_bounds()}
+        if data.get("year"):
+            bounds = {"starts_on": date(data["year"], 1, 1), "ends_on": date(data["year"], 12, 31)}
+        else:
+            bounds = self.period_bounds()
+        return {"campaign": data["campaign"], "programme": data["programme"], **bounds}
 
     def period_bounds(self) -> dict:
         raise NotImplementedError

@@ -12,7 +12,19 @@ from candidates.models import Candidate, TargetGroup
 from companies.models import Company, Vacancy
 from jobroad.models import Organisation, OrganisationKind
 
-from .choices import AbsenceReason, Attendance, CandidateAnswer, EvaluationWaiver, Outcome, StartRoute
+from .choices import (
+    AbsenceReason,
+    Attendance,
+    CandidateAnswer,
+    DropOutReason,
+    EvaluationWaiver,
+    HrAnswer,
+    Outcome,
+    PairRuleKind,
+    ScheduleStatus,
+    StartRoute,
+)
+from .programmes.models import FundingProgramme
 
 
 class CampaignPhase(models.TextChoices):
@@ -29,77 +41,17 @@ class CampaignPhase(models.TextChoices):
 PHASE_ORDER = list(CampaignPhase)
 
 
+# The kinds of organisation whose consultants screen with JobRoad: VDAB, a temp agency, an OCMW.
+SCREENING_PARTNER_KINDS = [OrganisationKind.INTERMEDIARY, OrganisationKind.TEMP_AGENCY, OrganisationKind.OCMW]
+
 PLANNED_PHASES = [CampaignPhase.INTAKE, CampaignPhase.SCREENING, CampaignPhase.MATCHING,
                   CampaignPhase.PROJECT_WEEK, CampaignPhase.AFTERCARE]  # fmt: skip
-
-
-def percentage_validators():
-    return [MinValueValidator(0), MaxValueValidator(100)]
-
-
-class FundingProgramme(models.Model):
-    """A funder's contract (an AMIF project, an ESF+ call): its period, budget and targets for the whole period.
-    Its campaigns are its actions; the programme page sets what they did against these targets."""
-
-    name = models.CharField(_("name"), max_length=200, unique=True)
-    funder = models.ForeignKey(
-        Organisation,
-        on_delete=models.PROTECT,
-        related_name="funding_programmes",
-        limit_choices_to={"kind": OrganisationKind.FUNDER},
-        verbose_name=_("funder"),
-    )
-    reference = models.CharField(_("contract reference"), max_length=100, blank=True)
-    starts_on = models.DateField(_("starts on"))
-    ends_on = models.DateField(_("ends on"))
-    own_contribution = models.DecimalField(
-        _("budget: own contribution (EUR)"), max_digits=12, decimal_places=2, null=True, blank=True
-    )
-    grant = models.DecimalField(_("budget: grant (EUR)"), max_digits=12, decimal_places=2, null=True, blank=True)
-    target_actions_per_year = models.PositiveSmallIntegerField(_("target: actions per year"), null=True, blank=True)
-    target_candidates_per_action = models.PositiveSmallIntegerField(
-        _("target: candidates per action"), null=True, blank=True
-    )
-    target_people = models.PositiveIntegerField(_("target: people in all"), null=True, blank=True)
-    target_company_workshops = models.PositiveSmallIntegerField(
-        _("target: workshops for companies"), null=True, blank=True
-    )
-    target_resident_workshops = models.PositiveSmallIntegerField(
-        _("target: workshops for residents"), null=True, blank=True
-    )
-    target_companies_reached = models.PositiveIntegerField(_("target: companies reached"), null=True, blank=True)
-    target_residents_reached = models.PositiveIntegerField(_("target: residents reached"), null=True, blank=True)
-    # Outcome shares, where the contract has them: of the people in the programme, the share placed in work or
-    # training, and the share at work within a year of registering.
-    target_share_placed = models.PositiveSmallIntegerField(
-        _("target: % placed"), null=True, blank=True, validators=percentage_validators()
-    )
-    target_share_activated = models.PositiveSmallIntegerField(
-        _("target: % at work within a year"), null=True, blank=True, validators=percentage_validators()
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("funding programme")
-        verbose_name_plural = _("funding programmes")
-        ordering = ["-starts_on", "name"]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(ends_on__gte=models.F("starts_on")), name="programme_ends_after_start"
-            ),
-        ]
-
-    def __str__(self):
-        return self.name
 
 
 class Campaign(models.Model):
     name = models.CharField(_("name"), max_length=200)
     region = models.CharField(_("region"), max_length=100, blank=True)
     target_group = models.CharField(_("target group"), max_length=30, choices=TargetGroup.choices, blank=True)
-    funding_programme = models.CharField(
-        _("funding programme"), max_length=200, blank=True, help_text=_("e.g. AMIF 2021-2027, ESF+ call 529")
-    )
     # The programme whose action this campaign is; its funder is the programme's.
     programme = models.ForeignKey(
         FundingProgramme,
@@ -141,8 +93,7 @@ class Campaign(models.Model):
         Organisation,
         related_name="screened_campaigns",
         blank=True,
-        limit_choices_to={"kind__in": [OrganisationKind.INTERMEDIARY, OrganisationKind.TEMP_AGENCY,
-                                       OrganisationKind.OCMW]},  # fmt: skip
+        limit_choices_to={"kind__in": SCREENING_PARTNER_KINDS},
         verbose_name=_("screening partners"),
     )
     companies = models.ManyToManyField(Company, through="Participation", related_name="campaigns", blank=True)
@@ -270,15 +221,6 @@ class DayConfirmation(models.Model):
 ENROLLING_PHASES = (CampaignPhase.DRAFT, CampaignPhase.INTAKE, CampaignPhase.SCREENING)
 
 
-class DropOutReason(models.TextChoices):
-    MOVED = "moved", _("Moved away")
-    UNREACHABLE = "unreachable", _("No longer reachable")
-    NOT_INTERESTED = "not_interested", _("No longer interested")
-    HEALTH_OR_FAMILY = "health_or_family", _("Health or family reasons")
-    RIGHT_TO_WORK = "right_to_work", _("Lost the right to work or left Belgium")
-    OTHER = "other", _("Other reason")
-
-
 class Enrolment(models.Model):
     """A candidate registered into a campaign. A candidate who leaves the track is marked dropped out here (with
     a reason); a later campaign can enrol them again, and this enrolment stays as their history."""
@@ -325,11 +267,6 @@ class MatchingSettings(models.Model):
 
     def __str__(self):
         return f"{self.campaign}: matching settings"
-
-
-class PairRuleKind(models.TextChoices):
-    PIN = "pin", _("Pinned")
-    FORBID = "forbid", _("Forbidden")
 
 
 class PairRule(models.Model):
@@ -394,12 +331,6 @@ PROPOSAL_TRANSITIONS: dict[str | None, frozenset[str]] = {
 }
 
 
-class HrAnswer(models.TextChoices):
-    INTERESTED = "interested", _("Interested")
-    NOT_INTERESTED = "not_interested", _("Not interested")
-    QUESTION = "question", _("A question first")
-
-
 class Proposal(models.Model):
     """A candidate proposed for an interview at a vacancy: a draft from matching until a coordinator confirms it;
     then HR sees the blind profile and answers before project week."""
@@ -430,15 +361,6 @@ class Proposal(models.Model):
 
     def __str__(self):
         return f"{self.enrolment.candidate} → {self.vacancy}"
-
-
-class ScheduleStatus(models.TextChoices):
-    """How the last generated schedule stands: the engine's verdict, or changed by hand since."""
-
-    OPTIMAL = "optimal", _("Proven best")
-    FEASIBLE = "feasible", _("Best found in time")
-    INFEASIBLE = "infeasible", _("Not everything fits")
-    EDITED = "edited", _("Changed by hand")
 
 
 class ProjectWeek(models.Model):

@@ -1,8 +1,28 @@
-"""Who sees and runs campaigns: enrolments, matching and proposals, the project week and its interviews, and
-the spreadsheets that feed them."""
+"""Who sees and runs campaigns: enrolments, screening, matching and proposals, the project week and its interviews,
+and the spreadsheets that feed them.
+
+**Partner screeners** (a VDAB or temp-work consultant, ``Role.SCREENER``) screen together with the coordinators the
+candidates of the campaigns their organisation is a screening partner of (``Campaign.screening_partners``), and
+see nothing else: not the campaign's page, its companies, matching, reports, the outbox, HR's pages, nor any
+candidate list (``visible_candidates`` and ``visible_campaigns`` leave them out). What they see of a candidate is
+what screening needs, on the screening board and form: the name, the spoken languages and their levels, education,
+work experience, competences, wished occupations, the driving licence and the availability date. Never contact
+details, address, birth year, nationality, residence status and asylum dates (nor the legal access derived from
+them: the screener records the residence document they see themselves), the target group, the availability
+note, consent, coaching or aftercare. A screener opens only a round of screening nobody has done yet or that
+they did themselves (``can_open_screening``): another screener's notes, test results, document and reasons stay
+closed, so a second opinion stays blind to the first, and on the board they see another's round only as its
+state (to do, no decision yet, selected, reserve, not now). Calibration, which compares screeners, is the
+coordinators'.
+
+**The vacancy briefing** (``briefed_campaigns``) shows a campaign's intermediaries its companies' open vacancies
+with counts only — how many of the campaign's registered candidates, all organisations together, meet each hard
+requirement — never names, and never a count per organisation.
+"""
 
 from django.db.models import Q, QuerySet
 
+from candidates.models import Screening
 from candidates.permissions import can_register_candidates
 from candidates.selectors import shares_with_companies
 from companies.permissions import can_import_vacancies, visible_companies
@@ -15,7 +35,7 @@ from jobroad.models import (
 )
 from jobroad.permissions import STAFF_ROLES, coordinated_campaign_ids, is_coordinator, organisation_ids_of, roles_of
 
-from .models import Campaign, Enrolment, Interview, Participation, Proposal, ProposalStatus
+from .models import Campaign, Enrolment, FundingProgramme, Interview, Participation, Proposal, ProposalStatus
 
 
 def can_create_campaign(user) -> bool:
@@ -42,8 +62,27 @@ def visible_campaigns(user) -> QuerySet[Campaign]:
     if Role.JOB_COACH in roles:
         scope |= Q(pk__in=Enrolment.objects.filter(candidate__coach=user).values("campaign_id"))
     if Role.FUNDER_VIEWER in roles:
-        scope |= Q(funder__in=organisation_ids_of(user, Role.FUNDER_VIEWER))
+        funders = organisation_ids_of(user, Role.FUNDER_VIEWER)
+        scope |= Q(funder__in=funders) | Q(programme__funder__in=funders)
     return Campaign.objects.filter(scope)
+
+
+def visible_programmes(user) -> QuerySet[FundingProgramme]:
+    """Coordinators and admins see every funding programme; a funder viewer those of its own organisation."""
+    if is_coordinator(user):
+        return FundingProgramme.objects.all()
+    if Role.FUNDER_VIEWER in roles_of(user):
+        return FundingProgramme.objects.filter(funder__in=organisation_ids_of(user, Role.FUNDER_VIEWER))
+    return FundingProgramme.objects.none()
+
+
+def can_see_programmes(user) -> bool:
+    return is_coordinator(user) or Role.FUNDER_VIEWER in roles_of(user)
+
+
+def can_manage_programmes(user) -> bool:
+    """Programmes are JobRoad's contracts with its funders: kept by coordinators and admins, read by the funder."""
+    return is_coordinator(user)
 
 
 def partnered_campaign_ids(user) -> QuerySet:
@@ -200,5 +239,53 @@ def can_continue_import(user, pending: PendingImport) -> bool:
 
 
 def can_see_campaigns(user) -> bool:
-    """Everyone with a role takes part in campaigns (the list shows each only those they may see)."""
-    return bool(roles_of(user))
+    """Everyone with a role takes part in campaigns (the list shows each only those they may see); a partner
+    screener reaches their campaigns' screening from the home page only."""
+    return bool(roles_of(user) - {Role.SCREENER})
+
+
+# --- Screening: the campaign's coordinators and its screening partners' screeners ---------------------------------
+
+
+def screened_campaign_ids(user) -> QuerySet:
+    """The campaigns one of the user's organisations is a screening partner of, where the user is a screener."""
+    partners = Campaign.screening_partners.through.objects.filter(
+        organisation__in=organisation_ids_of(user, Role.SCREENER)
+    )
+    return partners.values("campaign_id")
+
+
+def screenable_campaigns(user) -> QuerySet[Campaign]:
+    """The campaigns whose candidates ``user`` screens: an admin's all, a coordinator's own, and for a partner
+    screener those their organisation screens for."""
+    scope = Q(pk__in=managed_campaigns(user).values("pk"))
+    if Role.SCREENER in roles_of(user):
+        scope |= Q(pk__in=screened_campaign_ids(user))
+    return Campaign.objects.filter(scope)
+
+
+def visible_screening_enrolments(user) -> QuerySet[Enrolment]:
+    """The enrolments ``user`` may screen (and so read what screening needs of their candidate): those of
+    ``screenable_campaigns``, so a candidate of another campaign is a 404 to a partner screener."""
+    return Enrolment.objects.filter(campaign__in=screenable_campaigns(user))
+
+
+def can_open_screening(user, screening: Screening | None, *, runs_campaign: bool) -> bool:
+    """A round of screening (``None``: not done yet) opens for the campaign's coordinators (``runs_campaign``:
+    ``can_manage_campaign``, asked once per page), and for a partner screener when nobody did it yet or they did
+    it themselves: another screener's notes, tests and document stay closed to them."""
+    return runs_campaign or screening is None or screening.screener_id == user.pk
+
+
+# --- The vacancy briefing ---------------------------------------------------------------------------------------
+
+
+def briefed_campaigns(user) -> QuerySet[Campaign]:
+    """The campaigns whose vacancy briefing ``user`` reads: those they register candidates into (an intermediary's
+    partner campaigns, a coordinator's own, every one for an admin), since the briefing is there to refer the
+    right people. Never company HR, job coaches, funders or screeners."""
+    return registrable_campaigns(user)
+
+
+def can_read_briefing(user, campaign: Campaign) -> bool:
+    return briefed_campaigns(user).filter(pk=campaign.pk).exists()

@@ -19,6 +19,7 @@ from .lifecycle import TransitionRefused, previous_phase, require_phase, transit
 from .models import (
     Campaign,
     CampaignPhase,
+    FundingProgramme,
     Participation,
     PhaseChange,
     PhasePlan,
@@ -78,8 +79,13 @@ def save_phase_plans(*, campaign: Campaign, plans: dict[str, tuple[date, date]])
 
 
 def create_campaign(*, actor: User, plans: dict[str, tuple[date, date]], **fields) -> Campaign:
-    """A new campaign in draft, with ``actor`` as its coordinator."""
-    many = {name: fields.pop(name) for name in ("partners", "reception_centres") if name in fields}
+    """A new campaign in draft, with ``actor`` as its coordinator. A campaign that is a programme's action has the
+    programme's funder, whatever ``funder`` says."""
+    many = {
+        name: fields.pop(name) for name in ("partners", "reception_centres", "screening_partners") if name in fields
+    }
+    if fields.get("programme"):
+        fields["funder"] = fields["programme"].funder
     with transaction.atomic():
         campaign = Campaign.objects.create(phase=CampaignPhase.DRAFT, **fields)
         for name, values in many.items():
@@ -103,7 +109,7 @@ def clone_campaign(*, source: Campaign, name: str, intake_starts_on: date, actor
             name=name,
             region=source.region,
             target_group=source.target_group,
-            funding_programme=source.funding_programme,
+            programme=source.programme,
             funder=source.funder,
             target_candidates=source.target_candidates,
             target_companies=source.target_companies,
@@ -112,6 +118,7 @@ def clone_campaign(*, source: Campaign, name: str, intake_starts_on: date, actor
             cloned_from=source,
             partners=list(source.partners.all()),
             reception_centres=list(source.reception_centres.all()),
+            screening_partners=list(source.screening_partners.all()),
         )
         for copy in CLONE_STEPS:
             copy(source=source, target=clone, shift=shift)
@@ -141,3 +148,13 @@ def save_participation(*, participation: Participation, actor: User) -> Particip
     require_phase(participation.campaign, "edit_participation")
     participation.save()
     return participation
+
+
+def save_programme(*, programme: FundingProgramme, actor: User) -> FundingProgramme:
+    """Save a funding programme (new or changed); its actions' funder follows the programme's, so a funder viewer
+    sees every action of its programme and none of another's."""
+    with transaction.atomic():
+        programme.full_clean()
+        programme.save()
+        programme.campaigns.exclude(funder=programme.funder_id).update(funder=programme.funder_id)
+    return programme

@@ -2,6 +2,7 @@ from django.urls import path
 
 from campaigns import views
 from campaigns.matching import views as matching_views
+from campaigns.programmes import views as programme_views
 from campaigns.projectweek import views as projectweek_views
 from campaigns.reporting import views as reporting_views
 
@@ -11,6 +12,10 @@ urlpatterns = [
     path("reports/", reporting_views.report_list, name="report_list"),
     path("reports/report.<str:file_format>", reporting_views.report_export, name="report_export"),
     path("reports/funder-report.pdf", reporting_views.report_pdf, name="report_pdf"),
+    path("programmes/", programme_views.programme_list, name="programme_list"),
+    path("programmes/new/", programme_views.programme_create, name="programme_create"),
+    path("programmes/<int:pk>/", programme_views.programme_detail, name="programme_detail"),
+    path("programmes/<int:pk>/edit/", programme_views.programme_edit, name="programme_edit"),
     path("<int:pk>/", views.campaign_detail, name="campaign_detail"),
     path("<int:pk>/edit/", views.campaign_edit, name="campaign_edit"),
     path("<int:pk>/advance/", views.campaign_advance, name="campaign_advance"),

@@ -33,7 +33,7 @@ def campaign_list(request):
 
 @login_required
 def campaign_detail(request, pk):
-    campaign = get_object_or_404(campaigns_with_counts(request.user).select_related("funder"), pk=pk)
+    campaign = get_object_or_404(campaigns_with_counts(request.user).select_related("funder", "programme"), pk=pk)
     context = {
         "campaign": campaign,
         "companies": selectors.companies_taking_part(campaign, request.user),
@@ -43,6 +43,9 @@ def campaign_detail(request, pk):
         "timeline": selectors.phase_timeline(campaign),
         "counters": target_counters(campaign, request.user),
         "can_manage": permissions.can_manage_campaign(request.user, campaign),
+        "can_read_briefing": permissions.can_read_briefing(request.user, campaign),
+        "programme_link": campaign.programme_id
+        and permissions.visible_programmes(request.user).filter(pk=campaign.programme_id).exists(),
         **page_additions("campaign_detail", user=request.user, campaign=campaign),
     }
     if context["can_manage"] and campaign.next_phase:

@@ -21,6 +21,7 @@ ASYLUM_APPLICANT = "asylum_applicant"
 RECOGNISED_REFUGEE = "recognised_refugee"
 SUBSIDIARY_PROTECTION = "subsidiary_protection"
 OTHER_PERMIT = "other_permit"
+TEMPORARY_PROTECTION = "temporary_protection"
 EU_CITIZEN = "eu_citizen"
 BELGIAN = "belgian"
 
@@ -35,6 +36,12 @@ SOURCE_INTERNATIONAL_PROTECTION = (
 )
 SOURCE_PERIOD = "Judicial Code art. 52 and 54: a period in months runs from the day after the event to the same date."
 SOURCE_FREE_MOVEMENT = "Art. 45 TFEU and Regulation (EU) No 492/2011: free movement of workers."
+SOURCE_TEMPORARY_PROTECTION = (
+    "Council Directive 2001/55/EC of 20 July 2001 (temporary protection), art. 12: its beneficiaries may work; "
+    "Council Implementing Decision (EU) 2022/382 of 4 March 2022 (displaced persons from Ukraine); Law of "
+    "15 December 1980, art. 57/29 ff. (temporary protection in Belgium). The annex 15 and the A card are marked "
+    "'labour market: unlimited': no work permit is needed from the day the document is issued."
+)
 SOURCE_PERMIT = (
     "Law of 9 May 2018 on the employment of foreign nationals and the regional rules (single permit, work "
     "authorisation): the residence document says whether and how its holder may work."
@@ -104,15 +111,22 @@ UNRESTRICTED_STATUSES = {
 
 
 def legal_access(
-    status: str, *, applied_on: date | None = None, negative_decision_on: date | None = None
+    status: str,
+    *,
+    applied_on: date | None = None,
+    negative_decision_on: date | None = None,
+    protection_document_on: date | None = None,
 ) -> LegalAccess:
     """Derive legal access from a residence status, the asylum application date and the date of a negative
-    first decision (CGRS), if there was one."""
+    first decision (CGRS), if there was one, or — under temporary protection — the date of the residence
+    document (annex 15 or A card)."""
     if status in UNRESTRICTED_STATUSES:
         reason, source = UNRESTRICTED_STATUSES[status]
         return LegalAccess(Access.UNRESTRICTED, date.min, reason, source)
     if status == ASYLUM_APPLICANT:
         return _asylum_applicant(applied_on, negative_decision_on)
+    if status == TEMPORARY_PROTECTION:
+        return _temporary_protection(protection_document_on)
     return LegalAccess(
         Access.CHECK, None, _("Access depends on the residence permit: check the permit."), SOURCE_PERMIT
     )
@@ -142,4 +156,26 @@ def _asylum_applicant(applied_on: date | None, negative_decision_on: date | None
         ),
         source,
         check_from=negative_decision_on,
+    )
+
+
+def _temporary_protection(document_on: date | None) -> LegalAccess:
+    """Temporary protection (people displaced from Ukraine) opens the labour market without a permit from the day
+    the residence document is issued: the annex 15, or the A card that follows it. The attestation of temporary
+    protection alone, before the municipality issues the document, does not."""
+    if document_on is None:
+        return LegalAccess(
+            Access.CHECK,
+            None,
+            _("The date of the annex 15 or the A card is missing: add it; access to work starts on that day."),
+            SOURCE_TEMPORARY_PROTECTION,
+        )
+    return LegalAccess(
+        Access.FROM_DATE,
+        document_on,
+        _(
+            "People under temporary protection may work without a permit from the day their annex 15 or A card "
+            "is issued ('labour market: unlimited')."
+        ),
+        SOURCE_TEMPORARY_PROTECTION,
     )

@@ -18,6 +18,7 @@ from .models import (
     CandidateLanguage,
     ConsentAction,
     ConsentPurpose,
+    DiplomaRecognition,
     ResidenceStatus,
     Screening,
     ScreeningDecision,
@@ -50,9 +51,10 @@ class CandidateForm(PlausibleDatesMixin, forms.ModelForm):
         model = Candidate
         fields = [
             "first_name", "last_name", "reference_number", "gender", "birth_year", "nationality",
-            "residence_status", "asylum_application_date", "asylum_negative_decision_on",
+            "residence_status", "asylum_application_date", "asylum_negative_decision_on", "temporary_protection_on",
             "reception_centre", "street", "postal_code", "city", "preferred_language", "phone", "email",
-            "education_level", "experience_summary", "competences", "desired_occupations", "desired_sectors",
+            "education_level", "diploma_recognition", "diploma_recognition_on", "experience_summary", "competences",
+            "desired_occupations", "desired_sectors",
             "has_driving_licence", "available_from", "available_shifts", "availability_note",
             "target_group", "registered_by", "coach",
         ]  # fmt: skip
@@ -60,6 +62,8 @@ class CandidateForm(PlausibleDatesMixin, forms.ModelForm):
             "experience_summary": forms.Textarea(attrs={"rows": 3}),
             "asylum_application_date": DATE,
             "asylum_negative_decision_on": DATE,
+            "temporary_protection_on": DATE,
+            "diploma_recognition_on": DATE,
             "available_from": DATE,
         }
 
@@ -80,6 +84,7 @@ class CandidateForm(PlausibleDatesMixin, forms.ModelForm):
             self.fields["coach"].queryset = coaches
         self.fields["reception_centre"].queryset = Organisation.objects.filter(kind=OrganisationKind.RECEPTION_CENTRE)
         self.fields["birth_year"].widget.attrs.update({"inputmode": "numeric", "min": 1920, "max": date.today().year})
+        self.fields["diploma_recognition"].required = False  # not given: not applicable
         self.fields["phone"].help_text = _("Only for reminders the candidate agreed to.")
         self.fields["preferred_language"].help_text = _("Printed documents and messages use this language.")
         self.helper = FormHelper()
@@ -90,7 +95,15 @@ class CandidateForm(PlausibleDatesMixin, forms.ModelForm):
     def fieldsets(self) -> list[Fieldset]:
         groups = [
             (_("Identity"), ["first_name", "last_name", "reference_number", "gender", "birth_year", "nationality"]),
-            (_("Legal access to work"), ["residence_status", "asylum_application_date", "asylum_negative_decision_on"]),
+            (
+                _("Legal access to work"),
+                [
+                    "residence_status",
+                    "asylum_application_date",
+                    "asylum_negative_decision_on",
+                    "temporary_protection_on",
+                ],
+            ),
             (
                 _("Residence and contact"),
                 ["reception_centre", "street", "postal_code", "city", "preferred_language", "phone", "email"],
@@ -99,6 +112,8 @@ class CandidateForm(PlausibleDatesMixin, forms.ModelForm):
                 _("Skills and wishes"),
                 [
                     "education_level",
+                    "diploma_recognition",
+                    "diploma_recognition_on",
                     "experience_summary",
                     "competences",
                     "desired_occupations",
@@ -124,14 +139,34 @@ class CandidateForm(PlausibleDatesMixin, forms.ModelForm):
                 "asylum_application_date",
                 _("Give the date of the asylum application (annex 26 or orange card): access to work follows from it."),
             )
-        for name in ("asylum_application_date", "asylum_negative_decision_on"):
+        if cleaned.get("residence_status") == ResidenceStatus.TEMPORARY_PROTECTION and not cleaned.get(
+            "temporary_protection_on"
+        ):
+            self.add_error(
+                "temporary_protection_on",
+                _("Give the date of the annex 15 or the A card: access to work starts on that day."),
+            )
+        for name in ("asylum_application_date", "asylum_negative_decision_on", "diploma_recognition_on"):
             if cleaned.get(name) and cleaned[name] > date.today():
                 self.add_error(name, _("This date is in the future."))
+        self.clean_diploma_recognition_date(cleaned)
         if applied_on and refused_on and refused_on < applied_on:
             self.add_error("asylum_negative_decision_on", _("A decision cannot come before the application."))
         if not cleaned.get("reception_centre") and not (cleaned.get("postal_code") and cleaned.get("city")):
             self.add_error("reception_centre", _("Give the reception centre where the candidate lives, or an address."))
         return cleaned
+
+    def clean_diploma_recognition(self) -> str:
+        return self.cleaned_data.get("diploma_recognition") or DiplomaRecognition.NOT_APPLICABLE
+
+    def clean_diploma_recognition_date(self, cleaned: dict) -> None:
+        """Only a NARIC decision has a date (it may not be known: a partner's file often lacks it)."""
+        recognition, decided_on = cleaned.get("diploma_recognition"), cleaned.get("diploma_recognition_on")
+        if recognition and recognition not in DiplomaRecognition.decisions() and decided_on:
+            self.add_error(
+                "diploma_recognition_on",
+                _("Only a decision of NARIC has a date: leave it empty, or choose the decision."),
+            )
 
     @property
     def identity(self) -> dict:

@@ -16,7 +16,7 @@ from jobroad.fields import EncryptedTextField
 from jobroad.models import Organisation, OrganisationKind
 from jobroad.phones import PhoneField
 
-from . import eligibility
+from . import eligibility, names
 from .choices import (
     country_name,
     document_language_choices,
@@ -44,8 +44,26 @@ class ResidenceStatus(models.TextChoices):
     RECOGNISED_REFUGEE = "recognised_refugee", _("Recognised refugee")
     SUBSIDIARY_PROTECTION = "subsidiary_protection", _("Subsidiary protection")
     OTHER_PERMIT = "other_permit", _("Other residence permit")
+    TEMPORARY_PROTECTION = "temporary_protection", _("Temporary protection (Ukraine)")
     EU_CITIZEN = "eu_citizen", _("EU citizen")
     BELGIAN = "belgian", _("Belgian")
+
+
+class DiplomaRecognition(models.TextChoices):
+    """Where the recognition of a foreign diploma by NARIC-Vlaanderen stands. NARIC decides either on the level
+    (bachelor, master: enough to apply for most jobs) or on the equivalence with one specific Flemish diploma
+    (needed for a regulated profession or a protected title); it may also refuse."""
+
+    NOT_APPLICABLE = "not_applicable", _("Not applicable (no foreign diploma to recognise)")
+    NOT_STARTED = "not_started", _("Not applied for yet")
+    APPLIED = "applied", _("Applied, waiting for the decision")
+    SPECIFIC = "specific", _("Equivalent to a specific Flemish diploma (full equivalence)")
+    LEVEL = "level", _("Equivalent in level (e.g. bachelor, master)")
+    REFUSED = "refused", _("Refused")
+
+    @classmethod
+    def decisions(cls) -> set[str]:
+        return {cls.SPECIFIC, cls.LEVEL, cls.REFUSED}
 
 
 class TargetGroup(models.TextChoices):
@@ -115,6 +133,16 @@ class Candidate(models.Model):
         Occupation, blank=True, related_name="candidates", verbose_name=_("desired occupations")
     )
     desired_sectors = models.JSONField(_("desired sectors"), default=list, blank=True)
+    diploma_recognition = models.CharField(
+        _("diploma recognition (NARIC)"),
+        max_length=20,
+        choices=DiplomaRecognition.choices,
+        default=DiplomaRecognition.NOT_APPLICABLE,
+        help_text=_("Where the recognition of a foreign diploma by NARIC-Vlaanderen stands."),
+    )
+    diploma_recognition_on = models.DateField(
+        _("NARIC decision of"), null=True, blank=True, help_text=_("The date of NARIC's decision, once there is one.")
+    )
     has_driving_licence = models.BooleanField(_("driving licence"), default=False)
     available_from = models.DateField(_("available from"), null=True, blank=True)
     available_shifts = models.JSONField(_("can work"), default=list, blank=True)
@@ -132,6 +160,12 @@ class Candidate(models.Model):
         null=True,
         blank=True,
         help_text=_("Only if the CGRS refused the application; leave empty while no decision was taken."),
+    )
+    temporary_protection_on = models.DateField(
+        _("temporary protection document of"),
+        null=True,
+        blank=True,
+        help_text=_("The date of the annex 15 or the A card (temporary protection): access to work starts then."),
     )
     # Where the candidate lives: a reception centre, or an address.
     reception_centre = models.ForeignKey(
@@ -175,6 +209,9 @@ class Candidate(models.Model):
     # Normalised copies the duplicate check searches on (see name_key and reference_key).
     name_key = models.CharField(max_length=200, editable=False, db_index=True, default="")
     reference_key = models.CharField(max_length=50, editable=False, blank=True, db_index=True, default="")
+    # The first letters of the name parts as candidates.names spells them: the search for spelling variants
+    # compares only candidates that share one (see selectors.possible_variants).
+    name_initials = models.CharField(max_length=20, editable=False, blank=True, default="")
 
     class Meta:
         verbose_name = _("candidate")
@@ -189,8 +226,9 @@ class Candidate(models.Model):
         # import, admin, demo data) keeps them right; nothing else happens here.
         self.name_key = name_key(self.first_name, self.last_name)
         self.reference_key = reference_key(self.reference_number)
+        self.name_initials = names.name_forms(self.first_name, self.last_name).initials[:20]
         if "update_fields" in kwargs and kwargs["update_fields"] is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "name_key", "reference_key"}
+            kwargs["update_fields"] = {*kwargs["update_fields"], "name_key", "reference_key", "name_initials"}
         super().save(*args, **kwargs)
 
     @property
@@ -199,6 +237,7 @@ class Candidate(models.Model):
             self.residence_status,
             applied_on=self.asylum_application_date,
             negative_decision_on=self.asylum_negative_decision_on,
+            protection_document_on=self.temporary_protection_on,
         )
 
     @property
@@ -246,6 +285,29 @@ class Candidate(models.Model):
     def may_be_contacted(self) -> bool:
         """Reminders by e-mail or SMS only with consent and an address or number to send them to."""
         return self.consent_action(ConsentPurpose.CONTACT) == ConsentAction.GIVEN and bool(self.phone or self.email)
+
+
+class DifferentPeople(models.Model):
+    """Two candidates a person checked and found to be different people, though their names may be one name in two
+    spellings: their pages stop saying "possibly the same person" about each other. ``first`` is the lower id."""
+
+    first = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="+")
+    second = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="+")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("recorded by")
+    )
+    recorded_at = models.DateTimeField(_("at"), default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("different people")
+        verbose_name_plural = _("different people")
+        constraints = [
+            models.UniqueConstraint(fields=["first", "second"], name="different_people_once"),
+            models.CheckConstraint(condition=models.Q(first__lt=models.F("second")), name="different_people_ordered"),
+        ]
+
+    def __str__(self):
+        return f"{self.first_id} ≠ {self.second_id}"
 
 
 class CandidateLanguage(models.Model):

@@ -70,3 +70,9 @@ def can_see_candidates(user) -> bool:
     """Those who follow candidates have a candidate list (its export links follow it): coordinators, intermediaries,
     job coaches."""
     return is_coordinator(user) or bool(roles_of(user) & {Role.INTERMEDIARY, Role.JOB_COACH})
+
+
+def can_see_variants(user) -> bool:
+    """Who is told that a candidate is possibly the same person as another in a different spelling: those who
+    register and keep records (coordinators and intermediaries), and only about candidates they may see."""
+    return can_register_candidates(user)

@@ -2,12 +2,13 @@
 the subject export and the erasure (``jobroad.privacy``) and for the retention policy (``jobroad.retention``).
 Registered in ``CandidatesConfig.ready``."""
 
+from django.db.models import Q
 from django.utils import timezone
 
 from jobroad import privacy, retention
 from jobroad.privacy import ERASED
 
-from .models import Candidate, CandidateLanguage, Consent, ConsentAction, ConsentPurpose
+from .models import Candidate, CandidateLanguage, Consent, ConsentAction, ConsentPurpose, DifferentPeople
 
 
 def register() -> None:
@@ -20,6 +21,7 @@ def held_about(candidate: Candidate) -> dict:
         "candidate": Candidate.objects.filter(pk=candidate.pk),
         "languages": CandidateLanguage.objects.filter(candidate=candidate),
         "consents": Consent.objects.filter(candidate=candidate),
+        "different_people": DifferentPeople.objects.filter(Q(first=candidate) | Q(second=candidate)),
     }
 
 
@@ -39,6 +41,7 @@ def erase_record(*, candidate: Candidate, actor) -> None:
         "first_name": ERASED, "last_name": f"#{candidate.pk}", "reference_number": "", "birth_year": None,
         "experience_summary": "", "desired_sectors": [], "available_from": None, "available_shifts": [],
         "availability_note": "", "asylum_application_date": None, "asylum_negative_decision_on": None,
+        "temporary_protection_on": None, "diploma_recognition_on": None,
         "street": "", "postal_code": "", "city": "", "phone": "", "email": "", "coach": None,
         "erased_at": timezone.now(),
     }.items():  # fmt: skip

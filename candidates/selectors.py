@@ -9,12 +9,13 @@ from django.utils.translation import gettext_lazy as _
 from jobroad.models import Channel
 from jobroad.outbox import Recipient
 
-from . import permissions
+from . import names, permissions
 from .models import (
     Candidate,
     Consent,
     ConsentAction,
     ConsentPurpose,
+    DifferentPeople,
     name_key,
     reference_key,
 )
@@ -87,6 +88,74 @@ def duplicate_notices(user, duplicates: list[LikelyDuplicate]) -> list[Duplicate
         )
         for duplicate in duplicates
     ]
+
+
+@dataclass(frozen=True)
+class PossibleVariant:
+    """A candidate whose name may be the same in another spelling (Mohammed, Muhammad, محمد), with the same
+    birth year or one not known: a flag for a person to look at, never a refusal."""
+
+    candidate: Candidate
+    score: float
+    same_year: bool | None
+
+
+# Enough for any real block (one birth year, names sharing their first letters); a bound on the work, not a filter.
+MAX_COMPARED = 2000
+
+
+def possible_variants(
+    user,
+    *,
+    first_name: str,
+    last_name: str,
+    birth_year: int | None = None,
+    exclude: Candidate | None = None,
+    limit: int = 5,
+) -> list[PossibleVariant]:
+    """The candidates ``user`` may see (and only those: the search never looks beyond ``visible_candidates``, so
+    it cannot tell anyone about another organisation's candidate) whose name may be this one in another spelling
+    or script, most alike first. The database narrows the search to one block — candidates whose name parts start
+    with the same letters as this name's (one set holds the other; ``Candidate.name_initials``) and whose birth
+    year is the same or unknown — and ``candidates.names`` compares the names of that block only. Reads only."""
+    forms = names.name_forms(first_name, last_name)
+    if not forms.initials:
+        return []
+    # Theirs within ours, or ours within theirs (initials are letters a-z, sorted, each once).
+    block = Q(name_initials__regex=f"^[{forms.initials}]+$") | Q(
+        *[Q(name_initials__contains=letter) for letter in forms.initials]
+    )
+    candidates = permissions.visible_candidates(user).filter(block, erased_at__isnull=True)
+    if birth_year:
+        candidates = candidates.filter(Q(birth_year=birth_year) | Q(birth_year__isnull=True))
+    if exclude is not None and exclude.pk:
+        # Itself, and those a person already found to be someone else (DifferentPeople), in the same query.
+        checked = DifferentPeople.objects.filter(Q(first=exclude.pk) | Q(second=exclude.pk))
+        candidates = candidates.exclude(pk=exclude.pk).exclude(
+            Q(pk__in=checked.values("first")) | Q(pk__in=checked.values("second"))
+        )
+    rows = candidates.select_related("registered_by").order_by("-pk")[:MAX_COMPARED]
+    found = []
+    for candidate in rows:
+        same_year = None if not (birth_year and candidate.birth_year) else birth_year == candidate.birth_year
+        other = names.name_forms(candidate.first_name, candidate.last_name)
+        if names.is_variant(forms, other, same_year=same_year):
+            found.append(PossibleVariant(candidate, names.similarity(forms, other), same_year))
+    found.sort(key=lambda variant: (-variant.score, variant.candidate.pk))
+    return found[:limit]
+
+
+def variants_of(user, candidate: Candidate) -> list[PossibleVariant]:
+    """``possible_variants`` of a registered candidate, as its page shows them to ``user``."""
+    if candidate.erased_at:
+        return []
+    return possible_variants(
+        user,
+        first_name=candidate.first_name,
+        last_name=candidate.last_name,
+        birth_year=candidate.birth_year,
+        exclude=candidate,
+    )
 
 
 def latest_consent_action(purpose: str, candidate: str = "pk") -> Subquery:

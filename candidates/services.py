@@ -16,6 +16,7 @@ from .models import (
     Consent,
     ConsentAction,
     ConsentPurpose,
+    DifferentPeople,
 )
 
 MANY_TO_MANY = ("competences", "desired_occupations")
@@ -90,3 +91,19 @@ def withdraw_consent(*, candidate: Candidate, purpose: str, actor: User, languag
             language=language or latest.language,
             recorded_by=actor,
         )
+
+
+def record_different_people(*, candidate: Candidate, other: Candidate, actor: User) -> DifferentPeople:
+    """Record that ``candidate`` and ``other`` are different people, though their names may be one name in two
+    spellings: neither page flags the other any more. Recording it twice keeps the first entry. Both candidates'
+    audit trails say who decided it."""
+    if candidate.pk == other.pk:
+        raise ValueError("a candidate is not different from itself")
+    first, second = sorted((candidate, other), key=lambda row: row.pk)
+    with transaction.atomic():
+        different, _created = DifferentPeople.objects.get_or_create(
+            first=first, second=second, defaults={"recorded_by": actor}
+        )
+        audit.changed(actor, candidate, AuditPlace.DETAILS)
+        audit.changed(actor, other, AuditPlace.DETAILS)
+    return different

@@ -12,5 +12,6 @@ urlpatterns = [
     path("<int:pk>/everything.zip", views.candidate_subject_export, name="candidate_subject_export"),
     path("<int:pk>/erase/", views.candidate_erase, name="candidate_erase"),
     path("<int:pk>/consent/", views.candidate_consent, name="candidate_consent"),
+    path("<int:pk>/different-person/", views.candidate_different_person, name="candidate_different_person"),
     path("<int:pk>/consent-form/", views.candidate_consent_form, name="candidate_consent_form"),
 ]

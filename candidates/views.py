@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from jobroad import audit, privacy
 from jobroad.models import AuditAction, AuditPlace
@@ -63,6 +64,9 @@ def candidate_detail(request, pk):
         "print_form": ConsentFormLanguageForm(initial={"language": candidate.preferred_language}),
         "can_read_audit": permissions.can_read_audit(request.user, candidate),
         "can_exercise_subject_rights": permissions.can_exercise_subject_rights(request.user, candidate),
+        "variants": selectors.variants_of(request.user, candidate)
+        if permissions.can_see_variants(request.user)
+        else [],
         **page_additions("candidate_detail", user=request.user, candidate=candidate),
     }
     audit.viewed(request.user, candidate, AuditPlace.CANDIDATE_PAGE)
@@ -152,6 +156,30 @@ def candidate_edit(request, pk):
         "form": form, "languages": languages, "options": confirmation, "candidate": candidate, "notices": notices,
     }  # fmt: skip
     return render(request, "candidates/candidate_form.html", context, status=form_status(request, context))
+
+
+@login_required
+@require_POST
+def candidate_different_person(request, pk):
+    """A person checked a "possibly the same person" flag: these are two people. Both candidates must be ones the
+    user keeps or sees; any other id is a 404, so the form cannot be used to learn who exists."""
+    if not permissions.can_see_variants(request.user):
+        raise Http404
+    candidate = editable_candidate(request, pk)
+    other_id = as_id(request.POST.get("other"))
+    if other_id is None:
+        messages.error(request, _("Choose the candidate who is a different person."))
+        return redirect("candidate_detail", pk=candidate.pk)
+    other = get_object_or_404(permissions.visible_candidates(request.user).exclude(pk=pk), pk=other_id)
+    services.record_different_people(candidate=candidate, other=other, actor=request.user)
+    messages.success(
+        request, _("Noted: %(name)s and %(other)s are different people.") % {"name": candidate, "other": other}
+    )
+    return redirect("candidate_detail", pk=candidate.pk)
+
+
+def as_id(value) -> int | None:
+    return int(value) if isinstance(value, str) and value.isdigit() else None
 
 
 def candidates_of(duplicates: list[selectors.LikelyDuplicate]) -> list[int]:

@@ -1,20 +1,26 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
-from django.db.models import BLANK_CHOICE_DASH
+from django.db.models import BLANK_CHOICE_DASH, Q
 from django.forms.models import ModelChoiceIterator
 from django.forms.renderers import TemplatesSetting
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jobroad.forms import ModelMultipleChoiceField
-from jobroad.models import Organisation, OrganisationKind
+from jobroad.models import Organisation, OrganisationKind, User
+from jobroad.permissions import STAFF_ROLES
 
 from .models import (
     ISCO_MAJOR_GROUPS,
     Company,
+    CompanySource,
     Competence,
     CompetenceKind,
+    ContactMethod,
     Occupation,
+    PipelineStage,
+    SecondChanceWillingness,
     Shift,
     Site,
     StartRoute,
@@ -150,17 +156,103 @@ class NewCompanyForm(forms.Form):
 
 
 class CompanyForm(forms.ModelForm):
+    """The company's own profile. Whether it is an ambassador is the network pipeline's to say (coordinators move
+    it there), not this form's."""
+
     enterprise_number = EnterpriseNumberField(label=_("Enterprise number"), required=False, max_length=20)
 
     class Meta:
         model = Company
-        fields = ["enterprise_number", "sector", "is_ambassador"]
+        fields = ["enterprise_number", "sector"]
 
-    def __init__(self, *args, may_mark_ambassador: bool, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if not may_mark_ambassador:
-            del self.fields["is_ambassador"]
         with_submit(self, _("Save"))
+
+
+# The employer network (coordinators only).
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class StageForm(forms.Form):
+    stage = forms.ChoiceField(label=_("Move to stage"), choices=PipelineStage.choices)
+    reason = forms.CharField(
+        label=_("Reason"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Needed when the company moves back to an earlier stage."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        with_submit(self, _("Move"))
+
+
+class ContactForm(forms.Form):
+    contacted_on = forms.DateField(label=_("Date"), widget=DATE, initial=timezone.localdate)
+    method = forms.ChoiceField(label=_("How"), choices=ContactMethod.choices)
+    contact_person = forms.CharField(label=_("Who (at the company)"), max_length=150)
+    summary = forms.CharField(label=_("What"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3}))
+    next_step = forms.CharField(label=_("Next step"), max_length=300, required=False)
+    next_step_on = forms.DateField(label=_("Next step by"), widget=DATE, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        with_submit(self, _("Add to the contact log"))
+
+
+def account_owners():
+    """Who may keep a company's relation: active coordinators and admins."""
+    return (
+        User.objects.filter(is_active=True)
+        .filter(Q(memberships__role__in=STAFF_ROLES) | Q(is_superuser=True))
+        .distinct()
+        .order_by("full_name", "email")
+    )
+
+
+class NetworkDetailsForm(forms.Form):
+    source = forms.ChoiceField(label=_("Source"), choices=BLANK_CHOICE_DASH + CompanySource.choices, required=False)
+    account_owner = forms.ModelChoiceField(label=_("Account owner"), queryset=User.objects.none(), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["account_owner"].queryset = account_owners()
+        self.fields["account_owner"].label_from_instance = lambda user: user.get_full_name() or user.email
+        with_submit(self, _("Save"))
+
+
+class AmbassadorProfileForm(forms.Form):
+    testimony = forms.CharField(
+        label=_("Testimony"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("In the company's words: why it takes part, what it found."),
+    )
+    hosts_workshops = forms.BooleanField(label=_("Hosts a workshop"), required=False)
+    second_chance = forms.ChoiceField(
+        label=_("Second-chance candidates"),
+        choices=SecondChanceWillingness.choices,
+        widget=forms.RadioSelect,
+        help_text=_("The second-chance list proposes the companies that take them first."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        with_submit(self, _("Save profile"))
+
+
+class NetworkTargetForm(forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    companies_reached = forms.IntegerField(label=_("Companies reached (new contacts)"), min_value=0)
+    companies_committed = forms.IntegerField(label=_("Companies committed"), min_value=0)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        with_submit(self, _("Save target"))
 
 
 class HrInvitationForm(forms.Form):

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -142,6 +143,33 @@ class Competence(Vocabulary):
         ordering = ["id"]
 
 
+class PipelineStage(models.TextChoices):
+    """Where a company stands in the employer network, in order: each stage is further than the one before."""
+
+    LEAD = "lead", _("Lead")
+    CONTACTED = "contacted", _("Contacted")
+    COMMITTED = "committed", _("Committed (pledge)")
+    TAKING_PART = "taking_part", _("Taking part")
+    AMBASSADOR = "ambassador", _("Ambassador")
+
+    @classmethod
+    def rank(cls, stage: str) -> int:
+        return cls.values.index(stage)
+
+    @classmethod
+    def at_least(cls, stage: str) -> list[str]:
+        """The stage and every stage after it."""
+        return cls.values[cls.rank(stage) :]
+
+
+class CompanySource(models.TextChoices):
+    VOKA = "voka", _("Voka")
+    OWN_NETWORK = "own_network", _("Own network")
+    TEMP_AGENCY = "temp_agency", _("A temp agency")
+    PREVIOUS_CAMPAIGN = "previous_campaign", _("A previous campaign")
+    OTHER = "other", _("Other")
+
+
 class Company(models.Model):
     organisation = models.OneToOneField(
         Organisation,
@@ -157,6 +185,19 @@ class Company(models.Model):
     pledge_signed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # The employer network (coordinators only). The stage is written by ``services.move_company_along_pipeline``
+    # alone, which keeps ``is_ambassador`` equal to "the stage is ambassador"; a company in a campaign is shown as
+    # at least taking part, whatever was recorded (``shown_stage``).
+    stage = models.CharField(_("stage"), max_length=12, choices=PipelineStage.choices, default=PipelineStage.LEAD)
+    source = models.CharField(_("source"), max_length=20, choices=CompanySource.choices, blank=True)
+    account_owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="owned_companies",
+        verbose_name=_("account owner"),
+    )
 
     class Meta:
         verbose_name = _("company")
@@ -165,6 +206,116 @@ class Company(models.Model):
 
     def __str__(self):
         return self.organisation.name
+
+    def shown_stage(self, *, takes_part: bool) -> str:
+        """The stage the network shows: the recorded one, raised to ambassador for a company marked as one and
+        to taking part for a company in a campaign (``takes_part``) — reality wins over a stale record."""
+        return shown_stage(self.stage, is_ambassador=self.is_ambassador, takes_part=takes_part)
+
+
+def shown_stage(stage: str, *, is_ambassador: bool, takes_part: bool) -> str:
+    floor = PipelineStage.AMBASSADOR if is_ambassador else PipelineStage.TAKING_PART if takes_part else stage
+    return max(stage, floor, key=PipelineStage.rank)
+
+
+class StageChange(models.Model):
+    """Append-only history of a company's pipeline stage: who moved it, when, from where to where, and why
+    when it moved back."""
+
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="stage_changes")
+    from_stage = models.CharField(max_length=12, choices=PipelineStage.choices)
+    to_stage = models.CharField(max_length=12, choices=PipelineStage.choices)
+    reason = models.TextField(_("reason"), blank=True)
+    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    changed_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("stage change")
+        verbose_name_plural = _("stage changes")
+        ordering = ["changed_at", "id"]
+
+    def __str__(self):
+        return f"{self.company_id}: {self.from_stage} → {self.to_stage}"
+
+    @property
+    def is_step_back(self) -> bool:
+        return PipelineStage.rank(self.to_stage) < PipelineStage.rank(self.from_stage)
+
+
+class ContactMethod(models.TextChoices):
+    PHONE = "phone", _("Phone")
+    EMAIL = "email", _("E-mail")
+    VISIT = "visit", _("Visit")
+    EVENT = "event", _("Event")
+    OTHER = "other", _("Other")
+
+
+class ContactLogEntry(models.Model):
+    """One contact with a company, kept by the network's coordinators (never shown to the company's HR)."""
+
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="contact_log")
+    contacted_on = models.DateField(_("date"))
+    method = models.CharField(_("how"), max_length=10, choices=ContactMethod.choices)
+    contact_person = models.CharField(_("who (at the company)"), max_length=150)
+    summary = models.TextField(_("what"))
+    next_step = models.CharField(_("next step"), max_length=300, blank=True)
+    next_step_on = models.DateField(_("next step by"), null=True, blank=True)
+    written_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    written_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("contact log entry")
+        verbose_name_plural = _("contact log")
+        ordering = ["-contacted_on", "-id"]
+
+    def __str__(self):
+        return f"{self.company_id} · {self.contacted_on} · {self.method}"
+
+
+class NetworkTarget(models.Model):
+    """What the network aims for in a year (Voka: "100 companies a year, 150 committed")."""
+
+    year = models.PositiveSmallIntegerField(
+        _("year"), unique=True, validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+    )
+    companies_reached = models.PositiveIntegerField(_("companies reached"))
+    companies_committed = models.PositiveIntegerField(_("companies committed"))
+
+    class Meta:
+        verbose_name = _("network target")
+        verbose_name_plural = _("network targets")
+        ordering = ["-year"]
+
+    def __str__(self):
+        return str(self.year)
+
+
+class SecondChanceWillingness(models.TextChoices):
+    YES = "yes", _("Takes second-chance candidates")
+    ASK = "ask", _("Ask first")
+    NO = "no", _("Does not take second-chance candidates")
+
+
+class AmbassadorProfile(models.Model):
+    """What an ambassador company does for the network; the second-chance list reads ``second_chance``."""
+
+    company = models.OneToOneField(Company, on_delete=models.CASCADE, related_name="ambassador_profile")
+    testimony = models.TextField(_("testimony"), blank=True)
+    hosts_workshops = models.BooleanField(_("hosts a workshop"), default=False)
+    second_chance = models.CharField(
+        _("second-chance candidates"),
+        max_length=3,
+        choices=SecondChanceWillingness.choices,
+        default=SecondChanceWillingness.ASK,
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("ambassador profile")
+        verbose_name_plural = _("ambassador profiles")
+
+    def __str__(self):
+        return str(self.company_id)
 
 
 class Site(models.Model):

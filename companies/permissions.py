@@ -17,6 +17,14 @@ def can_edit_company(user, company: Company) -> bool:
     return organisation_ids_of(user, Role.COMPANY_HR).filter(organisation_id=company.organisation_id).exists()
 
 
+def can_keep_network(user) -> bool:
+    """The employer network — a company's pipeline stage and its history, source, account owner, contact log,
+    and the yearly targets — is the coordinators' working file: coordinators and admins see and keep it. Nobody
+    else sees any of it, a company's own HR people included (their company page leaves it out; the network pages
+    answer them 404). An ambassador profile is shown with the company to whoever sees the company."""
+    return is_coordinator(user)
+
+
 def visible_companies(user) -> QuerySet[Company]:
     if is_coordinator(user):
         return Company.objects.all()

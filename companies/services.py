@@ -1,7 +1,9 @@
 """Writes on the employer side: companies and their sites, vacancies, the blind-hiring pledge, and the managed
 vocabulary loaded from ESCO."""
 
+import logging
 from dataclasses import dataclass
+from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -9,10 +11,26 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from jobroad.models import Invitation, Organisation, OrganisationKind, Role, User
+from jobroad.permissions import is_coordinator
 from jobroad.services import invite_person
 
 from .esco import OCCUPATIONS, EscoFile, EscoTerm
-from .models import Company, Competence, Occupation, Site, Vacancy, Vocabulary
+from .models import (
+    AmbassadorProfile,
+    Company,
+    Competence,
+    ContactLogEntry,
+    NetworkTarget,
+    Occupation,
+    PipelineStage,
+    Site,
+    StageChange,
+    Vacancy,
+    Vocabulary,
+)
+from .selectors import takes_part
+
+logger = logging.getLogger(__name__)
 
 
 def create_company(
@@ -118,3 +136,120 @@ def apply_term(existing: Vocabulary, term: EscoTerm, language: str, detail: str,
     if value:
         setattr(existing, detail, value)
     return before != (existing.esco_uri, existing.labels, getattr(existing, detail))
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The employer network: a company's pipeline stage, its contact log, the ambassador profile and the yearly target.
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def move_company_along_pipeline(*, company: Company, stage: str, actor: User, reason: str = "") -> Company:
+    """Move the company to ``stage`` of the network pipeline and record who did it, when and (moving back) why;
+    refuses with a reason in plain words otherwise (a ``ValidationError``).
+
+    The move starts from the stage the network shows (``Company.shown_stage``): a company in a campaign is at least
+    taking part, so it cannot be moved below that. Moving on may skip stages (a pledge made at the first call),
+    but only a company that takes part can become an ambassador. Moving back needs a reason. ``is_ambassador``
+    follows the stage, so everything that reads it (the second-chance list, the badges) agrees with the pipeline.
+    Side effects: a ``StageChange`` row (the company's history) and a line in the audit log; the row is locked,
+    so two coordinators moving the company at once make two recorded moves, never a lost one."""
+    with transaction.atomic():
+        company = Company.objects.select_for_update().select_related("organisation").get(pk=company.pk)
+        in_campaign = takes_part(company)
+        current = company.shown_stage(takes_part=in_campaign)
+        reason = reason.strip()
+        refusal = pipeline_refusal(company, current, stage, reason=reason, in_campaign=in_campaign)
+        if refusal:
+            raise ValidationError(refusal, code="pipeline")
+        StageChange.objects.create(company=company, from_stage=current, to_stage=stage, reason=reason, changed_by=actor)
+        company.stage = stage
+        company.is_ambassador = stage == PipelineStage.AMBASSADOR
+        company.save(update_fields=["stage", "is_ambassador"])
+        if company.is_ambassador:
+            AmbassadorProfile.objects.get_or_create(company=company)
+    logger.info("Company %s moved from %s to %s by user %s", company.pk, current, stage, getattr(actor, "pk", None))
+    return company
+
+
+def pipeline_refusal(company: Company, current: str, stage: str, *, reason: str, in_campaign: bool) -> str:
+    """Why ``company`` may not move from ``current`` to ``stage``, or an empty string when it may."""
+    if stage not in PipelineStage.values:
+        return _("%(stage)s is not a stage of the pipeline.") % {"stage": stage}
+    names = {"company": company, "current": PipelineStage(current).label, "stage": PipelineStage(stage).label}
+    if stage == current:
+        return _("%(company)s is already at “%(stage)s”.") % names
+    forward = PipelineStage.rank(stage) > PipelineStage.rank(current)
+    if forward and stage == PipelineStage.AMBASSADOR and current != PipelineStage.TAKING_PART:
+        return _("Only a company that takes part can become an ambassador: %(company)s is at “%(current)s”.") % names
+    if not forward and in_campaign and PipelineStage.rank(stage) < PipelineStage.rank(PipelineStage.TAKING_PART):
+        return _("%(company)s takes part in a campaign, so it cannot move back before “Taking part”.") % names
+    if not forward and not reason:
+        return _("Say why %(company)s moves back to “%(stage)s”, for the record.") % names
+    return ""
+
+
+def record_contact(
+    *,
+    company: Company,
+    actor: User,
+    contacted_on: date,
+    method: str,
+    contact_person: str,
+    summary: str,
+    next_step: str = "",
+    next_step_on: date | None = None,
+) -> ContactLogEntry:
+    """Add an entry to the company's contact log. A lead that was contacted is no longer a lead: it moves on to
+    "contacted" (through ``move_company_along_pipeline``, so the move is in its history), in the same
+    transaction."""
+    if next_step_on is not None and not next_step.strip():
+        raise ValidationError({"next_step": _("Say what the next step is, or leave its date empty.")})
+    with transaction.atomic():
+        entry = ContactLogEntry.objects.create(
+            company=company,
+            contacted_on=contacted_on,
+            method=method,
+            contact_person=contact_person.strip(),
+            summary=summary.strip(),
+            next_step=next_step.strip(),
+            next_step_on=next_step_on,
+            written_by=actor,
+        )
+        company.refresh_from_db(fields=["stage", "is_ambassador"])  # the caller's copy may be older than a move
+        if company.shown_stage(takes_part=takes_part(company)) == PipelineStage.LEAD:
+            moved = move_company_along_pipeline(company=company, stage=PipelineStage.CONTACTED, actor=actor)
+            company.stage = moved.stage
+    return entry
+
+
+def save_network_details(*, company: Company, source: str, account_owner: User | None, actor: User) -> Company:
+    """Set where the company came from and which coordinator keeps the relation. Refuses an account owner who is
+    not a coordinator or admin (the form offers only those; an old form may not)."""
+    if account_owner is not None and not is_coordinator(account_owner):
+        raise ValidationError({"account_owner": _("The account owner must be a coordinator or an admin.")})
+    company.source, company.account_owner = source, account_owner
+    company.save(update_fields=["source", "account_owner"])
+    return company
+
+
+def save_ambassador_profile(
+    *, company: Company, testimony: str, hosts_workshops: bool, second_chance: str, actor: User
+) -> AmbassadorProfile:
+    """Keep what an ambassador company does for the network; refuses for a company that is not an ambassador."""
+    if not company.is_ambassador:
+        raise ValidationError(_("%(company)s is not an ambassador company.") % {"company": company})
+    profile, _created = AmbassadorProfile.objects.update_or_create(
+        company=company,
+        defaults={"testimony": testimony.strip(), "hosts_workshops": hosts_workshops, "second_chance": second_chance},
+    )
+    logger.info("Company %s ambassador profile saved by user %s", company.pk, getattr(actor, "pk", None))
+    return profile
+
+
+def save_network_target(*, year: int, companies_reached: int, companies_committed: int, actor: User) -> NetworkTarget:
+    """Set (or change) the network's target for ``year``."""
+    target, _created = NetworkTarget.objects.update_or_create(
+        year=year, defaults={"companies_reached": companies_reached, "companies_committed": companies_committed}
+    )
+    logger.info("Network target %s saved by user %s", year, getattr(actor, "pk", None))
+    return target

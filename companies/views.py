@@ -4,6 +4,8 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -13,8 +15,19 @@ from jobroad.permissions import can_invite, is_coordinator
 from jobroad.views import paginate
 
 from . import permissions, selectors, services
-from .forms import CompanyForm, HrInvitationForm, NewCompanyForm, SiteForm, VacancyForm
-from .models import Company, Site, Vacancy
+from .forms import (
+    AmbassadorProfileForm,
+    CompanyForm,
+    ContactForm,
+    HrInvitationForm,
+    NetworkDetailsForm,
+    NetworkTargetForm,
+    NewCompanyForm,
+    SiteForm,
+    StageForm,
+    VacancyForm,
+)
+from .models import AmbassadorProfile, Company, PipelineStage, Site, Vacancy
 
 
 @login_required
@@ -31,6 +44,7 @@ def company_list(request):
     context = {
         "page": paginate(request, companies),
         "can_create": is_coordinator(request.user),
+        "can_keep_network": permissions.can_keep_network(request.user),
         "ambassadors_only": ambassadors_only,
     }
     return render(request, "companies/company_list.html", context)
@@ -39,11 +53,16 @@ def company_list(request):
 @login_required
 def company_detail(request, pk):
     company = get_object_or_404(
-        permissions.visible_companies(request.user).select_related("organisation", "pledge_signed_by"), pk=pk
+        permissions.visible_companies(request.user).select_related(
+            "organisation", "pledge_signed_by", "account_owner", "ambassador_profile"
+        ),
+        pk=pk,
     )
     may_invite = can_invite(request.user, company.organisation)
     context = {
         "company": company,
+        "ambassador_profile": ambassador_profile_of(company),
+        "network": network_context(request.user, company),
         "vacancies": selectors.company_vacancies(request.user, company),
         "sites": company.sites.all(),
         "hr_memberships": selectors.hr_memberships(company),
@@ -70,7 +89,7 @@ def company_create(request):
 @login_required
 def company_edit(request, pk):
     company = editable_company(request, pk)
-    form = CompanyForm(request.POST or None, instance=company, may_mark_ambassador=is_coordinator(request.user))
+    form = CompanyForm(request.POST or None, instance=company)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Company profile saved."))
@@ -163,3 +182,145 @@ def editable_company(request, pk) -> Company:
     if not permissions.can_edit_company(request.user, company):
         raise Http404
     return company
+
+
+def ambassador_profile_of(company: Company) -> AmbassadorProfile | None:
+    """The profile an ambassador company shows to whoever sees the company; none for other companies."""
+    if not company.is_ambassador:
+        return None
+    try:
+        return company.ambassador_profile
+    except AmbassadorProfile.DoesNotExist:
+        return None
+
+
+def network_context(user, company: Company) -> dict | None:
+    """What the company page shows of the employer network: only to whoever keeps the network."""
+    if not permissions.can_keep_network(user):
+        return None
+    stage = company.shown_stage(takes_part=selectors.takes_part(company))
+    following = PipelineStage.values[PipelineStage.rank(stage) + 1 : PipelineStage.rank(stage) + 2]
+    stage_form = StageForm(initial={"stage": following[0] if following else stage})
+    stage_form.helper.form_action = reverse("company_stage", args=[company.pk])
+    contact_form = ContactForm()
+    contact_form.helper.form_action = reverse("company_contact", args=[company.pk])
+    return {
+        "stage": stage,
+        "stage_label": PipelineStage(stage).label,
+        "stage_form": stage_form,
+        "contact_form": contact_form,
+        "contact_log": selectors.contact_log(company),
+        "history": selectors.stage_history(company),
+    }
+
+
+# The employer network: coordinators' pages (``permissions.can_keep_network``); everyone else gets a 404.
+
+
+@login_required
+def network_pipeline(request):
+    if not permissions.can_keep_network(request.user):
+        raise Http404
+    mine = request.GET.get("owner") == "me"
+    companies = selectors.network_companies()
+    context = {
+        "columns": selectors.pipeline(companies.filter(account_owner=request.user) if mine else companies),
+        "year": selectors.year_against_target(timezone.localdate().year),
+        "mine": mine,
+    }
+    return render(request, "companies/network_pipeline.html", context)
+
+
+@login_required
+def network_target(request):
+    if not permissions.can_keep_network(request.user):
+        raise Http404
+    year = timezone.localdate().year
+    current = selectors.year_against_target(year).target
+    initial = {"year": year}
+    if current is not None:
+        initial |= {"companies_reached": current.companies_reached, "companies_committed": current.companies_committed}
+    form = NetworkTargetForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        target = services.save_network_target(actor=request.user, **form.cleaned_data)
+        messages.success(request, _("Target for %(year)s saved.") % {"year": target.year})
+        return redirect("network_pipeline")
+    context = {"form": form, "title": _("Yearly network target")}
+    return render(request, "companies/network_form.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+def company_stage(request, pk):
+    company = network_company(request, pk)
+    form = StageForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            company = services.move_company_along_pipeline(company=company, actor=request.user, **form.cleaned_data)
+        except ValidationError as refusal:
+            form.add_error(None, refusal)
+        else:
+            messages.success(request, _("%(company)s is now at “%(stage)s”.") % {
+                "company": company, "stage": company.get_stage_display()})  # fmt: skip
+            return redirect(reverse("company_detail", args=[company.pk]) + "#network")
+    return network_form_response(request, form, company, _("Move along the pipeline"))
+
+
+@login_required
+def company_contact(request, pk):
+    company = network_company(request, pk)
+    form = ContactForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record_contact(company=company, actor=request.user, **form.cleaned_data)
+        except ValidationError as refusal:
+            form.add_error(None, refusal)
+        else:
+            messages.success(request, _("Contact added to the log."))
+            return redirect(reverse("company_detail", args=[company.pk]) + "#contact-log")
+    return network_form_response(request, form, company, _("Add to the contact log"))
+
+
+@login_required
+def company_network_edit(request, pk):
+    company = network_company(request, pk)
+    initial = {"source": company.source, "account_owner": company.account_owner_id}
+    form = NetworkDetailsForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_network_details(company=company, actor=request.user, **form.cleaned_data)
+        except ValidationError as refusal:
+            form.add_error(None, refusal)
+        else:
+            messages.success(request, _("Network details saved."))
+            return redirect(reverse("company_detail", args=[company.pk]) + "#network")
+    return network_form_response(request, form, company, _("Source and account owner"))
+
+
+@login_required
+def company_ambassador(request, pk):
+    company = network_company(request, pk)
+    profile = ambassador_profile_of(company) or AmbassadorProfile(company=company)
+    initial = {f: getattr(profile, f) for f in ("testimony", "hosts_workshops", "second_chance")}
+    form = AmbassadorProfileForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_ambassador_profile(company=company, actor=request.user, **form.cleaned_data)
+        except ValidationError as refusal:
+            form.add_error(None, refusal)
+        else:
+            messages.success(request, _("Ambassador profile saved."))
+            return redirect(reverse("company_detail", args=[company.pk]) + "#ambassador")
+    return network_form_response(request, form, company, _("Ambassador profile"))
+
+
+def network_company(request, pk) -> Company:
+    if not permissions.can_keep_network(request.user):
+        raise Http404
+    return get_object_or_404(
+        permissions.visible_companies(request.user).select_related("organisation", "ambassador_profile"), pk=pk
+    )
+
+
+def network_form_response(request, form, company: Company, title: str):
+    context = {"form": form, "company": company, "title": title}
+    return render(request, "companies/network_form.html", context, status=400 if form.errors else 200)

@@ -111,6 +111,10 @@ class ImportSpec:
         """What the row likely duplicates among the records already there, as the uploader may be told."""
         return []
 
+    def row_notes(self, pending: PendingImport, cleaned: dict) -> list[str]:
+        """What the uploader should know about a valid row without it blocking or needing a choice."""
+        return []
+
     def duplicates_checked(self, pending: PendingImport) -> None:
         """Called once every row was checked against the records already there: e.g. to audit what it found."""
 
@@ -296,6 +300,7 @@ class RowResult:
     cells: list[str]  # as typed, in the order of the imported columns
     errors: list[tuple[str, str]] = field(default_factory=list)  # (column, message)
     flags: list[str] = field(default_factory=list)  # likely duplicates
+    notes: list[str] = field(default_factory=list)  # told, never blocking (a name in another spelling)
     form: forms.Form | None = None  # the valid bound form
     extra: dict[str, Any] = field(default_factory=dict)  # values of the columns the form does not have
 
@@ -314,6 +319,10 @@ class Preview:
     @property
     def flagged_rows(self) -> list[RowResult]:
         return [row for row in self.rows if row.flags and not row.errors]
+
+    @property
+    def noted_rows(self) -> list[RowResult]:
+        return [row for row in self.rows if row.notes and not row.errors]
 
     @property
     def can_confirm(self) -> bool:
@@ -416,6 +425,7 @@ def flag_duplicates(spec: ImportSpec, pending: PendingImport, rows: list[RowResu
         if earlier:
             row.flags.append(_("Same as row %(row)s of this file.") % {"row": min(earlier)})
         row.flags.extend(spec.existing_duplicates(pending, row.form.cleaned_data))
+        row.notes.extend(spec.row_notes(pending, row.form.cleaned_data))
 
 
 def confirm_import(*, pending: PendingImport, actor: User, include_flagged: bool | None) -> int:

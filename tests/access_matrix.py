@@ -1,52 +1,30 @@
 """The role matrix: every URL pattern of the project, opened by every role, with the objects of campaign A (alice's)
 and of campaign B (bob's). ``allowed`` names the roles that get the page; every other role gets a 404.
 
-tests/test_url_access.py walks it; other tests read it to find every page a role may open.
+tests/test_url_access.py walks it; other tests read it to find every page a role may open. The roles and ``Case`` are
+in tests/access_roles.py, the aftercare cases in tests/access_matrix_aftercare.py.
 """
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
-
-from aftercare.models import CheckInAudience
 from jobroad.models import CapturedMail
 
+from .access_matrix_aftercare import AFTERCARE
 from .access_objects import (
     ambassador_vacancy,
-    at_risk_check_in_a,
     captured_mail_of_campaign_a,
-    check_in_a,
     confirmed_proposal,
     enrolment_a,
     interview_a,
     message_for,
-    offer_a,
     pending_import_of,
-    placement_a,
+    programme_a,
+    programme_of_another_funder,
     published_interview_a,
+    screened_by,
     sessions_of,
     site_of,
 )
-
-ROLES = [
-    "admin", "alice", "bob", "hr_a", "hr_b", "intermediary_a", "intermediary_b",
-    "coach_a", "coach_b", "funder_viewer",
-]  # fmt: skip
-EVERYONE = frozenset(ROLES)
-COORDINATORS = frozenset({"admin", "alice", "bob"})
-
-
-@dataclass(frozen=True)
-class Case:
-    name: str
-    allowed: frozenset[str]
-    kwargs: Callable = lambda world: {}
-    method: str = "get"
-    allowed_status: int = 200
-    label: str = field(default="", compare=False)
-
-    def __str__(self):
-        return f"{self.name}{'[' + self.label + ']' if self.label else ''}"
-
+from .access_roles import COORDINATORS, EVERYONE, Case
+from .access_roles import ROLES as ROLES  # for the tests that walk the matrix role by role
 
 MATRIX = [
     Case("home", EVERYONE),
@@ -114,6 +92,13 @@ MATRIX = [
     ),
     Case("candidate_edit", frozenset({"admin", "alice", "intermediary_a"}), lambda w: {"pk": w.candidate_a.pk}),
     Case("candidate_audit", frozenset({"admin", "alice"}), lambda w: {"pk": w.candidate_a.pk}),
+    Case(
+        "candidate_different_person",
+        frozenset({"admin", "alice", "intermediary_a"}),
+        lambda w: {"pk": w.candidate_a.pk},
+        method="post",
+        allowed_status=302,
+    ),
     # Subject rights: the candidate's coordinators, and only after typing their password again (a redirect to it).
     Case(
         "candidate_subject_export",
@@ -139,6 +124,16 @@ MATRIX = [
     Case("consent_form_blank", COORDINATORS | {"intermediary_a", "intermediary_b"}),
     Case("company_detail", COORDINATORS | {"hr_a"}, lambda w: {"pk": w.company_a.pk}),
     Case("campaign_create", COORDINATORS),
+    Case("programme_list", COORDINATORS | {"funder_viewer"}),
+    Case("programme_create", COORDINATORS),
+    Case("programme_detail", COORDINATORS | {"funder_viewer"}, lambda w: {"pk": programme_a(w).pk}),
+    Case(
+        "programme_detail",
+        COORDINATORS,
+        lambda w: {"pk": programme_of_another_funder(w).pk},
+        label="another funder's",
+    ),
+    Case("programme_edit", COORDINATORS, lambda w: {"pk": programme_a(w).pk}),
     Case("campaign_edit", frozenset({"admin", "alice"}), lambda w: {"pk": w.campaign_a.pk}),
     Case("campaign_clone", frozenset({"admin", "bob"}), lambda w: {"pk": w.campaign_b.pk}),
     Case(
@@ -165,16 +160,38 @@ MATRIX = [
     Case("company_invite", frozenset({"admin", "alice"}), lambda w: {"pk": w.company_a.pk}),
     Case("site_create", COORDINATORS | {"hr_a"}, lambda w: {"pk": w.company_a.pk}),
     Case("site_edit", COORDINATORS | {"hr_b"}, lambda w: {"pk": site_of(w.company_b).pk}),
+    # The employer network: coordinators only, never the company's own HR.
+    Case("network_pipeline", COORDINATORS),
+    Case("network_target", COORDINATORS),
+    Case("company_stage", COORDINATORS, lambda w: {"pk": w.company_a.pk}),
+    Case("company_contact", COORDINATORS, lambda w: {"pk": w.company_a.pk}),
+    Case("company_network_edit", COORDINATORS, lambda w: {"pk": w.company_a.pk}),
+    Case("company_ambassador", COORDINATORS, lambda w: {"pk": w.company_a.pk}),
     Case("campaign_add_company", frozenset({"admin", "alice"}), lambda w: {"pk": w.campaign_a.pk}),
     Case(
         "participation_edit",
         frozenset({"admin", "alice", "hr_a"}),
         lambda w: {"pk": w.campaign_a.participations.get(company=w.company_a).pk},
     ),
-    # Screening and matching: the coordinators of the campaign only; HR answers proposals to its own vacancies.
-    Case("screening_board", frozenset({"admin", "alice"}), lambda w: {"campaign_pk": w.campaign_a.pk}),
+    # Screening: the coordinators of the campaign and its screening partner's screeners, who open only a round
+    # nobody did yet or they did themselves; calibration compares screeners, for coordinators only. Matching: the
+    # coordinators of the campaign only; HR answers proposals to its own vacancies.
+    Case("screening_board", frozenset({"admin", "alice", "screener_a"}), lambda w: {"campaign_pk": w.campaign_a.pk}),
     Case("screening_calibration", frozenset({"admin", "bob"}), lambda w: {"campaign_pk": w.campaign_b.pk}),
-    Case("screening_edit", frozenset({"admin", "alice"}), lambda w: {"pk": enrolment_a(w).pk, "round": 1}),
+    Case(
+        "screening_edit", frozenset({"admin", "alice", "screener_a"}), lambda w: {"pk": enrolment_a(w).pk, "round": 1}
+    ),
+    Case(
+        "screening_edit",
+        frozenset({"admin", "alice"}),
+        lambda w: {"pk": screened_by(enrolment_a(w), w.alice).enrolment_id, "round": 1},
+        label="someone else's round",
+    ),
+    Case(
+        "vacancy_briefing",
+        frozenset({"admin", "alice", "intermediary_a"}),
+        lambda w: {"campaign_pk": w.campaign_a.pk},
+    ),
     Case("campaign_matching", frozenset({"admin", "alice"}), lambda w: {"pk": w.campaign_a.pk}),
     Case("matching_scores", frozenset({"admin", "bob"}), lambda w: {"pk": w.campaign_b.pk}),
     Case(
@@ -296,6 +313,13 @@ MATRIX = [
     Case("session_attendance", frozenset({"admin", "alice"}), lambda w: {"pk": sessions_of(w)[0].pk}),
     Case("attendance_sheet", frozenset({"admin", "alice"}), lambda w: {"pk": sessions_of(w)[0].pk}),
     Case(
+        "session_headcount",
+        frozenset({"admin", "alice"}),
+        lambda w: {"pk": sessions_of(w)[0].pk},
+        method="post",
+        allowed_status=302,
+    ),
+    Case(
         "registration_cancel",
         frozenset({"admin", "alice", "intermediary_a"}),
         lambda w: {"pk": sessions_of(w)[0].registrations.get().pk},
@@ -366,50 +390,7 @@ MATRIX = [
     ),
     Case("vacancy_export", COORDINATORS | {"hr_a", "hr_b"}, lambda w: {"file_format": "xlsx"}),
     Case("company_export", COORDINATORS | {"hr_a", "hr_b"}, lambda w: {"file_format": "csv"}),
-    # Aftercare: a placement's file is read by those who follow its candidate (never the employer); coordinators
-    # record and change placements; each check-in is answered by the one it asks (HR for the employer's).
-    Case("placement_list", COORDINATORS | {"intermediary_a", "intermediary_b", "coach_a", "coach_b"}),
-    Case("placement_from_offer", frozenset({"admin", "alice"}), lambda w: {"pk": offer_a(w).pk}),
-    Case(
-        "placement_detail",
-        frozenset({"admin", "alice", "intermediary_a", "coach_a"}),
-        lambda w: {"pk": placement_a(w).pk},
-    ),
-    Case(
-        "placement_change",
-        frozenset({"admin", "alice"}),
-        lambda w: {"pk": placement_a(w).pk, "action": "start"},
-        method="post",
-        allowed_status=302,
-    ),
-    Case("check_in_list", EVERYONE),
-    Case(
-        "check_in_answer",
-        frozenset({"admin", "alice", "intermediary_a", "coach_a"}),
-        lambda w: {"pk": check_in_a(w, CheckInAudience.CANDIDATE).pk},
-        label="candidate",
-    ),
-    Case(
-        "check_in_answer",
-        frozenset({"admin", "alice", "intermediary_a", "coach_a", "hr_a"}),
-        lambda w: {"pk": check_in_a(w, CheckInAudience.EMPLOYER).pk},
-        label="employer",
-    ),
-    Case(
-        "check_in_answer",
-        frozenset({"admin", "alice", "intermediary_a", "coach_a"}),
-        lambda w: {"pk": check_in_a(w, CheckInAudience.INTERMEDIARY).pk},
-        label="intermediary",
-    ),
-    Case(
-        "check_in_clear_flag",
-        frozenset({"admin", "alice"}),
-        lambda w: {"pk": at_risk_check_in_a(w).pk},
-        method="post",
-        allowed_status=302,
-    ),
-    Case("caseload", frozenset({"coach_a", "coach_b"})),
-    Case("coaching_contact_create", frozenset({"admin", "alice", "coach_a"}), lambda w: {"pk": w.candidate_a.pk}),
+    *AFTERCARE,  # tests/access_matrix_aftercare.py
     Case(
         "candidate_enrol_again",
         frozenset({"admin", "alice", "intermediary_a"}),
@@ -430,6 +411,7 @@ MATRIX = [
 # Reachable without logging in; each is tested for what it must do in its own test module.
 PUBLIC = {
     "healthz", "readyz", "invitation_accept", "set_language", "check_in_link", "sms_status_callback",
+    "referral_link",  # an agency's signed link to one referral: tests/aftercare/test_referrals.py
     "personal_page", "personal_answer", "personal_calendar",  # a candidate's signed link: tests/campaigns/personal
 }  # fmt: skip
 

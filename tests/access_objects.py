@@ -11,16 +11,25 @@ from django.utils import timezone
 
 from aftercare.models import CheckIn, CheckInAudience, Placement
 from aftercare.services import answer_check_in
-from campaigns.models import CampaignPhase, Enrolment, Evaluation, Interview, Proposal
+from campaigns.models import CampaignPhase, Enrolment, Evaluation, FundingProgramme, Interview, Proposal
 from campaigns.projectweek.evaluations import evaluate_interview
-from candidates.models import Candidate, ConsentPurpose
+from candidates.models import Candidate, ConsentPurpose, Screening
 from candidates.services import record_consent
 from companies.models import Site, Vacancy
-from jobroad.models import CapturedMail, ImportKind, Message, MessageStatus, PendingImport
+from jobroad.models import (
+    CapturedMail,
+    ImportKind,
+    Message,
+    MessageStatus,
+    Organisation,
+    OrganisationKind,
+    PendingImport,
+)
 from workshops.models import Audience, Registration, RegistrationStatus, Session, Workshop, WorkshopKind
 
 from .factories import (
     CompanyFactory,
+    FundingProgrammeFactory,
     InterviewFactory,
     PlacementFactory,
     ProposalFactory,
@@ -125,6 +134,23 @@ def published_interview_a(world) -> Interview:
 
 def ambassador_vacancy() -> Vacancy:
     return VacancyFactory(company=CompanyFactory(is_ambassador=True), title="Magazijnier")
+
+
+def programme_a(world):
+    """The funder's programme, campaign A its action: the funder viewer's own."""
+    programme = world.campaign_a.programme or FundingProgrammeFactory(name="Programme A", funder=world.funder)
+    if world.campaign_a.programme_id != programme.pk:
+        world.campaign_a.programme = programme
+        world.campaign_a.save(update_fields=["programme"])
+    return programme
+
+
+def programme_of_another_funder(world):
+    """A programme of a funder the funder viewer is not: a 404 to them."""
+    funder, _ = Organisation.objects.get_or_create(name="Another fund", kind=OrganisationKind.FUNDER)
+    return FundingProgramme.objects.get_or_create(
+        name="Programme B", defaults={"funder": funder, "starts_on": date(2023, 1, 1), "ends_on": date(2025, 12, 31)}
+    )[0]
 
 
 def site_of(company) -> Site:
@@ -250,3 +276,11 @@ def failed_message_for(campaign) -> Message:
 
 def ambassador_vacancy_once() -> Vacancy:
     return Vacancy.objects.filter(company__is_ambassador=True).first() or ambassador_vacancy()
+
+
+def screened_by(enrolment: Enrolment, screener) -> Screening:
+    """The enrolment's first round of screening, done by ``screener`` (scores only)."""
+    screening, _created = Screening.objects.get_or_create(
+        enrolment=enrolment, round=1, defaults={"screener": screener, "motivation": 4}
+    )
+    return screening

@@ -69,6 +69,7 @@ from .factories import (
     ScreeningFactory,
     VacancyFactory,
 )
+from .factories.aftercare import employer_for
 
 MORE = 5
 PROJECT_DAY = date(2027, 4, 20)
@@ -428,7 +429,7 @@ def placement_a_row(world, i: int) -> None:
     shortly before it)."""
     placed = placement_a(world)
     route = [PlacementRoute.WORKPLACE_LEARNING, PlacementRoute.TEMP_WORK][i % 2]
-    change_placement(placement=placed, route=route, note=f"Change {i}", actor=world.alice)
+    change_placement(placement=placed, route=route, employer=employer_for(route), note=f"Change {i}", actor=world.alice)
     pending = placed.check_ins.filter(status=CheckInStatus.PENDING).order_by("due_on", "pk").first()
     due = datetime.combine(pending.due_on, time(12), tzinfo=timezone.get_current_timezone())
     with time_machine.travel(max(due, timezone.now()), tick=False):

@@ -1,7 +1,8 @@
 """Role fixtures: two of every kind of organisation, so a leak between them shows.
 
 ``world`` holds alice (coordinator of campaign A) and bob (coordinator of campaign B), HR of two
-companies, intermediaries of two partner organisations, two coaches and a funder viewer.
+companies, intermediaries of two partner organisations, two coaches, a funder viewer, and two partner screeners
+(a temp agency's for campaign A, a VDAB office's for campaign B).
 
 The fixtures several test directories share are here too, so no test module imports another: the project-week
 chain ``week`` → ``published`` → ``placement`` (through the services), and the reports' hand-counted ``cohort``.
@@ -76,6 +77,8 @@ class World:
     campaign_b: Campaign
     candidate_a: Candidate
     candidate_b: Candidate
+    screener_a: User  # a temp agency's consultant, screening partner of campaign A only
+    screener_b: User  # a VDAB consultant, screening partner of campaign B only
 
 
 def member(email: str, organisation: Organisation, role: str, **extra) -> User:
@@ -105,6 +108,10 @@ def world(db) -> World:
     campaign_b.coordinators.add(bob)
     campaign_a.partners.add(intermediary_org_a)
     campaign_b.partners.add(intermediary_org_b)
+    screening_org_a = OrganisationFactory(name="Uitzendkantoor A", kind=OrganisationKind.TEMP_AGENCY)
+    screening_org_b = OrganisationFactory(name="VDAB B", kind=OrganisationKind.INTERMEDIARY)
+    campaign_a.screening_partners.add(screening_org_a)
+    campaign_b.screening_partners.add(screening_org_b)
     Participation.objects.create(campaign=campaign_a, company=company_a)
     Participation.objects.create(campaign=campaign_b, company=company_b)
     candidate_a = CandidateFactory(first_name="Amal", registered_by=intermediary_org_a, coach=coach_a)
@@ -134,6 +141,8 @@ def world(db) -> World:
         campaign_b=campaign_b,
         candidate_a=candidate_a,
         candidate_b=candidate_b,
+        screener_a=member("screener.a@example.org", screening_org_a, Role.SCREENER),
+        screener_b=member("screener.b@example.org", screening_org_b, Role.SCREENER),
     )
 
 

@@ -49,6 +49,7 @@ def test_anonymous_is_sent_to_log_in(client, world, case):
         ("healthz", {}),
         ("invitation_accept", {"token": "unknown"}),
         ("check_in_link", {"token": "unknown"}),
+        ("referral_link", {"token": "unknown"}),
         ("personal_page", {"language": "ar", "token": "unknown"}),
         ("account_login", {}),
         ("account_reset_password", {}),

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from candidates.choices import spoken_language_choices
+from candidates.models import Gender
 from jobroad.forms import PlausibleDatesMixin
 
 from .models import DEFAULT_AUDIENCE, Session, Workshop
@@ -91,3 +92,36 @@ class RegistrationForm(forms.Form):
         if len(chosen) != 1:
             raise forms.ValidationError(_("Choose one person to register."))
         return cleaned
+
+
+class HeadcountForm(forms.Form):
+    """The people who came to a held session without a name on its list. A session for candidates counts residents
+    by reception centre (the campaign's, and "another or not known") and gender; a session for companies the people
+    counted without a name. An empty box is zero. ``rows`` lays the boxes out: (centre, [(gender, field)])."""
+
+    def __init__(self, *args, session: Session, centres, **kwargs):
+        super().__init__(*args, **kwargs)
+        current = {(row.reception_centre_id, row.gender): row.people for row in session.headcounts.all()}
+        self.total = sum(current.values())
+        if session.workshop.for_candidates:
+            centre_rows = [(centre.pk, str(centre)) for centre in centres] + [(None, _("Another centre or not known"))]
+            self.columns = list(Gender.choices)
+        else:
+            centre_rows, self.columns = [(None, "")], [(Gender.OTHER, _("People counted without a name"))]
+        self.keys: dict[str, tuple[int | None, str]] = {}
+        self.rows = []
+        for centre, centre_name in centre_rows:
+            cells = []
+            for gender, gender_name in self.columns:
+                name = f"people_{centre or 'none'}_{gender}"
+                self.fields[name] = forms.IntegerField(
+                    label=f"{centre_name} · {gender_name}" if centre_name else gender_name,
+                    min_value=0, max_value=9999, required=False, initial=current.get((centre, gender)),
+                )  # fmt: skip
+                self.fields[name].widget.attrs["inputmode"] = "numeric"
+                self.keys[name] = (centre, gender)
+                cells.append((gender_name, self[name]))
+            self.rows.append((centre_name, cells))
+
+    def people(self) -> dict[tuple[int | None, str], int]:
+        return {key: self.cleaned_data.get(name) or 0 for name, key in self.keys.items()}

@@ -7,14 +7,15 @@ candidates. Signed attendance sheets are the funder's evidence, so attendance ke
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.choices import AbsenceReason, CandidateAnswer
 from campaigns.models import Campaign
 from candidates.choices import language_name
-from candidates.models import Candidate
-from jobroad.models import Organisation
+from candidates.models import Candidate, Gender
+from jobroad.models import Organisation, OrganisationKind
 
 
 class WorkshopKind(models.TextChoices):
@@ -95,6 +96,11 @@ class Session(models.Model):
     def event_key(self) -> str:
         return f"workshop_session:{self.pk}"
 
+    @property
+    def is_held(self) -> bool:
+        """Not cancelled and already begun: what counts as held (``selectors.sessions_held``, ``outreach``)."""
+        return self.cancelled_at is None and self.starts_at <= timezone.now()
+
 
 class RegistrationStatus(models.TextChoices):
     REGISTERED = "registered", _("Registered")
@@ -159,3 +165,61 @@ class Registration(models.Model):
         if self.person_id:
             return self.person.full_name or self.person.email
         return self.name
+
+
+class Headcount(models.Model):
+    """People who came to a held session without a name on its list: residents of one reception centre who are
+    not registered candidates, by gender where known; or, at a session for companies, people counted without a
+    name (no centre). Beside the named attendance, never instead of it: ``selectors.outreach`` adds the two."""
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="headcounts")
+    reception_centre = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        limit_choices_to={"kind": OrganisationKind.RECEPTION_CENTRE}, verbose_name=_("reception centre"),
+    )  # fmt: skip
+    gender = models.CharField(_("gender"), max_length=10, choices=Gender.choices, default=Gender.OTHER)
+    people = models.PositiveSmallIntegerField(_("people"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    recorded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("headcount")
+        verbose_name_plural = _("headcounts")
+        ordering = ["session", "reception_centre", "gender", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "reception_centre", "gender"],
+                condition=Q(reception_centre__isnull=False),
+                name="headcount_once_per_centre_and_gender",
+            ),
+            models.UniqueConstraint(
+                fields=["session", "gender"],
+                condition=Q(reception_centre__isnull=True),
+                name="headcount_once_per_gender_without_centre",
+            ),
+            models.CheckConstraint(condition=Q(people__gte=1), name="headcount_counts_someone"),
+        ]
+
+    def __str__(self):
+        return f"{self.session_id} · {self.reception_centre_id or '-'} · {self.gender} · {self.people}"
+
+
+class HeadcountChange(models.Model):
+    """The audit trail of a session's headcount: who changed it when, and the total before and after. Append-only,
+    like the attendance marks' who-and-when; it names no one who was counted (nobody was)."""
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="headcount_changes")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
+    people_before = models.PositiveIntegerField()
+    people_after = models.PositiveIntegerField()
+
+    class Meta:
+        verbose_name = _("headcount change")
+        verbose_name_plural = _("headcount changes")
+        ordering = ["-at", "-id"]
+
+    def __str__(self):
+        return f"{self.session_id} · {self.at:%Y-%m-%d %H:%M} · {self.people_before} → {self.people_after}"

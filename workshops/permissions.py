@@ -36,6 +36,12 @@ def can_manage_workshops(user, campaign: Campaign) -> bool:
     return can_manage_campaign(user, campaign)
 
 
+def attendance_sessions(user) -> QuerySet[Session]:
+    """Sessions whose attendance the user may mark — and so record their anonymous headcount: those of the
+    campaigns they run."""
+    return Session.objects.filter(workshop__campaign__in=managed_campaigns(user))
+
+
 def visible_registrations(user, session: Session) -> QuerySet[Registration]:
     """Everyone in the session for its coordinators; otherwise only the people of one's own organisations —
     an intermediary never learns which other candidates take part."""

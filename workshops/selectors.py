@@ -1,22 +1,24 @@
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Sum
 from django.utils import timezone
 
 from campaigns.models import Campaign
 from campaigns.selectors import start_of
 from candidates.selectors import candidate_recipient
-from jobroad.models import Message, MessageStatus, Role
+from jobroad.models import Message, MessageStatus, Organisation, OrganisationKind, Role
 from jobroad.outbox import Recipient
 from jobroad.selectors import members
 
 from . import permissions
-from .models import Registration, RegistrationStatus, Session
+from .models import Audience, Headcount, Registration, RegistrationStatus, Session
 
 
 def sessions_of_campaign(user, campaign: Campaign) -> QuerySet[Session]:
-    """The campaign's sessions the user may see, with their registration counts, in time order."""
+    """The campaign's sessions the user may see, with their registration counts and the people counted there
+    without a name, in time order."""
     return (
         permissions.visible_sessions(user)
         .filter(workshop__campaign=campaign)
@@ -25,6 +27,13 @@ def sessions_of_campaign(user, campaign: Campaign) -> QuerySet[Session]:
             registered=Count("registrations", filter=Q(registrations__status=RegistrationStatus.REGISTERED)),
             waiting=Count("registrations", filter=Q(registrations__status=RegistrationStatus.WAITING)),
             attended=Count("registrations", filter=Q(registrations__attended=True)),
+            counted=Subquery(
+                Headcount.objects.filter(session=OuterRef("pk"))
+                .order_by()
+                .values("session")
+                .annotate(people=Sum("people"))
+                .values("people")
+            ),
         )
         .order_by("starts_at", "id")
     )
@@ -40,8 +49,143 @@ def sessions_held(campaigns: QuerySet[Campaign], *, ends_on: date, starts_on: da
 
 
 def attendances(sessions: QuerySet[Session]) -> QuerySet[Registration]:
-    """The people marked present at ``sessions``: the one definition of "workshop attendees"."""
+    """The people on the list marked present at ``sessions`` (named attendance). The figures of residents and
+    companies reached, with those counted without a name, are ``outreach``'s."""
     return Registration.objects.filter(session__in=sessions, attended=True)
+
+
+def headcount_centres(session: Session) -> QuerySet[Organisation]:
+    """The reception centres a session's residents are counted by: its campaign's, and any already counted."""
+    counted = session.headcounts.exclude(reception_centre=None).values("reception_centre")
+    return (
+        Organisation.objects.filter(
+            Q(hosted_campaigns=session.workshop.campaign_id) | Q(pk__in=counted), kind=OrganisationKind.RECEPTION_CENTRE
+        )
+        .distinct()
+        .order_by("name", "pk")
+    )
+
+
+# Named people at a session for companies who count as company people: from a company or a temp agency, or a name
+# the coordinator wrote in (someone without an account, at a workshop for companies). Intermediaries, reception
+# centres and OCMW staff at the same workshop are partners, not the companies the programme reaches.
+COMPANY_SIDE_KINDS = (OrganisationKind.COMPANY, OrganisationKind.TEMP_AGENCY)
+
+
+@dataclass(frozen=True)
+class Outreach:
+    """Who the held workshop sessions reached, residents and companies kept apart (``outreach``)."""
+
+    resident_workshops: int  # sessions held (not cancelled, already started) for residents/candidates
+    company_workshops: int  # sessions held for companies
+    residents: int  # residents reached: named candidates who attended + anonymous headcounts
+    candidates: int  # of which named, registered candidates
+    company_people: int  # people from companies at company workshops (named + counted)
+    company_organisation_ids: frozenset[int]  # distinct companies (Organisation ids) at company workshops
+
+    @property
+    def workshops(self) -> int:
+        return self.resident_workshops + self.company_workshops
+
+    @property
+    def companies(self) -> int:
+        return len(self.company_organisation_ids)
+
+    @property
+    def anonymous_residents(self) -> int:
+        return self.residents - self.candidates
+
+
+NO_OUTREACH = Outreach(0, 0, 0, 0, 0, frozenset())
+
+
+def outreach(sessions: QuerySet[Session]) -> Outreach:
+    """What ``sessions`` reached — the one definition of the outreach figures on every page and report (the
+    campaign page, the home page, the reports, their PDF and the programme page). Only sessions held count (not
+    cancelled, already begun), whatever ``sessions`` holds.
+
+    - Residents: the registered candidates marked present at sessions for candidates, each once per campaign
+      (a candidate at three of an action's workshops is one resident), plus the anonymous headcounts of those
+      sessions (``Headcount``: residents who are not registered candidates).
+    - Company people: at sessions for companies and intermediaries, the people marked present from a company or
+      temp agency (``COMPANY_SIDE_KINDS``; an account once per campaign, a written-in name per session), plus the
+      people counted there without a name. Intermediaries at those sessions are not company people.
+    - Companies: the distinct companies (Organisation of kind company) of the people marked present there.
+
+    People are counted per campaign, so a programme's figure is the sum of its actions' (``outreach_by``) and every
+    total adds up. Four queries, however many sessions."""
+    return sum_outreach(outreach_by(sessions).values())
+
+
+def outreach_by(sessions: QuerySet[Session], key: str = "workshop__campaign") -> dict[int, Outreach]:
+    """``outreach`` for each campaign of ``sessions`` (or, with ``key="pk"``, each session), with the same four
+    queries; a campaign or session that reached no one is missing."""
+    held = Session.objects.filter(
+        pk__in=sessions.values("pk"), cancelled_at__isnull=True, starts_at__lte=timezone.now()
+    ).values("pk")
+    residents, companies = Q(workshop__audience=Audience.CANDIDATES), Q(workshop__audience=Audience.PARTNERS)
+    workshops = _grouped(
+        Session.objects.filter(pk__in=held), key,
+        residents=Count("pk", filter=residents), companies=Count("pk", filter=companies),
+    )  # fmt: skip
+    present = Registration.objects.filter(session__in=held, attended=True)
+    company_side = Q(session__workshop__audience=Audience.PARTNERS) & (
+        Q(organisation__isnull=True, person__isnull=True) | Q(organisation__kind__in=COMPANY_SIDE_KINDS)
+    )
+    named = _grouped(
+        present, f"session__{key}",
+        candidates=Count(
+            "candidate", distinct=True, filter=Q(session__workshop__audience=Audience.CANDIDATES)
+        ),
+        accounts=Count("person", distinct=True, filter=company_side & Q(person__isnull=False)),
+        names=Count("pk", filter=company_side & Q(person__isnull=True, candidate__isnull=True)),
+    )  # fmt: skip
+    counted = _grouped(
+        Headcount.objects.filter(session__in=held), f"session__{key}",
+        residents=Sum("people", filter=Q(session__workshop__audience=Audience.CANDIDATES), default=0),
+        companies=Sum("people", filter=Q(session__workshop__audience=Audience.PARTNERS), default=0),
+    )  # fmt: skip
+    organisations: dict[int, set[int]] = {}
+    for group, organisation in (
+        present.filter(session__workshop__audience=Audience.PARTNERS, organisation__kind=OrganisationKind.COMPANY)
+        .order_by()
+        .values_list(f"session__{key}", "organisation")
+        .distinct()
+    ):
+        organisations.setdefault(group, set()).add(organisation)
+    return {
+        group: _assembled(workshops[group], named.get(group, {}), counted.get(group, {}), organisations.get(group, ()))
+        for group in sorted(workshops)
+    }
+
+
+def _assembled(workshops: dict, named: dict, counted: dict, organisations) -> Outreach:
+    candidates = named.get("candidates", 0)
+    return Outreach(
+        resident_workshops=workshops["residents"],
+        company_workshops=workshops["companies"],
+        residents=candidates + counted.get("residents", 0),
+        candidates=candidates,
+        company_people=named.get("accounts", 0) + named.get("names", 0) + counted.get("companies", 0),
+        company_organisation_ids=frozenset(organisations),
+    )
+
+
+def _grouped(rows: QuerySet, key: str, **aggregates) -> dict[int, dict[str, int]]:
+    return {row.pop("group"): row for row in rows.order_by().values(group=F(key)).annotate(**aggregates)}
+
+
+def sum_outreach(parts: Iterable[Outreach]) -> Outreach:
+    """Several campaigns' outreach together: people add up (each is counted per campaign), companies are united."""
+    parts = list(parts)
+    return Outreach(
+        resident_workshops=sum(part.resident_workshops for part in parts),
+        company_workshops=sum(part.company_workshops for part in parts),
+        residents=sum(part.residents for part in parts),
+        candidates=sum(part.candidates for part in parts),
+        company_people=sum(part.company_people for part in parts),
+        company_organisation_ids=frozenset().union(*(part.company_organisation_ids for part in parts)),
+    )
 
 
 def session_recipients(session: Session) -> dict[str, list[Recipient]]:

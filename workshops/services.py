@@ -15,12 +15,12 @@ from django.utils.translation import gettext as _
 from campaigns.lifecycle import PhaseRefused, require_phase
 from campaigns.models import Campaign
 from candidates.models import Candidate
-from jobroad.models import Membership, Organisation, User
+from jobroad.models import Membership, Organisation, OrganisationKind, User
 from jobroad.outbox import PlannedMessage, Recipient, sync_event_messages
 from jobroad.reminders import plan_reminders
 
 from . import selectors
-from .models import Registration, RegistrationStatus, Session
+from .models import Headcount, HeadcountChange, Registration, RegistrationStatus, Session
 
 
 class WorkshopPhaseRefused(PhaseRefused, ValidationError):
@@ -109,6 +109,45 @@ def mark_attendance(*, registration: Registration, attended: bool, actor: User) 
     registration.attendance_marked_at = timezone.now()
     registration.save(update_fields=["attended", "attendance_marked_by", "attendance_marked_at"])
     return registration
+
+
+def record_headcount(*, session: Session, people: dict[tuple[int | None, str], int], actor: User) -> int:
+    """Replace the session's anonymous headcount with ``people``: how many came without a name on the list, by
+    (reception centre id or None, gender). A session for candidates counts residents by centre; a session for
+    companies counts people with no centre. Refused, with nothing saved, for a session that was cancelled or has
+    not begun. A change is written to the session's audit trail (``HeadcountChange``: who, when, the total before
+    and after), and each row keeps who recorded it when, like an attendance mark. Returns the new total."""
+    require_phase(session.workshop.campaign, "mark_attendance", WorkshopPhaseRefused)
+    with transaction.atomic():
+        session = Session.objects.select_for_update().select_related("workshop").get(pk=session.pk)
+        if session.cancelled_at:
+            raise ValidationError(_("This session was cancelled: nobody can be counted at it."))
+        if session.starts_at > timezone.now():
+            raise ValidationError(_("This session has not started yet: count the people who came once it has."))
+        wanted = {key: count for key, count in people.items() if count}
+        if any(count < 0 for count in wanted.values()):
+            raise ValidationError(_("A headcount cannot be negative."))
+        if not session.workshop.for_candidates and any(centre for centre, _gender in wanted):
+            raise ValidationError(_("People at a workshop for companies are counted without a reception centre."))
+        centres = {centre for centre, _gender in wanted if centre}
+        if len(centres) != Organisation.objects.filter(pk__in=centres, kind=OrganisationKind.RECEPTION_CENTRE).count():
+            raise ValidationError(_("Residents are counted by reception centre."))
+        before = {(row.reception_centre_id, row.gender): row.people for row in session.headcounts.all()}
+        if before == wanted:
+            return sum(wanted.values())
+        now = timezone.now()
+        session.headcounts.all().delete()
+        Headcount.objects.bulk_create(
+            Headcount(
+                session=session, reception_centre_id=centre, gender=gender, people=count,
+                recorded_by=actor, recorded_at=now,
+            )
+            for (centre, gender), count in sorted(wanted.items(), key=lambda item: (item[0][0] or 0, item[0][1]))
+        )  # fmt: skip
+        HeadcountChange.objects.create(
+            session=session, actor=actor, people_before=sum(before.values()), people_after=sum(wanted.values())
+        )
+    return sum(wanted.values())
 
 
 def _free_places(session: Session) -> int:

@@ -11,6 +11,7 @@ urlpatterns = [
     path("sessions/<int:pk>/cancel/", views.session_cancel, name="session_cancel"),
     path("sessions/<int:pk>/register/", views.session_register, name="session_register"),
     path("sessions/<int:pk>/attendance/", views.session_attendance, name="session_attendance"),
+    path("sessions/<int:pk>/headcount/", views.session_headcount, name="session_headcount"),
     path("sessions/<int:pk>/attendance-sheet.pdf", views.attendance_sheet, name="attendance_sheet"),
     path("registrations/<int:pk>/cancel/", views.registration_cancel, name="registration_cancel"),
 ]

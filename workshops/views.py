@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -11,7 +12,7 @@ from campaigns.permissions import managed_campaigns, visible_campaigns
 from jobroad.pdf import pdf_response, render_pdf
 
 from . import permissions, selectors, services
-from .forms import RegistrationForm, SessionForm, WorkshopForm
+from .forms import HeadcountForm, RegistrationForm, SessionForm, WorkshopForm
 from .models import Registration, RegistrationStatus, Session, Workshop
 
 
@@ -180,8 +181,9 @@ def registration_cancel(request, pk):
 @login_required
 def session_attendance(request, pk):
     """A phone-friendly list: one tap per person for present or absent."""
-    managed = Session.objects.filter(workshop__campaign__in=managed_campaigns(request.user))
-    session = get_object_or_404(managed.select_related("workshop__campaign"), pk=pk)
+    session = get_object_or_404(
+        permissions.attendance_sessions(request.user).select_related("workshop__campaign"), pk=pk
+    )
     if request.method == "POST":
         pk = request.POST.get("registration", "")
         if not pk.isdecimal():
@@ -197,8 +199,37 @@ def session_attendance(request, pk):
         "candidate", "person", "organisation"
     )
     refusal = lifecycle.phase_refusal(session.workshop.campaign, "mark_attendance")
-    context = {"session": session, "registrations": registrations, "refusal": refusal}
+    context = {
+        "session": session,
+        "registrations": registrations,
+        "refusal": refusal,
+        "headcount": _headcount_form(session),
+    }
     return render(request, "workshops/session_attendance.html", context)
+
+
+@require_POST
+@login_required
+def session_headcount(request, pk):
+    """The anonymous headcount beside the named attendance: whoever marks attendance records it."""
+    session = get_object_or_404(
+        permissions.attendance_sessions(request.user).select_related("workshop__campaign"), pk=pk
+    )
+    form = _headcount_form(session, request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Count whole people, from 0 up."))
+    else:
+        try:
+            total = services.record_headcount(session=session, people=form.people(), actor=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Headcount saved: %(count)s people without a name.") % {"count": total})
+    return redirect(f"{reverse('session_attendance', args=[session.pk])}#headcount")
+
+
+def _headcount_form(session: Session, data=None) -> HeadcountForm:
+    return HeadcountForm(data, session=session, centres=selectors.headcount_centres(session))
 
 
 @login_required

@@ -100,6 +100,18 @@ COLUMNS = (
         aliases=("negatieve beslissing", "décision négative", "negative decision"),
     ),
     Column(
+        "temporary_protection_on",
+        {
+            "nl": "Datum bijlage 15 of A-kaart",
+            "fr": "Date de l'annexe 15 ou de la carte A",
+            "en": "Annex 15 or A card of",
+        },
+        aliases=("tijdelijke bescherming", "protection temporaire", "temporary protection", "bijlage 15", "annexe 15"),
+        help=gettext_lazy(
+            "Temporary protection (Ukraine) only: the date of the annex 15 or the A card; access to work starts then."
+        ),
+    ),
+    Column(
         "reception_centre",
         {"nl": "Opvangcentrum", "fr": "Centre d'accueil", "en": "Reception centre"},
         aliases=("opvang", "reception center", "centre"),
@@ -140,6 +152,21 @@ COLUMNS = (
         {"nl": "Opleidingsniveau", "fr": "Niveau d'études", "en": "Education level"},
         aliases=("opleiding", "scholing", "niveau d'éducation", "education", "isced"),
         required=True,
+    ),
+    Column(
+        "diploma_recognition",
+        {
+            "nl": "Diplomaerkenning (NARIC)",
+            "fr": "Reconnaissance du diplôme (NARIC)",
+            "en": "Diploma recognition (NARIC)",
+        },
+        aliases=("naric", "diplomaerkenning", "gelijkwaardigheid", "équivalence", "diploma recognition"),
+    ),
+    Column(
+        "diploma_recognition_on",
+        {"nl": "Datum beslissing NARIC", "fr": "Date de la décision NARIC", "en": "NARIC decision of"},
+        aliases=("beslissing naric", "décision naric", "naric decision"),
+        help=gettext_lazy("The date of NARIC's decision, when there is one."),
     ),
     Column(
         "experience_summary",
@@ -230,6 +257,7 @@ class CandidateImport(ImportSpec):
 
     def __init__(self):
         self._matched: dict[int, None] = {}  # the candidates this preview's duplicate check found, in order
+        self._row_matched: set[int] = set()  # those of the row at hand, which its flags name already
 
     def form(self, pending: PendingImport, data: dict | None = None) -> CandidateForm:
         campaign = pending.campaign if pending.campaign_id else None
@@ -259,6 +287,7 @@ class CandidateImport(ImportSpec):
         the audit (``duplicates_checked``)."""
         identity = {name: cleaned.get(name) or ("" if name != "birth_year" else None) for name in IDENTITY}
         duplicates = selectors.likely_duplicates(**identity)
+        self._row_matched = {duplicate.candidate.pk for duplicate in duplicates}
         if not duplicates:
             return []
         self._matched.update(dict.fromkeys(duplicate.candidate.pk for duplicate in duplicates))
@@ -279,6 +308,27 @@ class CandidateImport(ImportSpec):
                     % {"reasons": reasons}
                 )
         return flags
+
+    def row_notes(self, pending: PendingImport, cleaned: dict) -> list[str]:
+        """Candidates the uploader may see whose name may be the row's in another spelling (Mohammed, Muhammad,
+        محمد): told, never blocking. Only ``visible_candidates`` are searched, so a file learns nothing about
+        another organisation's candidates this way."""
+        variants = selectors.possible_variants(
+            pending.owner,
+            first_name=cleaned["first_name"],
+            last_name=cleaned["last_name"],
+            birth_year=cleaned.get("birth_year"),
+        )
+        return [
+            _("Possibly the same person as %(name)s (%(year)s), registered by %(organisation)s.")
+            % {
+                "name": variant.candidate,
+                "year": variant.candidate.birth_year or _("birth year unknown"),
+                "organisation": variant.candidate.registered_by,
+            }
+            for variant in variants
+            if variant.candidate.pk not in self._row_matched
+        ]
 
     def duplicates_checked(self, pending: PendingImport) -> None:
         """The uploader, and every candidate the file matched, go into the audit trail: a file written to find

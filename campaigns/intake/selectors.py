@@ -1,17 +1,24 @@
-"""Reads of screening: the board of a campaign's candidates by state, and the calibration of two screeners."""
+"""Reads of intake and screening: the board of a campaign's candidates by state, the calibration of two screeners,
+what a screener reads of a candidate and has to do, and the intermediaries' vacancy briefing."""
 
 from dataclasses import dataclass
+from datetime import date
 
 from django.db.models import Prefetch, QuerySet
+from django.utils.translation import gettext as _
 
 from candidates.models import (
+    Candidate,
     Screening,
     ScreeningDecision,
     ScreeningRound,
 )
+from companies.models import Shift, Vacancy
 
-from ..models import ENROLLING_PHASES, Enrolment
-from ..permissions import registrable_campaigns
+from ..matching import scoring
+from ..matching.problem import CandidateIn, VacancyIn
+from ..models import ENROLLING_PHASES, Campaign, CampaignPhase, Enrolment
+from ..permissions import briefed_campaigns, registrable_campaigns, screened_campaign_ids
 
 BOARD_STATES = ("to_do", "screened", *ScreeningDecision.values)
 
@@ -78,3 +85,152 @@ def calibration(campaign, *, only_differences: bool = False) -> list[Calibration
 def enrolable_campaigns(user) -> QuerySet:
     """Campaigns a candidate who ended without a job can join: those the user registers into, until screening."""
     return registrable_campaigns(user).filter(phase__in=ENROLLING_PHASES)
+
+
+# --- What a partner screener reads and has to do ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ScreeningProfile:
+    """What screening needs of a candidate, and all a partner screener reads of them (``campaigns.permissions``)."""
+
+    languages: list
+    education: str
+    experience: str
+    competences: list
+    occupations: list
+    driving_licence: bool
+    available_from: date | None
+
+
+def screening_profile(candidate: Candidate) -> ScreeningProfile:
+    """The candidate's languages, education, experience, competences, wished occupations, driving licence and
+    availability date: three queries."""
+    return ScreeningProfile(
+        languages=list(candidate.languages.all()),
+        education=candidate.get_education_level_display(),
+        experience=candidate.experience_summary,
+        competences=list(candidate.competences.all()),
+        occupations=list(candidate.desired_occupations.all()),
+        driving_licence=candidate.has_driving_licence,
+        available_from=candidate.available_from,
+    )
+
+
+def screening_to_do(user) -> QuerySet[Enrolment]:
+    """A partner screener's home page: the candidates of the campaigns their organisation screens for, still
+    enrolled and not screened yet, by campaign and name."""
+    return (
+        Enrolment.objects.filter(
+            campaign__in=screened_campaign_ids(user),
+            dropped_out_on__isnull=True,
+            candidate__erased_at__isnull=True,
+        )
+        .exclude(campaign__phase=CampaignPhase.CLOSED)
+        .exclude(screenings__round=ScreeningRound.FIRST)
+        .select_related("campaign", "candidate")
+        .order_by("campaign__name", "campaign_id", "candidate__last_name", "candidate__first_name", "id")
+    )
+
+
+def screened_campaigns(user) -> QuerySet[Campaign]:
+    """The campaigns a partner screener screens for, open ones first: their home page links to each board."""
+    return Campaign.objects.filter(pk__in=screened_campaign_ids(user)).exclude(phase=CampaignPhase.CLOSED)
+
+
+# --- The vacancy briefing ---------------------------------------------------------------------------------------
+
+
+def briefings_open(user) -> QuerySet[Campaign]:
+    """The campaigns in intake whose vacancy briefing ``user`` reads: an intermediary's home page links to each."""
+    return briefed_campaigns(user).filter(phase=CampaignPhase.INTAKE).order_by("name", "pk")
+
+
+# The matching's hard constraints that a vacancy asks for, as the engine names them; the others are the candidate's
+# own (legal access, consent, the screening decision) or the journey's (commute), not the vacancy's requirements.
+REQUIREMENTS = ("language_level", "driving_licence", "shift")
+
+
+@dataclass(frozen=True)
+class Requirement:
+    code: str  # one of REQUIREMENTS
+    label: str
+    meeting: int  # registered candidates who meet it
+
+
+@dataclass(frozen=True)
+class VacancyGap:
+    vacancy: Vacancy
+    requirements: list[Requirement]
+    meeting_all: int  # registered candidates who meet every requirement at once
+
+    @property
+    def places(self) -> int:
+        return self.vacancy.positions
+
+    @property
+    def gap(self) -> int:
+        """Places no registered candidate can fill yet, as far as the hard requirements tell."""
+        return max(0, self.places - self.meeting_all)
+
+
+@dataclass(frozen=True)
+class Briefing:
+    registered: int
+    vacancies: list[VacancyGap]
+
+
+def vacancy_briefing(campaign: Campaign) -> Briefing:
+    """The open vacancies of the campaign's companies with their live gaps: for each hard requirement, how many of
+    the campaign's registered candidates (still enrolled, all organisations together) meet it, by the matching
+    engine's own rule (``scoring.exclusions``), so the briefing and the matching agree. Counts only: no candidate
+    leaves this function. Three queries."""
+    enrolments = campaign.enrolments.filter(dropped_out_on__isnull=True, candidate__erased_at__isnull=True)
+    candidates = [
+        CandidateIn(
+            id=candidate.pk,
+            languages=tuple((language.language, language.level) for language in candidate.languages.all()),
+            has_driving_licence=candidate.has_driving_licence,
+            shifts=frozenset(candidate.available_shifts),
+        )
+        for candidate in Candidate.objects.filter(pk__in=enrolments.values("candidate_id")).prefetch_related(
+            "languages"
+        )
+    ]
+    vacancies = (
+        Vacancy.objects.filter(company__participations__campaign=campaign, is_open=True)
+        .select_related("company__organisation", "occupation")
+        .order_by("company__organisation__name", "company_id", "title", "id")
+    )
+    return Briefing(len(candidates), [_vacancy_gap(vacancy, candidates) for vacancy in vacancies])
+
+
+def _vacancy_gap(vacancy: Vacancy, candidates: list[CandidateIn]) -> VacancyGap:
+    asked = VacancyIn(
+        id=vacancy.pk,
+        company_id=vacancy.company_id,
+        capacity=vacancy.positions,
+        language=vacancy.language,
+        language_level=vacancy.language_level,
+        driving_licence_required=vacancy.driving_licence_required,
+        shifts=frozenset(vacancy.shifts),
+    )
+    missing = [set(scoring.exclusions(candidate, asked)) & set(REQUIREMENTS) for candidate in candidates]
+    requirements = [
+        Requirement(code, label, sum(1 for codes in missing if code not in codes))
+        for code, label in _requirement_labels(vacancy)
+    ]
+    return VacancyGap(vacancy, requirements, sum(1 for codes in missing if not codes))
+
+
+def _requirement_labels(vacancy: Vacancy) -> list[tuple[str, str]]:
+    """The vacancy's hard requirements, in the engine's order, as the briefing names them."""
+    labels = []
+    if vacancy.language and vacancy.language_level in scoring.CEFR:
+        labels.append(("language_level", _("%(language)s or better") % {"language": vacancy.language_requirement}))
+    if vacancy.driving_licence_required:
+        labels.append(("driving_licence", _("a driving licence")))
+    if vacancy.shifts:
+        shifts = ", ".join(str(Shift(shift).label) for shift in vacancy.shifts if shift in Shift.values)
+        labels.append(("shift", _("can work a shift of: %(shifts)s") % {"shifts": shifts}))
+    return labels

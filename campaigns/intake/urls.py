@@ -2,10 +2,11 @@ from django.urls import path
 
 from . import views
 
-# Mounted under /candidates/, beside candidates.urls: registering into a campaign, screening, a drop-out and a
-# new enrolment.
+# Mounted under /candidates/, beside candidates.urls: registering into a campaign, the vacancy briefing, screening,
+# a drop-out and a new enrolment.
 urlpatterns = [
     path("register/<int:campaign_pk>/", views.candidate_register, name="candidate_register"),
+    path("briefing/<int:campaign_pk>/", views.vacancy_briefing, name="vacancy_briefing"),
     path("screening/campaign/<int:campaign_pk>/", views.screening_board, name="screening_board"),
     path(
         "screening/campaign/<int:campaign_pk>/calibration/", views.screening_calibration, name="screening_calibration"

@@ -1,5 +1,5 @@
-"""Pages of intake and screening: registering a candidate into a campaign, the screening board, calibration and
-one screening round."""
+"""Pages of intake and screening: registering a candidate into a campaign, the vacancy briefing, the screening board,
+calibration and one screening round."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -27,12 +27,16 @@ from jobroad.permissions import assignable_coaches
 
 from .. import lifecycle
 from ..forms import DropOutForm, EnrolAgainForm
-from ..models import Enrolment
 from ..permissions import (
+    briefed_campaigns,
+    can_manage_campaign,
+    can_open_screening,
     changeable_enrolments,
     managed_campaigns,
     registering_organisations,
     registrable_campaigns,
+    screenable_campaigns,
+    visible_screening_enrolments,
 )
 from . import selectors as intake_selectors
 from . import services as intake_services
@@ -83,22 +87,29 @@ def candidate_register(request, campaign_pk):
     return render(request, "candidates/candidate_form.html", context, status=form_status(request, context))
 
 
-def screened_campaign(request, pk):
-    return get_object_or_404(managed_campaigns(request.user), pk=pk)
-
-
 @login_required
 def screening_board(request, campaign_pk):
-    campaign = screened_campaign(request, campaign_pk)
+    campaign = get_object_or_404(screenable_campaigns(request.user), pk=campaign_pk)
     state = request.GET.get("state", "")
     state = state if state in intake_selectors.BOARD_STATES else ""
-    context = {"campaign": campaign, "board": intake_selectors.screening_board(campaign, state=state), "state": state}
+    board = intake_selectors.screening_board(campaign, state=state)
+    runs_campaign = can_manage_campaign(request.user, campaign)
+    cards = [
+        (
+            row,
+            can_open_screening(request.user, row.first, runs_campaign=runs_campaign),
+            bool(row.first) and can_open_screening(request.user, row.second, runs_campaign=runs_campaign),
+        )
+        for row in board.rows
+    ]
+    context = {"campaign": campaign, "board": board, "cards": cards, "state": state, "runs_campaign": runs_campaign}
     return render(request, "candidates/screening_board.html", context)
 
 
 @login_required
 def screening_calibration(request, campaign_pk):
-    campaign = screened_campaign(request, campaign_pk)
+    # Calibration compares screeners with each other: the coordinators'.
+    campaign = get_object_or_404(managed_campaigns(request.user), pk=campaign_pk)
     only = request.GET.get("differences") == "1"
     context = {
         "campaign": campaign,
@@ -110,13 +121,14 @@ def screening_calibration(request, campaign_pk):
 
 @login_required
 def screening_edit(request, pk, round):
-    enrolment = get_object_or_404(
-        Enrolment.objects.select_related("campaign", "candidate").filter(campaign__in=managed_campaigns(request.user)),
-        pk=pk,
-    )
+    enrolments = visible_screening_enrolments(request.user).select_related("campaign", "candidate")
+    enrolment = get_object_or_404(enrolments, pk=pk)
     if round not in ScreeningRound.values:
         raise Http404
     screening = enrolment.screenings.filter(round=round).first()
+    runs_campaign = can_manage_campaign(request.user, enrolment.campaign)
+    if not can_open_screening(request.user, screening, runs_campaign=runs_campaign):
+        raise Http404
     form = ScreeningForm(request.POST or None, instance=screening, round=round)
     if request.method == "POST" and form.is_valid():
         try:
@@ -132,10 +144,22 @@ def screening_edit(request, pk, round):
         "enrolment": enrolment,
         "candidate": enrolment.candidate,
         "round": ScreeningRound(round),
-        "first": enrolment.screenings.filter(round=ScreeningRound.FIRST).first(),
+        "profile": intake_selectors.screening_profile(enrolment.candidate),
+        "runs_campaign": runs_campaign,
         "refusal": lifecycle.phase_refusal(enrolment.campaign, "screen"),
     }
     return render(request, "candidates/screening_form.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+def vacancy_briefing(request, campaign_pk):
+    campaign = get_object_or_404(briefed_campaigns(request.user), pk=campaign_pk)
+    context = {
+        "campaign": campaign,
+        "briefing": intake_selectors.vacancy_briefing(campaign),
+        "registration_problems": intake_services.registration_problems(campaign=campaign, actor=request.user),
+    }
+    return render(request, "campaigns/vacancy_briefing.html", context)
 
 
 # --- A drop-out and a new start -------------------------------------------------------------------------------

@@ -1,12 +1,16 @@
 """Reads for the "second chance" after project week (DESIGN §1): candidates whose interviews all ended without
 an offer or a maybe, and the open vacancies of ambassador companies they fit, scored by the matching engine's
-own rules so that a hard rule (legal access, consent, commute, language) still excludes a pair."""
+own rules so that a hard rule (legal access, consent, commute, language) still excludes a pair.
+
+The employer network's ambassador profile says whether a company takes second-chance candidates: those that do
+come first for each candidate, labelled as such; those that said no are never proposed; the others (no profile yet,
+or "ask first") follow, so the coordinator asks before proposing."""
 
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, F, OuterRef
 
-from companies.models import Vacancy
+from companies.models import SecondChanceWillingness, Vacancy
 
 from ..models import Campaign, Enrolment, Interview, Outcome, Proposal
 from . import engine as matching
@@ -20,6 +24,11 @@ SHOWN_PER_CANDIDATE = 5
 class Option:
     vacancy: Vacancy
     pair: matching.Pair
+
+    @property
+    def takes_second_chance(self) -> bool:
+        """The company's ambassador profile says it takes second-chance candidates (no need to ask first)."""
+        return getattr(self.vacancy, "second_chance_willingness", None) == SecondChanceWillingness.YES
 
 
 @dataclass(frozen=True)
@@ -43,11 +52,18 @@ def not_retained(campaign: Campaign):
 
 
 def ambassador_vacancies():
-    return Vacancy.objects.filter(company__is_ambassador=True, is_open=True)
+    """Open vacancies of ambassador companies, but for those whose profile says they take no second-chance
+    candidates; each carries its company's ``second_chance_willingness`` (None without a profile)."""
+    return (
+        Vacancy.objects.filter(company__is_ambassador=True, is_open=True)
+        .exclude(company__ambassador_profile__second_chance=SecondChanceWillingness.NO)
+        .annotate(second_chance_willingness=F("company__ambassador_profile__second_chance"))
+    )
 
 
 def rows(campaign: Campaign) -> list[Row]:
-    """Each candidate not retained with the best-fitting ambassador vacancies not yet proposed to them."""
+    """Each candidate not retained with the best-fitting ambassador vacancies not yet proposed to them: those of
+    companies that take second-chance candidates first, then by fit."""
     enrolments = list(not_retained(campaign).prefetch_related("proposals__vacancy__company__organisation"))
     if not enrolments:
         return []
@@ -64,12 +80,11 @@ def rows(campaign: Campaign) -> list[Row]:
     result = []
     for enrolment in enrolments:
         proposed = {p.vacancy_id for p in enrolment.proposals.all()}
-        pairs = sorted(
-            (pair for (candidate, vacancy), pair in allowed.items()
+        options = sorted(
+            (Option(loaded.vacancies[vacancy], pair) for (candidate, vacancy), pair in allowed.items()
              if candidate == enrolment.candidate_id and vacancy not in proposed),
-            key=lambda pair: (-pair.fit, pair.vacancy_id),
-        )  # fmt: skip
-        options = [Option(loaded.vacancies[pair.vacancy_id], pair) for pair in pairs[:SHOWN_PER_CANDIDATE]]
+            key=lambda option: (not option.takes_second_chance, -option.pair.fit, option.pair.vacancy_id),
+        )[:SHOWN_PER_CANDIDATE]  # fmt: skip
         result.append(Row(enrolment, options, [p for p in enrolment.proposals.all() if p.second_chance]))
     return result
 

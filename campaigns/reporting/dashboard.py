@@ -15,8 +15,9 @@ from companies.permissions import visible_companies
 from jobroad import disclosure, permissions
 from jobroad.models import MessageStatus, Role
 from jobroad.permissions import sees_small_counts
-from workshops.selectors import attendances, sessions_held
+from workshops.selectors import outreach, sessions_held
 
+from ..intake import selectors as intake_selectors
 from ..models import Campaign
 from ..selectors import campaigns_with_counts
 
@@ -35,6 +36,9 @@ class Dashboard:
     flagged_check_ins: QuerySet | None = None
     overdue_check_ins: int = 0
     offers_to_place: int = 0
+    briefings: QuerySet | None = None  # an intermediary's campaigns in intake, each with its vacancy briefing
+    to_screen: QuerySet | None = None  # a partner screener's candidates still to screen
+    screened_campaigns: QuerySet | None = None
     today: date | None = None
     sections: list[str] = field(default_factory=list)
 
@@ -70,9 +74,14 @@ def dashboard_for(user) -> Dashboard:
         dashboard.candidates = _with_campaigns(
             visible_candidates(user).filter(registered_by__in=permissions.organisation_ids_of(user, Role.INTERMEDIARY))
         )
+        dashboard.briefings = intake_selectors.briefings_open(user)
     if Role.JOB_COACH in roles:
         dashboard.sections.append("job_coach")
         dashboard.caseload = _with_campaigns(visible_candidates(user).filter(coach=user))
+    if Role.SCREENER in roles:
+        dashboard.sections.append("screener")
+        dashboard.to_screen = intake_selectors.screening_to_do(user)[:100]
+        dashboard.screened_campaigns = intake_selectors.screened_campaigns(user)
     if Role.FUNDER_VIEWER in roles:
         dashboard.sections.append("funder_viewer")
         dashboard.funded_campaigns = campaigns_with_counts(user)
@@ -102,13 +111,18 @@ def target_counters(campaign: Campaign, user) -> list[Counter]:
     same selectors. ``campaign`` comes annotated by ``campaigns_with_counts(user)``, whose candidate count is
     already published as ``user`` may see it. Counts of people go through ``disclosure.published`` for whoever does
     not see small counts; companies and sessions are not people and stay exact."""
-    sessions = sessions_held(Campaign.objects.filter(pk=campaign.pk), ends_on=timezone.localdate())
-    attendees = attendances(sessions).count()
+    reached = outreach(sessions_held(Campaign.objects.filter(pk=campaign.pk), ends_on=timezone.localdate()))
+    people = [reached.residents, reached.candidates, reached.company_people]
     if not sees_small_counts(user):
-        attendees = disclosure.published(attendees)
+        people = [disclosure.published(count) for count in people]
+    residents, candidates, company_people = people
     return [
         Counter(_("Candidates"), campaign.candidate_count, campaign.target_candidates, "candidates"),
         Counter(_("Companies"), campaign.company_count, campaign.target_companies, "companies"),
-        Counter(_("Workshop sessions"), sessions.count(), campaign.target_workshops, "workshop_sessions"),
-        Counter(_("Workshop attendees"), attendees, campaign.target_workshop_attendees, "workshop_attendees"),
+        Counter(_("Workshop sessions"), reached.workshops, campaign.target_workshops, "workshop_sessions"),
+        # Residents and company people are never added up into one number of attendees (issue 22, item 2).
+        Counter(_("Residents reached"), residents, campaign.target_workshop_attendees, "residents_reached"),
+        Counter(_("Of whom registered candidates"), candidates, None, "residents_candidates"),
+        Counter(_("People from companies at workshops"), company_people, None, "company_people"),
+        Counter(_("Companies at workshops"), reached.companies, None, "workshop_companies"),
     ]

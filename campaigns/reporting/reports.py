@@ -28,6 +28,7 @@ from ..models import (
     Campaign,
     Enrolment,
     Evaluation,
+    FundingProgramme,
     Outcome,
     Proposal,
     ProposalStatus,
@@ -43,7 +44,7 @@ class Scope:
     ends_on: date  # outcomes are read on this day
     starts_on: date | None = None
     campaign: Campaign | None = None
-    programme: str = ""
+    programme: FundingProgramme | None = None
 
     def registered(self) -> QuerySet[Enrolment]:
         return enrolments_registered(self.campaigns, starts_on=self.starts_on, ends_on=self.ends_on)
@@ -52,7 +53,7 @@ class Scope:
         return sessions_held(self.campaigns, starts_on=self.starts_on, ends_on=self.ends_on)
 
 
-def report_scope(user, *, campaign: Campaign | None, programme: str, starts_on, ends_on) -> Scope:
+def report_scope(user, *, campaign: Campaign | None, programme: FundingProgramme | None, starts_on, ends_on) -> Scope:
     """The campaigns the user may see, narrowed to one campaign or one funding programme. For whoever does not see
     small counts the period is widened to whole months, whatever the caller asks: a day more or less would
     otherwise tell the registrations of that day (a second line of defence behind ``FunderReportFilterForm``,
@@ -61,12 +62,14 @@ def report_scope(user, *, campaign: Campaign | None, programme: str, starts_on, 
     if campaign is not None:
         campaigns = campaigns.filter(pk=campaign.pk)
     elif programme:
-        campaigns = campaigns.filter(funding_programme=programme)
+        campaigns = campaigns.filter(programme=programme)
     if not sees_small_counts(user):
         starts_on = starts_on and _month_start(starts_on)
         ends_on = ends_on and _month_end(ends_on)
     ends_on = min(ends_on or timezone.localdate(), timezone.localdate())
-    return Scope(campaigns=campaigns, starts_on=starts_on, ends_on=ends_on, campaign=campaign, programme=programme)
+    return Scope(
+        campaigns=campaigns, starts_on=starts_on, ends_on=ends_on, campaign=campaign, programme=programme or None
+    )
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -21,7 +21,7 @@ from candidates.choices import country_name
 from candidates.models import EducationLevel, Gender, TargetGroup
 from jobroad import disclosure
 from jobroad.disclosure import HIDDEN, SMALL_COUNT
-from workshops.selectors import attendances
+from workshops.selectors import NO_OUTREACH, outreach_by, sum_outreach
 
 from ..models import DropOutReason, Interview
 from ..selectors import with_counts
@@ -163,6 +163,8 @@ class Cells:
 
 def report_tables(scope: Scope, *, suppress: bool) -> list[Table]:
     """Every table of the report, in the order the page shows them."""
+    from .employers import employer_tables  # builds on this module's Table and Cells
+
     cells = Cells(suppress=suppress)
     figures = kpi.report(people(scope))
     return [
@@ -172,25 +174,39 @@ def report_tables(scope: Scope, *, suppress: bool) -> list[Table]:
         activation_table(figures, cells),
         *(breakdown_table(figures, dimension, cells) for dimension in kpi.BREAKDOWNS),
         drop_out_table(figures, cells),
+        *employer_tables(scope, cells),
     ]
 
 
-TARGET_FIGURES = ("candidates", "companies", "workshop_sessions", "workshop_attendees")  # as the campaign page's
-PEOPLE_COLUMNS = (0, 3)  # of the targets table: candidates and attendees count people; companies and sessions do not
+TARGET_FIGURES = (
+    "candidates", "companies", "workshop_sessions",
+    "residents_reached", "residents_candidates", "company_people", "workshop_companies",
+)  # as the campaign page's  # fmt: skip
+# Of the targets table: candidates, residents reached, of whom candidates and company people count people; companies
+# and sessions do not. Residents and company people are never added up into one number of attendees.
+PEOPLE_COLUMNS = (0, 3, 4, 5)
+TARGET_HEADERS = (
+    gettext_lazy("Candidates"), gettext_lazy("Companies"), gettext_lazy("Workshop sessions"),
+    gettext_lazy("Residents reached"), gettext_lazy("Of whom registered candidates"),
+    gettext_lazy("People from companies at workshops"), gettext_lazy("Companies at workshops"),
+)  # fmt: skip
+WORKSHOP_COMPANIES = 6
 
 
 def targets_table(scope: Scope, cells: Cells) -> Table:
-    # The figures of the campaign page (``with_counts``, ``sessions_held``), one grouped count per column.
+    # The figures of the campaign page (``with_counts``, ``outreach``), one grouped count per column.
     campaigns = list(
         with_counts(scope.campaigns, starts_on=scope.starts_on, ends_on=scope.ends_on).order_by("name", "pk")
     )
-    sessions = scope.sessions()
-    held = _per_campaign(sessions, "workshop__campaign")
-    attended = _per_campaign(attendances(sessions), "session__workshop__campaign")
-    actuals = [[c.candidate_count, c.company_count, held[c.pk], attended[c.pk]] for c in campaigns]
+    reached = outreach_by(scope.sessions())
+    outreaches = [reached.get(campaign.pk, NO_OUTREACH) for campaign in campaigns]
+    actuals = [
+        [c.candidate_count, c.company_count, o.workshops, o.residents, o.candidates, o.company_people, o.companies]
+        for c, o in zip(campaigns, outreaches, strict=True)
+    ]
     targets = [
         [campaign.target_candidates, campaign.target_companies, campaign.target_workshops,
-         campaign.target_workshop_attendees]
+         campaign.target_workshop_attendees, None, None, None]
         for campaign in campaigns
     ]  # fmt: skip
     shown = list(zip(campaigns, _shown_per_campaign(actuals, cells), targets, strict=True))
@@ -199,6 +215,7 @@ def targets_table(scope: Scope, cells: Cells) -> Table:
     row_keys = [str(campaign.pk) for campaign in campaigns]
     if len(rows) > 1:
         totals = [sum(column) for column in zip(*actuals, strict=True)]
+        totals[WORKSHOP_COMPANIES] = sum_outreach(outreaches).companies  # a company at two actions' workshops is one
         total_targets = [sum(target or 0 for target in column) for column in zip(*targets, strict=True)]
         shown_totals = [cells.people(total) if index in PEOPLE_COLUMNS else total for index, total in enumerate(totals)]
         rows.append([_("Total"), *_against(shown_totals, total_targets)])
@@ -207,9 +224,12 @@ def targets_table(scope: Scope, cells: Cells) -> Table:
     return Table(
         key="targets",
         title=_("Targets and actuals"),
-        headers=[_("Campaign"), _("Candidates"), _("Companies"), _("Workshop sessions"), _("Workshop attendees")],
+        headers=[_("Campaign"), *(str(header) for header in TARGET_HEADERS)],
         rows=rows,
-        note=_("Actual / target. Candidates registered and sessions held in the period."),
+        note=_(
+            "Actual / target. Candidates registered and sessions held in the period. Residents reached: the "
+            "registered candidates present at workshops for residents and the residents counted there without a name."
+        ),
         row_keys=row_keys,
         column_keys=list(TARGET_FIGURES),
         values=values,
@@ -362,24 +382,29 @@ def activities(scope: Scope, *, suppress: bool) -> list[Activity]:
     """The evidence annex: every workshop session held in the period with its attendance, and every project-week
     day with the companies visited and the people interviewed."""
     cells = Cells(suppress=suppress)
-    sessions = list(
-        scope.sessions()
-        .select_related("workshop__campaign")
-        .annotate(attendees=Count("registrations", filter=Q(registrations__attended=True)))
-    )
-    # The sessions' attendees add up to the targets table's: one hidden alone would be the rest of that total.
-    attendees = cells.column([session.attendees for session in sessions])
+    sessions = list(scope.sessions().select_related("workshop__campaign"))
+    # Per session, the residents or company people it reached (``outreach``: named and counted without a name).
+    reached = outreach_by(scope.sessions(), key="pk")
+    counts = [reached.get(session.pk, NO_OUTREACH) for session in sessions]
+    # The sessions' people add up to the targets table's: one hidden alone would be the rest of that total.
+    attendees = cells.column([count.residents + count.company_people for count in counts])
     found = [
         Activity(
             day=timezone.localdate(session.starts_at),
             campaign=session.workshop.campaign.name,
-            what=str(session.workshop),
+            what=_session_activity(session, count),
             place=session.place,
             attendees=shown,
         )
-        for session, shown in zip(sessions, attendees, strict=True)
+        for session, count, shown in zip(sessions, counts, attendees, strict=True)
     ]
     return sorted(found + project_week_days(scope, cells), key=lambda activity: (activity.day, activity.campaign))
+
+
+def _session_activity(session, reached) -> str:
+    if session.workshop.for_candidates:
+        return _("%(workshop)s (residents)") % {"workshop": session.workshop}
+    return _("%(workshop)s (companies: %(companies)s)") % {"workshop": session.workshop, "companies": reached.companies}
 
 
 def project_week_days(scope: Scope, cells: Cells) -> list[Activity]:

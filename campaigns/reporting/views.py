@@ -20,6 +20,7 @@ from ..forms import (
 )
 from . import reports
 from .dashboard import dashboard_for
+from .programmes import programme_progress
 from .tables import activities, report_tables
 
 
@@ -79,6 +80,8 @@ def report_pdf(request):
         "tables": report_tables(scope, suppress=suppress),
         "activities": activities(scope, suppress=suppress),
         "printed_on": timezone.localdate(),
+        # A programme's report opens with its targets against actuals, per year and over the whole period.
+        "programme": scope.programme and programme_progress(scope.programme, suppress=suppress),
     }
     pdf = render_pdf("campaigns/pdf/funder_report.html", context, language=get_language())
     return pdf_response(pdf, f"funder-report-{timezone.localdate().isoformat()}.pdf")

@@ -22,9 +22,9 @@ def candidates_export(user, *, query: str = "") -> Export:
     )
     headers = [
         _("First name"), _("Last name"), _("Reference number"), _("Gender"), _("Birth year"), _("Nationality"),
-        _("Education level"), _("Residence status"), _("Eligible from"), _("Target group"), _("Languages"),
-        _("Driving licence"), _("Reception centre"), _("Registered by"), _("Job coach"), _("Campaigns"),
-        _("Consent to share with companies"), _("Registered on"),
+        _("Education level"), _("Diploma recognition (NARIC)"), _("Residence status"), _("Eligible from"),
+        _("Target group"), _("Languages"), _("Driving licence"), _("Reception centre"), _("Registered by"),
+        _("Job coach"), _("Campaigns"), _("Consent to share with companies"), _("Registered on"),
     ]  # fmt: skip
 
     def rows():
@@ -37,6 +37,7 @@ def candidates_export(user, *, query: str = "") -> Export:
                 candidate.birth_year,
                 candidate.nationality_name,
                 candidate.get_education_level_display(),
+                candidate.get_diploma_recognition_display(),
                 candidate.get_residence_status_display(),
                 eligible_from_text(candidate.eligible_from),
                 candidate.get_target_group_display(),

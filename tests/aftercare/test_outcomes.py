@@ -17,6 +17,7 @@ from aftercare.outcomes import EnrolmentFacts, PlacementFacts, Standing, standin
 from aftercare.selectors import outcomes_on
 from campaigns.models import Enrolment
 from tests.factories import CandidateFactory
+from tests.factories.aftercare import employer_for
 from tests.language import ENGLISH
 
 ENROLLED = EnrolmentFacts(enrolled_on=date(2027, 1, 4))
@@ -212,6 +213,7 @@ def test_outcomes_on_reads_every_candidates_standing_in_three_queries(world, dja
     placement = services.create_placement(
         candidate=world.candidate_a, company=world.company_a, campaign=world.campaign_a, route="temp_work",
         starts_on=today - timedelta(days=60), actor=world.alice,
+        employer=employer_for("temp_work"),
     )  # fmt: skip
     services.change_placement(placement=placement, route="open_ended", on=today - timedelta(days=10), actor=world.alice)
     Enrolment.objects.filter(candidate=world.candidate_b).update(dropped_out_on=today, drop_out_reason="moved")
@@ -236,6 +238,7 @@ def test_outcomes_on_reads_the_route_in_force_on_the_day_not_the_current_one(wor
     placement = services.create_placement(
         candidate=world.candidate_a, company=world.company_a, campaign=world.campaign_a, route="temp_work",
         starts_on=today - timedelta(days=60), actor=world.alice,
+        employer=employer_for("temp_work"),
     )  # fmt: skip
     services.change_placement(placement=placement, route="open_ended", on=today - timedelta(days=10), actor=world.alice)
 
@@ -252,6 +255,7 @@ def test_outcomes_on_keeps_a_coming_route_change_for_its_day_when_the_placement_
     placement = services.create_placement(
         candidate=world.candidate_a, company=world.company_a, campaign=world.campaign_a, route="temp_work",
         starts_on=today - timedelta(days=7), actor=world.alice,
+        employer=employer_for("temp_work"),
     )  # fmt: skip
     services.change_placement(placement=placement, route="open_ended", on=today + timedelta(days=20), actor=world.alice)
     services.change_placement(placement=placement, status=PlacementStatus.STARTED, actor=world.alice)
@@ -270,6 +274,7 @@ def test_the_candidate_page_says_a_placed_candidate_starts_on_the_start_date(cli
     services.create_placement(
         candidate=world.candidate_a, company=world.company_a, campaign=world.campaign_a, route="temp_work",
         starts_on=starts_on, actor=world.alice,
+        employer=employer_for("temp_work"),
     )  # fmt: skip
 
     page = client_for(world.alice).get(reverse("candidate_detail", args=[world.candidate_a.pk]), headers=ENGLISH)

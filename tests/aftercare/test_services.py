@@ -12,6 +12,7 @@ from campaigns.intake import services as intake_services
 from campaigns.projectweek import evaluations
 from jobroad.models import Message, MessageStatus
 from tests.factories import START
+from tests.factories.aftercare import employer_for
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 
@@ -114,7 +115,9 @@ def test_a_placement_recorded_late_still_asks_its_due_check_ins_at_the_next_nine
         proposed_start=date(2027, 5, 10), actor=world.hr_a,
     )  # fmt: skip
 
-    placement = services.place_from_evaluation(evaluation=evaluation, actor=world.alice)
+    placement = services.place_from_evaluation(
+        evaluation=evaluation, employer=employer_for("temp_work"), actor=world.alice
+    )
 
     due = {
         check_in.due_on: check_in_messages(placement, template="checkin_employer")
@@ -143,7 +146,9 @@ def test_enrolling_again_is_refused_for_a_campaign_past_its_screening_and_names_
 
 
 def test_a_placement_starts_once_even_after_a_route_change(world, placement, english):
-    services.change_placement(placement=placement, route="temp_work", actor=world.alice)
+    services.change_placement(
+        placement=placement, route="temp_work", employer=employer_for("temp_work"), actor=world.alice
+    )
     services.change_placement(placement=placement, status=PlacementStatus.STARTED, actor=world.alice)
 
     with pytest.raises(services.PlacementRefused) as refusal:

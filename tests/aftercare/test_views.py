@@ -18,6 +18,7 @@ from campaigns.models import CampaignPhase, Enrolment
 from campaigns.projectweek import evaluations
 from jobroad.models import Message
 from tests.factories import START, CampaignFactory, CandidateFactory, PlacementFactory
+from tests.factories.aftercare import employer_for
 from tests.language import ENGLISH
 
 
@@ -171,16 +172,20 @@ def offer(world, published, time_machine):
 
 def test_the_coordinator_records_a_placement_from_an_offer(client_for, world, offer):
     url = reverse("placement_from_offer", kwargs={"pk": offer.pk})
+    agency = employer_for("temp_work")
 
-    response = client_for(world.alice).post(url, {"starts_on": "2027-05-17", "hours_per_week": "30"})
+    response = client_for(world.alice).post(
+        url, {"starts_on": "2027-05-17", "hours_per_week": "30", "employer": agency.pk}
+    )
 
     placement = Placement.objects.get()
     assert (response.status_code, response.url) == (302, reverse("placement_detail", kwargs={"pk": placement.pk}))
     assert (
         placement.candidate, placement.company, placement.evaluation, placement.route, placement.starts_on,
-        placement.hours_per_week, placement.status,
+        placement.hours_per_week, placement.status, placement.employer,
     ) == (
         world.candidate_a, world.company_a, offer, "temp_work", date(2027, 5, 17), 30, PlacementStatus.PLANNED,
+        agency,
     )  # fmt: skip
     assert sorted(placement.check_ins.values_list("due_on", "audience")) == [
         (date(2027, 5, 24), "candidate"),

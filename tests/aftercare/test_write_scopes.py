@@ -13,6 +13,7 @@ from aftercare.models import CheckInAudience, CheckInStatus, Placement, Placemen
 from campaigns.models import DropOutReason, Enrolment
 from jobroad.models import Role
 from tests.factories import MembershipFactory
+from tests.factories.aftercare import employer_for
 from tests.language import ENGLISH
 
 
@@ -37,6 +38,7 @@ def placement_b(world, shared_candidate) -> Placement:
     return services.create_placement(
         candidate=shared_candidate, company=world.company_b, vacancy=world.vacancy_b, campaign=world.campaign_b,
         route=PlacementRoute.TEMP_WORK, starts_on=timezone.localdate(), actor=world.bob,
+        employer=employer_for("temp_work"),
     )  # fmt: skip
 
 

@@ -13,7 +13,6 @@ def form_data(world, **overrides):
         "region": "Scheldemonde",
         "target_group": "refugees",
         "partners": [world.intermediary_org_a.pk],
-        "funding_programme": "AMIF 2021-2027",
         "target_candidates": "40",
         "target_companies": "12",
         "intake_from": "2027-01-11",
@@ -53,6 +52,9 @@ def test_the_campaign_page_shows_the_timeline_counters_and_why_it_cannot_move_on
     assert [(counter.actual, counter.target) for counter in page.context["counters"]] == [
         (1, None),
         (1, None),
+        (0, None),
+        (0, None),
+        (0, None),
         (0, None),
         (0, None),
     ]

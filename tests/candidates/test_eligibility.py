@@ -105,3 +105,65 @@ def test_the_asylum_rule_names_its_legal_source():
 )
 def test_adding_months_keeps_the_day_or_takes_the_last_of_a_shorter_month(day, months, expected):
     assert add_months(D(day), months) == D(expected)
+
+
+# --- Temporary protection (people displaced from Ukraine) -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("document_on", "day", "may_work"),
+    [
+        ("2026-03-02", "2026-03-01", False),  # the day before the annex 15
+        ("2026-03-02", "2026-03-02", True),  # from the day it is issued
+        ("2026-03-02", "2027-01-15", True),
+        (None, "2026-06-01", None),  # no date: check the document
+    ],
+)
+def test_temporary_protection_gives_access_from_the_day_of_the_annex_15_or_a_card(document_on, day, may_work):
+    candidate = Candidate(
+        residence_status=ResidenceStatus.TEMPORARY_PROTECTION, temporary_protection_on=document_on and D(document_on)
+    )
+
+    assert candidate.eligible_on(D(day)) is may_work
+
+
+def test_temporary_protection_is_a_rule_with_a_date_not_check():
+    access = legal_access(eligibility.TEMPORARY_PROTECTION, protection_document_on=D("2026-03-02"))
+
+    assert (access.access, access.eligible_from, access.check_from) == (Access.FROM_DATE, D("2026-03-02"), None)
+    with translation.override("en"):
+        assert str(access.reason) == (
+            "People under temporary protection may work without a permit from the day their annex 15 or A card is "
+            "issued ('labour market: unlimited')."
+        )
+
+
+def test_temporary_protection_without_the_document_date_asks_for_it():
+    access = legal_access(eligibility.TEMPORARY_PROTECTION)
+
+    assert (access.access, access.eligible_from) == (Access.CHECK, None)
+    with translation.override("en"):
+        assert str(access.reason) == (
+            "The date of the annex 15 or the A card is missing: add it; access to work starts on that day."
+        )
+
+
+def test_the_temporary_protection_rule_names_its_legal_source():
+    access = legal_access(eligibility.TEMPORARY_PROTECTION, protection_document_on=D("2026-03-02"))
+
+    assert access.source == eligibility.SOURCE_TEMPORARY_PROTECTION
+    for source in (
+        "Council Directive 2001/55/EC",
+        "Council Implementing Decision (EU) 2022/382",
+        "Law of 15 December 1980, art. 57/29",
+        "labour market: unlimited",
+    ):
+        assert source in access.source
+
+
+def test_the_asylum_dates_do_not_open_access_under_temporary_protection():
+    access = legal_access(
+        eligibility.TEMPORARY_PROTECTION, applied_on=D("2025-01-10"), protection_document_on=D("2026-03-02")
+    )
+
+    assert access.eligible_from == D("2026-03-02")

@@ -21,7 +21,10 @@ from tests.pdftext import pdf_text
 from workshops.models import Registration
 
 FIGURE = re.compile(r'data-figure="([^"]+)" data-value="([^"]*)"')
-CAMPAIGN_FIGURES = ("candidates", "companies", "workshop_sessions", "workshop_attendees")
+CAMPAIGN_FIGURES = (
+    "candidates", "companies", "workshop_sessions",
+    "residents_reached", "residents_candidates", "company_people", "workshop_companies",  # issue 22: outreach
+)  # fmt: skip
 USERS = ["coordinator@jobroad.example", "funder@fonds.example"]
 
 

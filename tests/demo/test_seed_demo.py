@@ -1,6 +1,8 @@
 """The demo world of ``seed_demo`` (demo/management/commands/seed_demo.py): seeded once for the module (the
 ``demo`` fixture of tests/demo/conftest.py), and read by every test."""
 
+from datetime import date
+
 import pytest
 from django.utils import timezone
 
@@ -24,6 +26,9 @@ from candidates.models import Candidate, Consent, ConsentAction, ConsentPurpose,
 from companies.models import Company, Vacancy
 from companies.sectors import Sector
 from demo.management.commands.seed_demo import DEMO_PASSWORD
+from demo.network import PROSPECTS
+from demo.programme import PAST_ACTIONS, PEOPLE_PER_ACTION
+from demo.registration_details import PEOPLE as REGISTRATION_DETAIL_PEOPLE
 from jobroad.models import Membership, Message, Organisation, OrganisationKind, Role, User
 from tests.demo.seeding import seed
 from tests.pdftext import pdf_text
@@ -31,6 +36,9 @@ from workshops.models import Registration, RegistrationStatus, Session
 
 MODELS = [User, Organisation, Membership, Company, Vacancy, Candidate, Campaign, Enrolment, Session, Registration,
           Screening, Proposal, MatchingRun, Interview, Placement, CheckIn, CoachingContact]  # fmt: skip
+
+# The demo's sixty, and the people of the funding programme's past actions (demo.programme).
+CANDIDATES = 60 + len(PAST_ACTIONS) * PEOPLE_PER_ACTION + len(REGISTRATION_DETAIL_PEOPLE)
 
 
 @pytest.fixture(autouse=True)
@@ -42,10 +50,10 @@ def test_the_demo_world_has_what_the_issue_asks(demo):
     kinds = Organisation.objects.values_list("kind", flat=True)
     assert list(kinds).count(OrganisationKind.RECEPTION_CENTRE) == 2
     assert list(kinds).count(OrganisationKind.INTERMEDIARY) == 3
-    assert Company.objects.count() == 12
+    assert Company.objects.count() == 12 + len(PROSPECTS)  # and the employer network's prospects (demo.network)
     assert set(Company.objects.values_list("sector", flat=True)) == set(Sector.values) - {Sector.RETAIL, Sector.OFFICE}
     assert 25 <= Vacancy.objects.count() <= 35
-    assert Candidate.objects.count() == 60
+    assert Candidate.objects.count() == CANDIDATES
     assert len(set(Candidate.objects.values_list("residence_status", flat=True))) > 2
     assert set(Campaign.objects.values_list("phase", flat=True)) == set(CampaignPhase.values)
     assert set(Membership.objects.values_list("role", flat=True)) == set(Role.values)
@@ -54,11 +62,15 @@ def test_the_demo_world_has_what_the_issue_asks(demo):
 def test_demo_candidates_have_profiles_languages_and_consent_history(demo):
     candidates = Candidate.objects.all()
     withdrawn = Consent.objects.filter(purpose=ConsentPurpose.SHARE_PROFILE, action=ConsentAction.WITHDRAWN)
-    assert candidates.count() == 60
+    assert candidates.count() == CANDIDATES
     assert candidates.filter(reference_number="").count() == 0
     assert candidates.filter(languages__isnull=True).count() == 0
     assert withdrawn.count() > 0
-    assert sum(candidate.may_share_with_companies for candidate in candidates) == 60 - 6 - withdrawn.count()
+    never_asked = CANDIDATES // 10  # one in ten never agrees to share (``consent_history``)
+    assert (
+        sum(candidate.may_share_with_companies for candidate in candidates)
+        == CANDIDATES - never_asked - withdrawn.count()
+    )
     assert {candidate.preferred_language for candidate in candidates} >= {"ar", "prs", "ps", "ti", "so", "uk"}
 
 
@@ -152,6 +164,7 @@ def test_every_demo_user_has_a_dashboard_with_something_on_it(demo):
                 "intermediary": dashboard.candidates,
                 "job_coach": dashboard.caseload,
                 "funder_viewer": dashboard.funded_campaigns,
+                "screener": dashboard.to_screen,
             }[section]
             assert rows.exists(), f"{user.email}: empty {section} dashboard"
 
@@ -181,3 +194,20 @@ def documents_text(scope) -> str:
     context = {"scope": scope, "tables": report_tables(scope, suppress=False),
                "activities": activities(scope, suppress=False), "printed_on": timezone.localdate()}  # fmt: skip
     return pdf_text(render_pdf("campaigns/pdf/funder_report.html", context, language="en"))
+
+
+def test_the_demo_holds_the_refugees2work_programme_with_two_years_of_actions_and_workshops(demo):
+    from campaigns.models import FundingProgramme
+    from campaigns.reporting.programmes import programme_progress
+
+    programme = FundingProgramme.objects.get(name="Refugees2work (AMIF)")
+
+    progress = programme_progress(programme, suppress=False)
+
+    assert (programme.starts_on, programme.ends_on) == (date(2023, 1, 1), date(2025, 12, 31))
+    assert [span.line("actions").actual for span in progress.spans] == [0, 2, 2, 4]
+    assert [span.line("company_workshops").target for span in progress.spans] == [4, 4, 4, 12]
+    assert [span.line("resident_workshops").actual for span in progress.spans] == [0, 2, 2, 4]
+    assert progress.whole.line("people").actual == len(PAST_ACTIONS) * PEOPLE_PER_ACTION
+    assert progress.whole.line("residents").target == 840
+    assert progress.whole.line("companies").target == 60

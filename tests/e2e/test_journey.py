@@ -36,6 +36,7 @@ from campaigns.models import (
 from candidates.models import Candidate, ConsentPurpose, Screening, ScreeningDecision
 from companies.models import Site
 from jobroad.models import User
+from tests.factories.aftercare import employer_for
 from tests.mfa import with_totp
 
 from .conftest import PHONE, log_in, log_in_as_coordinator
@@ -349,9 +350,12 @@ def test_a_campaign_runs_from_its_creation_to_the_first_check_in_of_a_placement(
     offer = coordinator.locator(f"[data-offer='{evaluation.pk}']")
     expect(offer).to_contain_text("Nour Al-Khatib")
     screenshot(coordinator, "coordinator-offer")
+    agency = employer_for("temp_work")  # the branch temp work goes through, there before the form is opened
     offer.locator("a").click()
     expect(coordinator.locator("input[name=starts_on]")).to_have_value(start.isoformat())
     coordinator.locator("input[name=hours_per_week]").fill("38")
+    if language.route == "temp_work":  # employed by the temp agency; the company is the workplace
+        coordinator.locator("select[name=employer]").select_option(str(agency.pk))
     coordinator.locator("[data-placement-form] [type=submit]").click()
     expect(coordinator.locator("[data-placement-status=planned]")).to_be_visible()
     placement = Placement.objects.get(evaluation=evaluation)

@@ -5,8 +5,9 @@ from datetime import date, timedelta
 import factory
 from django.utils import timezone
 
-from aftercare.models import CheckIn, CheckInAudience, Placement, PlacementRoute
+from aftercare.models import EMPLOYER_KIND_BY_ROUTE, CheckIn, CheckInAudience, Placement, PlacementRoute
 from aftercare.services import create_placement, ensure_default_plans
+from jobroad.models import Organisation, OrganisationKind
 
 from .candidates import CandidateFactory
 from .companies import CompanyFactory
@@ -15,9 +16,20 @@ from .jobroad import UserFactory
 START = date(2027, 5, 10)  # when the ``placement`` fixture's placement starts
 
 
+def employer_for(route: str) -> Organisation | None:
+    """The employer of record a placement on ``route`` needs: a (fictional) temp agency branch for temp work, an
+    OCMW for article 60, none (the company itself) otherwise."""
+    kind = EMPLOYER_KIND_BY_ROUTE.get(route)
+    if kind is None:
+        return None
+    name, branch = ("Flexwerk Interim", "Teststad") if kind == OrganisationKind.TEMP_AGENCY else ("OCMW Teststad", "")
+    return Organisation.objects.get_or_create(kind=kind, name=name, branch=branch)[0]
+
+
 class PlacementFactory(factory.django.DjangoModelFactory):
-    """A placement in temp work that started a month ago, with the default follow-up plan copied into check-ins
-    (its first ones are due). ``actor`` is who records it; it is not a field of the placement."""
+    """A placement in temp work (employed by a temp agency) that started a month ago, with the default follow-up
+    plan copied into check-ins (its first ones are due). ``actor`` is who records it; it is not a field of the
+    placement."""
 
     class Meta:
         model = Placement
@@ -25,6 +37,7 @@ class PlacementFactory(factory.django.DjangoModelFactory):
     candidate = factory.SubFactory(CandidateFactory)
     company = factory.SubFactory(CompanyFactory)
     route = PlacementRoute.TEMP_WORK
+    employer = factory.LazyAttribute(lambda placement: employer_for(placement.route))
     starts_on = factory.LazyFunction(lambda: timezone.localdate() - timedelta(days=30))
     actor = factory.SubFactory(UserFactory)
 

@@ -15,6 +15,7 @@ from campaigns.models import (
     CampaignPhase,
     Enrolment,
     Evaluation,
+    FundingProgramme,
     Interview,
     Outcome,
     Participation,
@@ -38,6 +39,25 @@ class CampaignFactory(factory.django.DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"Campaign {n}")
     phase = CampaignPhase.INTAKE
+
+
+class FundingProgrammeFactory(factory.django.DjangoModelFactory):
+    """A three-year programme with the Refugees2work AMIF contract's targets."""
+
+    class Meta:
+        model = FundingProgramme
+
+    name = factory.Sequence(lambda n: f"Programme {n}")
+    funder = factory.SubFactory("tests.factories.jobroad.OrganisationFactory", kind="funder")
+    starts_on = date(2023, 1, 1)
+    ends_on = date(2025, 12, 31)
+    target_actions_per_year = 4
+    target_candidates_per_action = 45
+    target_people = 540
+    target_company_workshops = 12
+    target_resident_workshops = 12
+    target_companies_reached = 60
+    target_residents_reached = 840
 
 
 class EnrolmentFactory(factory.django.DjangoModelFactory):

@@ -15,6 +15,7 @@ from campaigns.projectweek.evaluations import evaluate_interview
 from candidates.models import Candidate
 from workshops.models import Audience, Registration, RegistrationStatus, Session, Workshop, WorkshopKind
 
+from .aftercare import employer_for
 from .campaigns import InterviewFactory
 from .candidates import CandidateFactory, ScreeningFactory
 from .companies import CompanyFactory
@@ -119,14 +120,20 @@ def build_cohort(world) -> Cohort:
     screen(world, ghassan, "reserve")
 
     first = place_from_evaluation(
-        evaluation=offer(world, amal, 9, "temp_work"), starts_on=date(2025, 3, 3), actor=world.alice
+        evaluation=offer(world, amal, 9, "temp_work"),
+        starts_on=date(2025, 3, 3),
+        actor=world.alice,
+        employer=employer_for("temp_work"),
     )
     change_placement(placement=first, route="open_ended", on=date(2025, 6, 1), actor=world.alice)
     place_from_evaluation(
         evaluation=offer(world, bilal, 10, "direct_contract"), starts_on=date(2025, 3, 31), actor=world.alice
     )
     ended = place_from_evaluation(
-        evaluation=offer(world, jawad, 11, "temp_work"), starts_on=date(2025, 3, 3), actor=world.alice
+        evaluation=offer(world, jawad, 11, "temp_work"),
+        starts_on=date(2025, 3, 3),
+        actor=world.alice,
+        employer=employer_for("temp_work"),
     )
     change_placement(placement=ended, status="ended", end_reason="Not extended", on=date(2025, 5, 1), actor=world.alice)
     evaluate_interview(interview=interview(world, eskender, 12), attendance="attended", outcome="no", actor=world.hr_a)

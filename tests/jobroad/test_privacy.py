@@ -26,6 +26,7 @@ from candidates.models import Candidate, Screening
 from jobroad import mentions, outbox, privacy, services
 from jobroad.models import CapturedMail, ImportKind, Message, MessageStatus, PendingImport
 from jobroad.outbox import Recipient, schedule_message
+from tests.factories.aftercare import employer_for
 from tests.pdftext import pdf_text
 from tests.reauth import recently_authenticated
 
@@ -66,6 +67,7 @@ def sentinel_candidate(world):
     placement = aftercare_services.create_placement(
         candidate=candidate, company=world.company_a, campaign=world.campaign_a, route="temp_work",
         starts_on=timezone.localdate() - timedelta(days=60), actor=world.alice,
+        employer=employer_for("temp_work"),
     )  # fmt: skip
     aftercare_services.answer_check_in(
         check_in=placement.check_ins.order_by("due_on").first(), still_working=True, notes="Zyxw: woont ver",
@@ -159,6 +161,7 @@ def test_erasure_is_refused_while_a_placement_runs(world):
     aftercare_services.create_placement(
         candidate=world.candidate_a, company=world.company_a, route="temp_work", starts_on=date.today(),
         actor=world.alice,
+        employer=employer_for("temp_work"),
     )  # fmt: skip
 
     with pytest.raises(privacy.ErasureRefused):

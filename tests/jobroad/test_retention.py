@@ -14,6 +14,7 @@ from candidates.models import Candidate
 from jobroad import retention
 from jobroad.models import AuditEntry
 from jobroad.sweeps import run_nightly_sweeps
+from tests.factories.aftercare import employer_for
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 
@@ -58,6 +59,7 @@ def test_a_running_placement_keeps_the_record(policy, registered_long_ago):
     aftercare_services.create_placement(
         candidate=world.candidate_a, company=world.company_a, route="temp_work", starts_on=date(2024, 4, 1),
         actor=world.alice,
+        employer=employer_for("temp_work"),
     )  # fmt: skip
 
     assert retention.retention_due(date(2030, 1, 1)) == [

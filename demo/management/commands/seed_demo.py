@@ -46,8 +46,14 @@ from candidates.models import (
 from companies.models import Company, Competence, Occupation, Site, Vacancy
 from companies.sectors import Sector
 from companies.vocabulary import seed_curated_vocabulary
+from demo.employers import employer_of_record, seed_employers
 from demo.history import date_history, registered_on
+from demo.network import seed_network
+from demo.outreach import seed_outreach
+from demo.partners import seed_partners
 from demo.production import refuse_in_production
+from demo.programme import seed_programme
+from demo.registration_details import seed_registration_details
 from jobroad.models import Membership, Organisation, OrganisationKind, Role, User
 from jobroad.selectors import members
 from workshops import services as workshop_services
@@ -233,7 +239,6 @@ class Command(BaseCommand):
                     "phase": phase,
                     "target_group": TargetGroup.ASYLUM_APPLICANTS if index % 2 else TargetGroup.REFUGEES,
                     "funder": funder if index % 2 == 0 else None,
-                    "funding_programme": "AMIF 2021-2027" if index % 2 == 0 else "",
                     "target_candidates": 25,
                     "target_companies": 8,
                     "target_workshops": 4,
@@ -268,6 +273,12 @@ class Command(BaseCommand):
             if phase != CampaignPhase.DRAFT:
                 date_history(campaign, candidates[index * 8 : index * 8 + 8])
             enter_phase(campaign, phase)
+        logins += seed_programme(coordinator=coordinator, companies=companies, registrars=registrars, centres=centres)
+        seed_network(companies=companies, coordinator=coordinator)
+        seed_registration_details(registrar=intermediaries[0], centre=centres[0])
+        seed_employers(coordinator=coordinator, companies=companies)
+        logins += seed_partners()
+        seed_outreach()  # last: a headcount for every held session the lines above made
         return {"logins": logins}
 
 
@@ -432,7 +443,7 @@ EVALUATIONS = [
     ("attended", "offer", "workplace_learning"),
     ("no_show", "", ""),
     ("attended", "no", ""),
-    ("attended", "offer", "training"),
+    ("attended", "offer", "article_60"),  # employed by the OCMW (demo.employers)
 ]
 
 
@@ -460,8 +471,9 @@ def demo_placements(campaign: Campaign, coordinator: User) -> None:
     offers = Evaluation.objects.filter(interview__participation__campaign=campaign, outcome="offer").order_by("pk")
     for number, evaluation in enumerate(offers):
         placement = aftercare_services.place_from_evaluation(
-            evaluation=evaluation, hours_per_week=(19, 30, 38)[number % 3], actor=coordinator
-        )
+            evaluation=evaluation, hours_per_week=(19, 30, 38)[number % 3], actor=coordinator,
+            employer=employer_of_record(evaluation.start_route, number),
+        )  # fmt: skip
         stage = number % 4
         # Each change on its own day after the start, never later than today.
         later = min(placement.starts_on + timedelta(weeks=4), timezone.localdate())

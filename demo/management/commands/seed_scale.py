@@ -19,6 +19,7 @@ from campaigns.models import (
     CampaignPhase,
     Enrolment,
     Evaluation,
+    FundingProgramme,
     Interview,
     Participation,
     ProjectWeek,
@@ -27,6 +28,7 @@ from campaigns.models import (
 )
 from candidates.models import Candidate, CandidateLanguage, EducationLevel, Gender, ResidenceStatus, TargetGroup
 from candidates.models import name_key as candidate_name_key
+from candidates.names import name_forms
 from companies.models import Company, Site, Vacancy
 from companies.sectors import Sector
 from demo.production import refuse_in_production
@@ -167,6 +169,7 @@ class Seeder:
             first, last = FIRST[n % len(FIRST)], f"{LAST[n % len(LAST)]}-{n:05}"
             rows.append(Candidate(
                 first_name=first, last_name=last, name_key=candidate_name_key(first, last),
+                name_initials=name_forms(first, last).initials,
                 gender=(Gender.MAN, Gender.MAN, Gender.WOMAN, Gender.OTHER)[n % 4],
                 birth_year=1970 + n % 35, nationality=NATIONALITIES[n % len(NATIONALITIES)],
                 education_level=EducationLevel.values[n % 3],
@@ -187,9 +190,19 @@ class Seeder:
         count = self.sizes["campaigns"]
         per_campaign = max(1, len(self.candidate_rows) // count)
         companies_per = max(1, len(self.company_rows) // count)
+        # A programme per funder and start year, its campaigns' funder its own.
+        keys = [(f, y) for f in range(len(self.funders)) for y in range(3)]
+        rows = self.bulk(FundingProgramme, [
+            FundingProgramme(name=f"AMIF {2023 + y} ({self.funders[f].name})", funder=self.funders[f],
+                             starts_on=date(2023 + y, 1, 1), ends_on=date(2025 + y, 12, 31),
+                             target_actions_per_year=4, target_candidates_per_action=45)
+            for f, y in keys
+        ])  # fmt: skip
+        programmes = dict(zip(keys, rows, strict=True))
         campaigns = self.bulk(Campaign, [
             Campaign(name=f"Scale campagne {n:03}", region="Vlaanderen", phase=PHASES[n % len(PHASES)],
-                     funder=self.funders[n % len(self.funders)], funding_programme=f"AMIF {2023 + n % 3}",
+                     funder=self.funders[n % len(self.funders)],
+                     programme=programmes[(n % len(self.funders), n % 3)],
                      target_candidates=per_campaign, target_companies=companies_per, target_workshops=4,
                      target_workshop_attendees=60,
                      starts_on=self.today - timedelta(weeks=4 * 52 * (count - n) // count))

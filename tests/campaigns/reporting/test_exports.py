@@ -15,6 +15,7 @@ from django.urls import reverse
 from aftercare.services import change_placement, place_from_evaluation
 from campaigns.models import CampaignPhase, Interview
 from tests.factories import set_phase
+from tests.factories.aftercare import employer_for
 from tests.factories.cohort import enrol, offer, screen
 from tests.language import ENGLISH
 from tests.pdftext import pdf_text
@@ -57,7 +58,7 @@ def test_the_workbook_has_one_sheet_per_table(client_for, world, cohort):
 
     workbook = openpyxl.load_workbook(io.BytesIO(response.content))
     assert workbook.sheetnames == [table.title for table in tables]
-    assert len(workbook.sheetnames) == 10
+    assert len(workbook.sheetnames) == 13  # the last three: routes, temp work by agency, referrals
     funnel = [list(row) for row in workbook["From registration to work"].iter_rows(values_only=True)]
     assert funnel == [
         ["Stage", "People", "Share of those registered"],
@@ -84,7 +85,7 @@ def test_the_pdf_holds_the_figures_and_an_annex_of_the_sessions_held(client_for,
     assert len(lines_with(text, "Registered", "7", "100 %")) == 1
     assert len(lines_with(text, "Interviewed", "4", "57 %")) == 1
     assert len(lines_with(text, "Placed", "4", "57 %")) == 1
-    assert len(lines_with(text, "20/02/2025", "Campaign A", "Werkcultuur", "Heidedorp", "3")) == 1
+    assert len(lines_with(text, "20/02/2025", "Campaign A", "Werkcultuur (residents)", "Heidedorp", "3")) == 1
     assert len(lines_with(text, "25/02/2025", "Campaign A", "Project week: 1 companies visited", "—", "5")) == 1
 
 
@@ -94,7 +95,7 @@ def test_the_funders_pdf_hides_the_small_attendance_too(client_for, world, cohor
     text = pdf_text(response.content)
     assert len(lines_with(text, "Registered", "5", "100 %")) == 1
     assert len(lines_with(text, "Interviewed", "x", "—")) == 1
-    assert len(lines_with(text, "Werkcultuur", "Heidedorp", "x")) == 1
+    assert len(lines_with(text, "Werkcultuur (residents)", "Heidedorp", "x")) == 1
     assert len(lines_with(text, "Project week: 1 companies visited", "—", "5")) == 1  # five people, exactly five
 
 
@@ -109,7 +110,9 @@ def add_tracked_people(world, count: int) -> None:
         enrolment = enrol(world, world.campaign_a, f"Person{index}", "Budget", date(2025, 1, 10))
         screen(world, enrolment, "selected")
         evaluation = offer(world, enrolment, 8 + Interview.objects.count(), "temp_work")
-        placement = place_from_evaluation(evaluation=evaluation, starts_on=date(2025, 3, 3), actor=world.alice)
+        placement = place_from_evaluation(
+            evaluation=evaluation, starts_on=date(2025, 3, 3), employer=employer_for("temp_work"), actor=world.alice
+        )
         change_placement(placement=placement, route="open_ended", on=date(2025, 6, 1), actor=world.alice)
 
 

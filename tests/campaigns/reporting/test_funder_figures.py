@@ -12,11 +12,11 @@ from django.utils import timezone
 
 from campaigns.reporting import reports
 from candidates.models import Candidate
-from tests.factories import CampaignFactory
+from tests.factories import CampaignFactory, FundingProgrammeFactory
 from tests.factories.cohort import at, enrol, screen
 from tests.language import ENGLISH
 from tests.reportpages import report
-from workshops.models import Audience, Registration, RegistrationStatus, Session, Workshop, WorkshopKind
+from workshops.models import Audience, Headcount, Registration, RegistrationStatus, Session, Workshop, WorkshopKind
 
 # --- Home, campaign list and campaign page -------------------------------------------------------------------------
 
@@ -69,7 +69,10 @@ def test_funder_never_sees_a_count_below_five_among_the_campaign_counters(
     page = client_for(world.funder_viewer).get(reverse("campaign_detail", args=[world.campaign_a.pk]))
 
     counters = [(counter.actual, counter.target, counter.percent) for counter in page.context["counters"]]
-    assert counters == [("x", 45, None), (1, None, None), (1, None, None), ("x", 60, None)]
+    assert counters == [
+        ("x", 45, None), (1, None, None), (1, None, None),
+        ("x", 60, None), ("x", None, None), (0, None, None), (0, None, None),
+    ]  # fmt: skip
     assert 'data-counter="1">x / 45' in page.content.decode()
 
 
@@ -85,7 +88,7 @@ def test_funder_sees_the_same_rounded_count_on_every_page(client_for, world, thr
 
     assert campaign_counts(home, world.campaign_a)[0] == campaign_counts(listed, world.campaign_a)[0] == "5"
     assert detail.context["counters"][0].actual == 5
-    assert targets == [["Campaign A", "5 / 45", "1", "1", "x / 60"]]
+    assert targets == [["Campaign A", "5 / 45", "1", "1", "x / 60", "x", "0", "0"]]
 
 
 def test_coordinators_still_see_exact_counts_on_the_campaign_pages(
@@ -97,7 +100,23 @@ def test_coordinators_still_see_exact_counts_on_the_campaign_pages(
     detail = client.get(reverse("campaign_detail", args=[world.campaign_a.pk]))
 
     assert campaign_counts(listed, world.campaign_a) == ["3", "1"]
-    assert [counter.actual for counter in detail.context["counters"]] == [3, 1, 1, 4]
+    assert [counter.actual for counter in detail.context["counters"]] == [3, 1, 1, 4, 4, 0, 0]
+
+
+def test_funder_sees_residents_counted_without_a_name_rounded_and_the_candidates_among_them_hidden(
+    client_for, world, three_candidates_and_four_attendees
+):
+    session = Session.objects.get(workshop__campaign=world.campaign_a)
+    Headcount.objects.create(session=session, gender="woman", people=4)  # with the four candidates: eight residents
+    client = client_for(world.funder_viewer)
+
+    detail = client.get(reverse("campaign_detail", args=[world.campaign_a.pk]))
+    targets = report(client).context["tables"][0]
+
+    assert [(counter.figure, counter.actual) for counter in detail.context["counters"]][3:] == [
+        ("residents_reached", 10), ("residents_candidates", "x"), ("company_people", 0), ("workshop_companies", 0),
+    ]  # fmt: skip
+    assert targets.rows == [["Campaign A", "x / 45", "1", "1", "10 / 60", "x", "0", "0"]]
 
 
 # --- Reports that could be subtracted from each other --------------------------------------------------------------
@@ -108,9 +127,10 @@ def spread_over_months(world):
     """The funder's two campaigns with people registered so that nested periods and filters differ by one to
     four: campaign A ("AMIF 2026") six in September 2026, seven in October, three in November and, with Amal,
     two in December; campaign C ("ESF 2026") two in October. Men and women, Syrians and Afghans, some screened."""
-    world.campaign_a.funding_programme = "AMIF 2026"
+    world.campaign_a.programme = FundingProgrammeFactory(name="AMIF 2026", funder=world.funder)
     world.campaign_a.save()
-    campaign_c = CampaignFactory(name="Campaign C", funder=world.funder, funding_programme="ESF 2026")
+    esf = FundingProgrammeFactory(name="ESF 2026", funder=world.funder)
+    campaign_c = CampaignFactory(name="Campaign C", funder=world.funder, programme=esf)
     months = [(date(2026, 9, 3), 6), (date(2026, 10, 2), 7), (date(2026, 11, 20), 3), (date(2026, 12, 1), 1)]
     for day, count in months:
         for index in range(count):
@@ -141,7 +161,7 @@ def allowed_queries(client) -> list[dict]:
     scopes = [
         {},
         *({"campaign": str(value)} for value, _label in fields["campaign"].choices if value),
-        *({"programme": value} for value, _label in fields["programme"].choices if value),
+        *({"programme": str(value)} for value, _label in fields["programme"].choices if value),
     ]
     offered = [{"period": key} for key in flat_choices(fields["period"].choices)] if "period" in fields else []
     return [{**scope, **period} for scope in scopes for period in [{}, *offered, *TYPED_PERIODS]]
@@ -155,7 +175,10 @@ def flat_choices(choices) -> list[str]:
     ]
 
 
-PEOPLE_HEADERS = {"Candidates", "Workshop attendees"}  # of the targets table; companies and sessions are not people
+# Of the targets table; companies and sessions are not people.
+PEOPLE_HEADERS = {
+    "Candidates", "Residents reached", "Of whom registered candidates", "People from companies at workshops",
+}  # fmt: skip
 
 
 def published_counts(response) -> dict[tuple[str, str, str], int]:

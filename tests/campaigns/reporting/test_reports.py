@@ -11,8 +11,9 @@ import pytest
 from django.urls import reverse
 
 from aftercare.services import change_placement, create_placement
-from campaigns.models import Enrolment
-from tests.factories import CampaignFactory
+from campaigns.models import Enrolment, FundingProgramme
+from tests.factories import CampaignFactory, FundingProgrammeFactory
+from tests.factories.aftercare import employer_for
 from tests.factories.cohort import SENTINEL_NATIONALITY, enrol
 from tests.language import ENGLISH
 from tests.pdftext import pdf_text
@@ -26,7 +27,7 @@ def test_the_coordinators_report_matches_the_cohort_counted_by_hand(client_for, 
 
     assert response.status_code == 200
     tables = tables_of(response)
-    assert tables["targets"] == [["Campaign A", "7 / 45", "1 / 10", "1 / 12", "3 / 60"]]
+    assert tables["targets"] == [["Campaign A", "7 / 45", "1 / 10", "1 / 12", "3 / 60", "3", "0", "0"]]
     assert tables["funnel"] == [
         ["Registered", 7, "100 %"],
         ["Screened", 6, "86 %"],  # all but Hamid
@@ -96,11 +97,13 @@ def test_a_candidate_who_worked_before_enrolling_again_is_activated_by_the_new_j
     earlier = create_placement(
         candidate=enrolment.candidate, company=world.company_b, campaign=world.campaign_b, route="temp_work",
         starts_on=date(2024, 3, 1), actor=world.bob,
+        employer=employer_for("temp_work"),
     )  # fmt: skip
     change_placement(placement=earlier, status="ended", end_reason="Season over", on=date(2024, 9, 1), actor=world.bob)
     create_placement(
         candidate=enrolment.candidate, company=world.company_a, campaign=world.campaign_a, route="temp_work",
         starts_on=date(2025, 2, 10), actor=world.alice,
+        employer=employer_for("temp_work"),
     )  # fmt: skip
 
     response = report(client_for(world.alice))
@@ -120,6 +123,7 @@ def test_a_placement_dated_before_the_enrolment_is_at_work_and_flagged_for_the_c
     create_placement(
         candidate=enrolment.candidate, company=world.company_a, campaign=world.campaign_a, route="temp_work",
         starts_on=date(2025, 3, 3), actor=world.alice,
+        employer=employer_for("temp_work"),
     )  # fmt: skip
 
     response = report(client_for(world.alice))
@@ -136,6 +140,7 @@ def test_the_funder_gets_the_count_of_contradicting_dates_and_no_name(client_for
     create_placement(
         candidate=enrolment.candidate, company=world.company_a, campaign=world.campaign_a, route="temp_work",
         starts_on=date(2025, 3, 3), actor=world.alice,
+        employer=employer_for("temp_work"),
     )  # fmt: skip
 
     response = report(client_for(world.funder_viewer))
@@ -166,7 +171,7 @@ def test_the_funder_sees_small_counts_hidden_the_others_rounded_and_shares_of_wh
 
     assert response.status_code == 200
     tables = tables_of(response)
-    assert tables["targets"] == [["Campaign A", "5 / 45", "1 / 10", "1 / 12", "x / 60"]]  # 7 people: 5
+    assert tables["targets"] == [["Campaign A", "5 / 45", "1 / 10", "1 / 12", "x / 60", "x", "0", "0"]]  # 7 people: 5
     assert tables["funnel"] == [  # 7, 6, 5 and 5 people, rounded to five; shares of the rounded counts
         ["Registered", 5, "100 %"],
         ["Screened", 5, "100 %"],
@@ -213,9 +218,9 @@ def test_the_funders_targets_hide_a_second_campaign_when_one_alone_would_be_the_
     response = report(client_for(world.funder_viewer))
 
     assert tables_of(response)["targets"] == [
-        ["Campaign A", "x / 45", "1 / 10", "1 / 12", "x / 60"],  # 7 people, hidden with campaign C's two
-        ["Campaign C", "x / 10", "0", "0", "0"],
-        ["Total", "10 / 55", "1 / 10", "1 / 12", "x / 60"],  # 9 people
+        ["Campaign A", "x / 45", "1 / 10", "1 / 12", "x / 60", "x", "0", "0"],  # 7 people, hidden with C's two
+        ["Campaign C", "x / 10", "0", "0", "0", "0", "0", "0"],
+        ["Total", "10 / 55", "1 / 10", "1 / 12", "x / 60", "x", "0", "0"],  # 9 people
     ]
 
 
@@ -274,7 +279,7 @@ def funder_files(client) -> dict[str, str]:
 def test_the_funder_never_gets_a_person_on_the_page_in_the_spreadsheets_or_in_the_pdf(client_for, world, cohort):
     files = funder_files(client_for(world.funder_viewer))
 
-    assert len(files) == 13  # the page, ten CSVs, the workbook and the PDF
+    assert len(files) == 16  # the page, thirteen CSVs, the workbook and the PDF
     for where, text in files.items():
         leaks = [name for name in [*cohort.names, SENTINEL_NATIONALITY] if name in text]
         assert leaks == [], where
@@ -286,7 +291,7 @@ def test_the_coordinator_of_another_campaign_sees_none_of_its_figures(client_for
     response = report(client_for(world.bob))
 
     tables = tables_of(response)
-    assert tables["targets"] == [["Campaign B", "1", "1", "0", "0"]]
+    assert tables["targets"] == [["Campaign B", "1", "1", "0", "0", "0", "0", "0"]]
     assert tables["funnel"][0] == ["Registered", 1, "100 %"]
     assert tables["nationality"] == [["Not given", 1, 0]]
     assert [name for name in cohort.names if name in response.content.decode()] == []
@@ -296,7 +301,7 @@ def test_asking_for_a_campaign_one_cannot_see_falls_back_to_ones_own(client_for,
     response = report(client_for(world.bob), {"campaign": world.campaign_a.pk})
 
     assert response.status_code == 400
-    assert tables_of(response)["targets"] == [["Campaign B", "1", "1", "0", "0"]]
+    assert tables_of(response)["targets"] == [["Campaign B", "1", "1", "0", "0", "0", "0", "0"]]
 
 
 # --- Filters ---------------------------------------------------------------------------------------------------
@@ -306,9 +311,9 @@ def test_asking_for_a_campaign_one_cannot_see_falls_back_to_ones_own(client_for,
 def programmes(world, cohort):
     """Campaign A is funded by "AMIF 2025"; alice also runs campaign C, "ESF 2026", with two people registered
     on 1 June 2026."""
-    world.campaign_a.funding_programme = "AMIF 2025"
+    world.campaign_a.programme = FundingProgrammeFactory(name="AMIF 2025", funder=world.funder)
     world.campaign_a.save()
-    campaign_c = CampaignFactory(name="Campaign C", funding_programme="ESF 2026")
+    campaign_c = CampaignFactory(name="Campaign C", programme=FundingProgrammeFactory(name="ESF 2026"))
     campaign_c.coordinators.add(world.alice)
     for first_name in ("Karim", "Lina"):
         enrol(world, campaign_c, first_name, "Mansour", date(2026, 6, 1))
@@ -322,14 +327,19 @@ def programmes(world, cohort):
         ({"campaign": "A"}, ["Campaign A"], 7),
         ({"programme": "ESF 2026"}, ["Campaign C"], 2),
         ({"programme": "AMIF 2025", "starts_on": "2025-02-01"}, ["Campaign A"], 3),
+        ({"programme": "AMIF 2025", "year": "2025"}, ["Campaign A"], 7),
+        ({"programme": "AMIF 2025", "year": "2024"}, ["Campaign A"], 0),
         ({"starts_on": "2025-01-11", "ends_on": "2025-12-31"}, ["Campaign A", "Campaign C", "Total"], 3),
         ({"ends_on": "2025-01-10"}, ["Campaign A", "Campaign C", "Total"], 4),
     ],
-    ids=["everything", "one campaign", "a programme", "a programme from a day", "a period", "until a day"],
-)
+    ids=["everything", "one campaign", "a programme", "a programme from a day", "a programme's year",
+         "a programme's year before its people", "a period", "until a day"],
+)  # fmt: skip
 def test_the_filters_in_the_address_narrow_the_report(client_for, world, programmes, query, campaigns, registered):
     if query.get("campaign") == "A":
         query = {**query, "campaign": world.campaign_a.pk}
+    if query.get("programme"):
+        query = {**query, "programme": FundingProgramme.objects.get(name=query["programme"]).pk}
 
     response = report(client_for(world.alice), query)
 
@@ -349,9 +359,10 @@ def test_a_period_that_ends_before_it_starts_is_refused_and_the_report_shows_eve
 
 
 def test_the_export_links_keep_the_filters(client_for, world, programmes):
-    response = report(client_for(world.alice), {"programme": "ESF 2026"})
+    esf = programmes.programme.pk
+    response = report(client_for(world.alice), {"programme": esf})
 
     page = response.content.decode()
-    assert f'href="{reverse("report_export", args=["xlsx"])}?programme=ESF+2026"' in page
-    assert f'href="{reverse("report_pdf")}?programme=ESF+2026"' in page
-    assert f'href="{reverse("report_export", args=["csv"])}?programme=ESF+2026&amp;table=funnel"' in page
+    assert f'href="{reverse("report_export", args=["xlsx"])}?programme={esf}"' in page
+    assert f'href="{reverse("report_pdf")}?programme={esf}"' in page
+    assert f'href="{reverse("report_export", args=["csv"])}?programme={esf}&amp;table=funnel"' in page

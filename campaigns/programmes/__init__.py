@@ -1,0 +1,1 @@
+"""Funding programmes: the funder's contracts whose actions the campaigns are."""
