@@ -67,9 +67,19 @@ def grantable_roles(user, organisation: Organisation) -> frozenset[str]:
     """The roles ``user`` may invite a person to in ``organisation`` (empty: may not invite there at all)."""
     roles = roles_of(user)
     granted = frozenset().union(*(GRANTABLE_ROLES.get(role, frozenset()) for role in roles))
-    if Role.ADMIN not in roles and not invitable_organisations(user).filter(pk=organisation.pk).exists():
-        return frozenset()
+    if Role.ADMIN not in roles:
+        if not invitable_organisations(user).filter(pk=organisation.pk).exists():
+            return frozenset()
+        if screens_for_someone_else(user, organisation):
+            granted -= {Role.SCREENER}
     return granted & organisation.allowed_roles()
+
+
+def screens_for_someone_else(user, organisation: Organisation) -> bool:
+    """A screener sees the candidates of every campaign its organisation screens, so only whoever runs all of them
+    (or an admin) may make one: else a coordinator could read another coordinator's candidates through a screener
+    of their own making."""
+    return organisation.screened_campaigns.exclude(coordinators=user).exists()
 
 
 def invitable_organisations(user) -> QuerySet[Organisation]:

@@ -45,7 +45,7 @@ def test_a_temp_placement_has_the_agency_as_employer_and_shows_in_the_report_by_
     page.goto(f"{live_url}/aftercare/offers/{evaluation.pk}/place/")
     page.locator("input[name=hours_per_week]").fill("38")
     page.locator("[data-placement-form] [type=submit]").click()
-    expect(page.locator("[data-placement-form] .invalid-feedback").first).to_contain_text("temp agency")
+    expect(page.locator("[data-placement-form] .invalid-feedback").first).to_contain_text("uitzendkantoor")
     assert axe(page) == []
     page.locator("select[name=employer]").select_option(str(kortrijk.pk))
     screenshot(page, "placement-form")
@@ -88,7 +88,7 @@ def test_a_referral_with_consent_is_answered_through_the_link_and_becomes_a_plac
     form.locator("select[name=organisation]").select_option(str(kortrijk.pk))
     form.locator("input[name=send_to]").fill("kortrijk@flexwerk.example")
     form.locator("[type=submit]").click()
-    expect(page.locator("[data-referral-form] .invalid-feedback")).to_contain_text("consent")
+    expect(page.locator("[data-referral-form] .invalid-feedback")).to_contain_text("toestemming")
     assert axe(page) == []
     page.locator("[data-referral-form] input[name=consent]").check()
     page.locator("[data-referral-form] [type=submit]").click()

@@ -24,14 +24,14 @@ def test_a_funder_reads_its_programmes_targets_and_opens_its_pdf_on_a_phone(
     page.get_by_role("link", name="Refugees2work").click()
 
     progress = page.locator("[data-programme-progress]")
-    expect(progress.locator("thead th")).to_have_text(["Target", "2023", "2024", "2025", "Whole period"])
+    expect(progress.locator("thead th")).to_have_text(["Doel", "2023", "2024", "2025", "Hele periode"])
     people = progress.locator("tr[data-line=people] td")
     expect(people).to_have_count(4)
     # 7 and 2 people in 2024 and 2025: hidden; 9 in all, rounded to 10. The period is over: no projection.
     expect(people.nth(1)).to_contain_text("x / 180")
     expect(people.nth(3)).to_contain_text("10 / 540")
     expect(people.nth(3)).to_have_attribute("data-status", "behind")
-    expect(page.locator("[data-behind-span=all]")).to_contain_text("Whole period: behind on actions")
+    expect(page.locator("[data-behind-span=all]")).to_contain_text("Hele periode: achterstand op")
     screenshot(page, "programme")
     assert axe(page) == []
 

@@ -331,6 +331,19 @@ def test_a_coordinator_cannot_invite_into_another_coordinators_campaign(client_f
     assert client_for(world.alice).post(company_invite, {"full_name": "X", "email": "x@example.org"}).status_code == 404
 
 
+def test_a_coordinator_cannot_make_a_screener_who_would_also_screen_another_coordinators_campaign(client_for, world):
+    vdab = world.intermediary_org_a
+    world.campaign_a.screening_partners.add(vdab)
+    world.campaign_b.screening_partners.add(vdab)
+
+    response = invite(client_for, world, world.alice, vdab, role=Role.SCREENER, email="spy@example.org")
+
+    assert response.status_code == 400
+    assert not Invitation.objects.filter(role=Role.SCREENER).exists()
+    world.campaign_b.screening_partners.remove(vdab)
+    assert invite(client_for, world, world.alice, vdab, role=Role.SCREENER, email="ok@example.org").status_code == 302
+
+
 def test_the_service_refuses_a_role_the_inviter_may_not_grant(world):
     with pytest.raises(services.ValidationError):
         services.invite_person(
