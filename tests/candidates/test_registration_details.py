@@ -50,7 +50,9 @@ def test_a_candidate_under_temporary_protection_is_eligible_from_the_date_of_the
 def test_temporary_protection_needs_the_date_of_the_annex_15_or_a_card(client_for, world):
     client = client_for(world.intermediary_a)
 
-    response = client.post(register_url(world.campaign_a), ukrainian(world, temporary_protection_on=""), headers=ENGLISH)
+    response = client.post(
+        register_url(world.campaign_a), ukrainian(world, temporary_protection_on=""), headers=ENGLISH
+    )
 
     assert response.status_code == 400
     assert response.context["form"].errors["temporary_protection_on"] == [
