@@ -1,19 +1,24 @@
 """The scheduling engine on realistic project weeks: the greedy baseline against CP-SAT.
 
 Each instance is seeded: candidates x companies over a four-day week; every company has one or two days with a
-guided visit (60-90 minutes, starting between 10:00 and 14:00) and interviews after it for two to four hours,
-one to three interviewers, slots of 20, 30 or 45 minutes. Candidates start from one of three reception centres
-(their transport group), one in five needs an interpreter (three languages, one or two interpreters a day), and
-each has one to three confirmed proposals at different companies — about as many as a company has slots
-(85 %), as matching would propose. Travel is 10 minutes plus 1.5 a kilometre.
+guided visit (60-90 minutes, starting between 10:00 and 14:00, taking 6, 8 or 10 candidates) and interviews after
+it for two to four hours, one to three interviewers, slots of 20, 30 or 45 minutes. Candidates start from one of
+three reception centres (their transport group), one in five needs an interpreter (three languages, one or two
+interpreters a day), and each has one to three confirmed proposals at different companies — about as many as a
+company can receive (85 % of its slots, or of its visits' places where they are fewer), as matching would
+propose. Travel is 10 minutes plus 1.5 a kilometre.
 
 For each method: interviews scheduled and dropped, waiting per interview (end of visit to interview), candidate
 days, mean HR span per company-day, the queue bound (the least waiting per interview any schedule with the same
-interviews per company-day could have), the validator's violations (must be 0), status and seconds. CP-SAT gets
-10 seconds; the run fails if any schedule is invalid or CP-SAT is behind greedy on its lexicographic objective.
+interviews per company-day could have), the validator's violations (must be 0; the group-size ones also on their
+own), the visits filled to their group size, the requests left out because a visit was full, status and seconds.
+For greedy also the over-full visits it would plan if the group size were not enforced (the engine before it
+was). CP-SAT gets 10 seconds; the run fails if any schedule is invalid or CP-SAT is behind greedy on its
+lexicographic objective.
 
-Alone: ``.venv/bin/python bench/scheduling.py``; ``make bench`` runs it after the matching benchmark.
-Writes ``bench/scheduling.json``, one record per instance and method.
+Alone: ``.venv/bin/python bench/scheduling.py`` (``45x15`` … to run some sizes only, without writing the JSON);
+``make bench`` runs it after the matching benchmark. Writes ``bench/scheduling.json``, one record per instance and
+method.
 """
 
 import json
@@ -22,6 +27,7 @@ import random
 import sys
 import time
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,6 +41,7 @@ SIZES = [(45, 15), (150, 20), (300, 30)]
 SEEDS = (1, 2, 3)
 DAYS = (1, 2, 3, 4)
 LANGUAGES = ("ar", "prs", "ti")
+GROUP_SIZES = (6, 8, 10)  # candidates per guided visit; the platform's default is 10
 OUTPUT = Path(__file__).with_name("scheduling.json")
 REGION_KM = 40
 CENTRES = {1: (5.0, 5.0), 2: (20.0, 30.0), 3: (35.0, 10.0)}  # reception centres, also sites 1-3
@@ -42,6 +49,7 @@ CENTRES = {1: (5.0, 5.0), 2: (20.0, 30.0), 3: (35.0, 10.0)}  # reception centres
 
 def instance(candidates: int, companies: int, seed: int, time_limit: float = 10.0) -> scheduling.Problem:
     rng = random.Random(seed)
+    group_sizes = random.Random(f"visits {seed}")  # its own stream: the rest of the week is drawn as before
     places = dict(CENTRES)
     company_days = []
     for company in range(1, companies + 1):
@@ -63,12 +71,13 @@ def instance(candidates: int, companies: int, seed: int, time_limit: float = 10.
                     interviews_until=visit_start + visit_minutes + window,
                     interviewers=rng.choice((1, 2, 2, 3)),
                     slot_minutes=slot,
+                    visit_capacity=group_sizes.choice(GROUP_SIZES),
                 )
             )
-    # matching proposes about as many candidates as a company can interview: 85 % of its slots
+    # matching proposes about as many candidates as a company can receive: 85 % of its slots or visit places
     room = Counter()
     for cd in company_days:
-        room[cd.company_id] += len(cd.slots()) * cd.interviewers
+        room[cd.company_id] += min(len(cd.slots()) * cd.interviewers, cd.visit_capacity)
     room = Counter({company: int(0.85 * places) for company, places in room.items()})
     people, requests = [], []
     for cid in range(1, candidates + 1):
@@ -110,6 +119,31 @@ def queue_bound(problem: scheduling.Problem, solution: scheduling.Solution) -> i
     return total
 
 
+def over_full_visits(problem: scheduling.Problem, solution: scheduling.Solution) -> int:
+    """The guided visits with more candidates than they take, counted from the appointments alone."""
+    return sum(n > capacity for capacity, n in _visitors(problem, solution).values())
+
+
+def full_visits(problem: scheduling.Problem, solution: scheduling.Solution) -> int:
+    return sum(n == capacity for capacity, n in _visitors(problem, solution).values())
+
+
+def _visitors(problem: scheduling.Problem, solution: scheduling.Solution) -> dict[tuple[int, int], tuple[int, int]]:
+    """(company, day) -> (group size, candidates on the visit, each once)."""
+    requests = {r.id: r for r in problem.requests}
+    capacity = {(cd.company_id, cd.day): cd.visit_capacity for cd in problem.company_days}
+    people = {
+        (requests[a.request_id].company_id, a.day, requests[a.request_id].candidate_id) for a in solution.appointments
+    }
+    on_visit = Counter((company, day) for company, day, _candidate in people)
+    return {key: (capacity[key], n) for key, n in on_visit.items()}
+
+
+def unenforced(problem: scheduling.Problem) -> scheduling.Problem:
+    """The same week with no group size: what the engine planned before it knew one."""
+    return replace(problem, company_days=tuple(replace(cd, visit_capacity=None) for cd in problem.company_days))
+
+
 def objective(problem: scheduling.Problem, solution: scheduling.Solution) -> tuple[int, int, int]:
     """What both methods minimise, in order: dropped, waiting plus the cost of candidate days, HR span."""
     waiting = solution.wait + problem.settings.day_cost * solution.candidate_days
@@ -125,6 +159,8 @@ def run_instance(candidates: int, companies: int, seed: int) -> list[dict]:
         seconds = time.perf_counter() - started
         interviews = len(solution.appointments)
         used_days = len(_company_days(problem, solution))
+        errors = validate(problem, solution)
+        without_limit = over_full_visits(problem, method(unenforced(problem))) if method is scheduling.greedy else None
         records.append(
             {
                 "candidates": candidates,
@@ -137,10 +173,16 @@ def run_instance(candidates: int, companies: int, seed: int) -> list[dict]:
                 "candidate_days": solution.candidate_days,
                 "hr_span": round(solution.hr_span / used_days, 1) if used_days else 0.0,
                 "queue_bound": round(queue_bound(problem, solution) / interviews, 1) if interviews else 0.0,
-                "violations": len(validate(problem, solution)),
+                "violations": len(errors),
                 "status": solution.status,
                 "seconds": round(seconds, 3),
                 "objective": objective(problem, solution),
+                "visits": len(problem.company_days),
+                "group_sizes": sorted({cd.visit_capacity for cd in problem.company_days}),
+                "group_size_violations": sum(error.startswith("guided visit") for error in errors),
+                "full_visits": full_visits(problem, solution),
+                "dropped_visit_full": sum(any(b.code == "visit_full" for b in d.blockers) for d in solution.dropped),
+                "over_full_without_limit": without_limit,  # greedy only: CP-SAT would need a second 10-second solve
             }
         )
     return records
@@ -151,28 +193,33 @@ def _company_days(problem: scheduling.Problem, solution: scheduling.Solution) ->
     return {(requests[a.request_id].company_id, a.day) for a in solution.appointments}
 
 
-def main() -> None:
+def main(sizes: list[tuple[int, int]] = SIZES, write: bool = True) -> None:
     print(
         "\nScheduling: greedy baseline vs CP-SAT (10 s), four-day project week; wait and queue bound in minutes per\n"
-        "interview, HR span in minutes per company-day with interviews; violations found by the validator\n"
+        "interview, HR span in minutes per company-day with interviews; violations found by the validator (of them\n"
+        "over a guided visit's group size of 6-10: 'over size'); 'full': visits at their group size / visits, the\n"
+        "requests left out because a visit was full, and for greedy the visits it overfills without the limit\n"
     )
     header = (
         f"{'size':>8} | {'seed':>4} | {'method':>6} | {'requests':>8} | {'dropped':>7} | {'wait':>6} | "
-        f"{'queue bound':>11} | {'cand. days':>10} | {'HR span':>7} | {'violations':>10} | {'status':>10} | "
-        f"{'seconds':>7}"
+        f"{'queue bound':>11} | {'cand. days':>10} | {'HR span':>7} | {'violations':>10} | {'over size':>9} | "
+        f"{'full':>7} | {'left out: full':>14} | {'over w/o limit':>14} | {'status':>10} | {'seconds':>7}"
     )
     print(header)
     print("-+-".join("-" * len(column) for column in header.split(" | ")))
     records, failures = [], []
-    for candidates, companies in SIZES:
+    for candidates, companies in sizes:
         for seed in SEEDS:
             pair = run_instance(candidates, companies, seed)
             for r in pair:
+                without = "" if r["over_full_without_limit"] is None else r["over_full_without_limit"]
                 print(
                     f"{candidates}×{companies:<4} | {seed:>4} | {r['method']:>6} | "
                     f"{r['interviews'] + r['dropped']:>8} | {r['dropped']:>7} | {r['wait_per_interview']:>6.1f} | "
                     f"{r['queue_bound']:>11.1f} | {r['candidate_days']:>10} | {r['hr_span']:>7.1f} | "
-                    f"{r['violations']:>10} | {r['status']:>10} | {r['seconds']:>7.2f}"
+                    f"{r['violations']:>10} | {r['group_size_violations']:>9} | "
+                    f"{r['full_visits']:>3}/{r['visits']:<3} | {r['dropped_visit_full']:>14} | {without:>14} | "
+                    f"{r['status']:>10} | {r['seconds']:>7.2f}"
                 )
                 if r["violations"]:
                     failures.append(f"{candidates}×{companies} seed {seed} {r['method']}: {r['violations']} violations")
@@ -180,12 +227,19 @@ def main() -> None:
             if exact["objective"] > greedy["objective"]:
                 failures.append(f"{candidates}×{companies} seed {seed}: CP-SAT behind greedy")
             records += pair
-    OUTPUT.write_text(json.dumps(records, indent=2) + "\n")
+    if write:
+        OUTPUT.write_text(json.dumps(records, indent=2) + "\n")
     if failures:
         print("\n".join(["", *failures]))
         sys.exit(1)
-    print(f"\nNo violations; CP-SAT at least as good as greedy everywhere. Records: {OUTPUT.relative_to(ROOT)}")
+    records_note = f"Records: {OUTPUT.relative_to(ROOT)}" if write else "Some sizes only: no records written."
+    print(f"\nNo violations; CP-SAT at least as good as greedy everywhere. {records_note}")
+
+
+def _sizes(arguments: list[str]) -> list[tuple[int, int]]:
+    """``45x15 150x20`` → [(45, 15), (150, 20)]; none: every size."""
+    return [tuple(int(n) for n in argument.replace("×", "x").split("x")) for argument in arguments] or SIZES
 
 
 if __name__ == "__main__":
-    main()
+    main(_sizes(sys.argv[1:]), write=not sys.argv[1:])

@@ -489,3 +489,7 @@ class Evaluation(models.Model):
     @property
     def retained(self) -> bool:
         return self.outcome in (Outcome.OFFER, Outcome.MAYBE)
+
+
+# A model of this app kept in its own package (this module is near its size limit): registered from here.
+from .projectweek.transport.models import TransportMode, TransportRun  # noqa: E402, F401

@@ -4,6 +4,7 @@ from campaigns import views
 from campaigns.matching import views as matching_views
 from campaigns.programmes import views as programme_views
 from campaigns.projectweek import views as projectweek_views
+from campaigns.projectweek.transport import views as transport_views
 from campaigns.reporting import views as reporting_views
 
 urlpatterns = [
@@ -38,6 +39,10 @@ urlpatterns = [
         projectweek_views.project_week_interpreters,
         name="project_week_interpreters",
     ),
+    path("<int:pk>/project-week/transport/", transport_views.project_week_transport, name="project_week_transport"),
+    path("<int:pk>/project-week/transport/add/", transport_views.transport_run_add, name="transport_run_add"),
+    path("transport-runs/<int:pk>/", transport_views.transport_run_edit, name="transport_run_edit"),
+    path("transport-runs/<int:pk>/delete/", transport_views.transport_run_delete, name="transport_run_delete"),
     path("<int:pk>/project-week/pack.pdf", projectweek_views.project_week_pack, name="project_week_pack"),
     path("<int:pk>/second-chance/", matching_views.second_chance_list, name="second_chance"),
     path(

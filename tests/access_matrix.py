@@ -8,6 +8,7 @@ in tests/access_roles.py, the aftercare cases in tests/access_matrix_aftercare.p
 from jobroad.models import CapturedMail
 
 from .access_matrix_aftercare import AFTERCARE
+from .access_matrix_transport import TRANSPORT
 from .access_objects import (
     ambassador_vacancy,
     captured_mail_of_campaign_a,
@@ -391,6 +392,7 @@ MATRIX = [
     Case("vacancy_export", COORDINATORS | {"hr_a", "hr_b"}, lambda w: {"file_format": "xlsx"}),
     Case("company_export", COORDINATORS | {"hr_a", "hr_b"}, lambda w: {"file_format": "csv"}),
     *AFTERCARE,  # tests/access_matrix_aftercare.py
+    *TRANSPORT,  # tests/access_matrix_transport.py
     Case(
         "candidate_enrol_again",
         frozenset({"admin", "alice", "intermediary_a"}),

@@ -31,6 +31,7 @@ from .access_objects import (
 )
 from .access_roles import COORDINATORS
 from .aftercare.referral_objects import referable_enrolment_b, referral_b, referral_form_data
+from .campaigns.projectweek.transport.world import run_of
 
 
 @dataclass(frozen=True)
@@ -229,6 +230,9 @@ FOREIGN_POSTS = [
     ForeignPost("project_week_generate", B_SIDE, lambda w: {"pk": w.campaign_b.pk}),
     ForeignPost("project_week_publish", B_SIDE, lambda w: {"pk": w.campaign_b.pk}),
     ForeignPost("project_week_interpreters", B_SIDE, lambda w: {"pk": w.campaign_b.pk}),
+    ForeignPost("transport_run_add", B_SIDE, lambda w: {"pk": w.campaign_b.pk}, lambda w: {"places": "4"}),
+    ForeignPost("transport_run_edit", B_SIDE, lambda w: {"pk": run_of(w.campaign_b).pk}, lambda w: {"places": "4"}),
+    ForeignPost("transport_run_delete", B_SIDE, lambda w: {"pk": run_of(w.campaign_b).pk}),
     ForeignPost(
         "interview_move",
         B_SIDE,

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from ..models import Enrolment, Interview
 from ..projectweek.documents import company_address, contact_phone
+from ..projectweek.transport.selectors import transport_week
 from ..selectors import coordinates
 
 
@@ -27,6 +28,8 @@ class Appointment:
     answer: str  # CandidateAnswer, "" before the candidate answered
     interview_at: datetime | None = None
     interpreter: bool = False
+    pickup_at: datetime | None = None  # the transport run's departure, on the day's first visit only
+    pickup_place: str = ""
 
     @property
     def is_past(self) -> bool:
@@ -50,6 +53,7 @@ def interview_appointments(enrolment: Enrolment) -> list[Appointment]:
         .prefetch_related("participation__company__sites")
     )
     zone = timezone.get_current_timezone()
+    pickups = transport_week(enrolment.campaign).pickups if interviews else {}
     found = []
     for interview in interviews:
         participation = interview.participation
@@ -69,9 +73,21 @@ def interview_appointments(enrolment: Enrolment) -> list[Appointment]:
                 answer=interview.candidate_answer,
                 interview_at=interview_at,
                 interpreter=bool(interview.interpreter),
+                **_pickup(pickups.get((enrolment.pk, interview.published_day)), interview),
             )
         )
     return found
+
+
+def _pickup(run, interview: Interview) -> dict:
+    """The pick-up, shown with the visit the run takes the candidate to: their first that day."""
+    rider = run and next((p for p in run.passengers if p.key == interview.enrolment_id), None)
+    visit = interview.participation.visit_starts_at
+    if not rider or run.departure is None or rider.first_visit != visit.hour * 60 + visit.minute:
+        return {}
+    zone = timezone.get_current_timezone()
+    return {"pickup_at": datetime.combine(interview.published_day, run.departure, tzinfo=zone),
+            "pickup_place": run.run.place}  # fmt: skip
 
 
 def map_link(point: tuple[float, float] | None, address: str) -> str:

@@ -17,6 +17,7 @@ from jobroad.pdf import text_direction
 
 from .. import personal_phrases
 from ..choices import AbsenceReason
+from ..projectweek.phrases import phrases as schedule_phrases
 from . import selectors, services
 from .links import LinkUnusable, enrolment_for_token, page_language
 
@@ -48,6 +49,7 @@ def personal_page(request, language, token):
     context = {
         "rows": rows,
         "words": words,
+        "pickup_word": schedule_phrases(language)["pickup"],  # the printed schedule's word for it
         "reasons": [(value, words[f"reason_{value}"]) for value in AbsenceReason.values],
         "language": language,
         "direction": text_direction(language),

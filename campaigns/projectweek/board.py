@@ -4,8 +4,8 @@ the CP-SAT model and the explanations.
 :class:`Index` lists, once per problem, the slots each request could take if nobody else were scheduled, and the
 :class:`~.problem.Blocker` s that close the others (``no_day``, ``too_far``, ``unavailable``, ``no_interpreter``,
 ``no_slot``). :class:`Board` is a schedule built one appointment at a time that says what blocks one more
-(``interviewers_busy``, ``candidate_busy``, ``interpreters_busy``). :func:`blockers_at` and :func:`why_not` put
-the two together to explain a hand-made move or a request left out.
+(``interviewers_busy``, ``candidate_busy``, ``interpreters_busy``, ``visit_full``). :func:`blockers_at` and
+:func:`why_not` put the two together to explain a hand-made move or a request left out.
 """
 
 from collections import Counter, defaultdict
@@ -45,6 +45,8 @@ def _check(problem: Problem) -> None:
         raise ValueError(f"requests for unknown candidates: {unknown[:5]}")
     if bad := [cd for cd in problem.company_days if cd.slot_minutes <= 0 or cd.interviewers < 0]:
         raise ValueError(f"a company day needs a positive slot length and interviewers ≥ 0: {bad[0]}")
+    if bad := [cd for cd in problem.company_days if cd.visit_capacity is not None and cd.visit_capacity < 0]:
+        raise ValueError(f"a guided visit takes 0 candidates or more (None: no limit): {bad[0]}")
 
 
 class Index:
@@ -148,6 +150,7 @@ class Board:
         self.placed: dict[int, Option] = {}
         self.by_candidate_day: dict[tuple[int, int], list[Option]] = defaultdict(list)
         self.interpreting: dict[tuple[str, int], list[Option]] = defaultdict(list)
+        self.visitors: dict[tuple[int, int], set[int]] = defaultdict(set)  # (company, day) -> candidates
 
     def blockers(self, option: Option) -> list[Blocker]:
         cd, request = option.cd, option.request
@@ -155,6 +158,8 @@ class Board:
         found = []
         if self.taken[cd.company_id, cd.day, option.start] >= cd.interviewers:
             found.append(Blocker("interviewers_busy", cd.day))
+        if self.is_visit_full(cd, candidate.id):
+            found.append(Blocker("visit_full", cd.day, (cd.visit_capacity,)))
         clashes = tuple(
             other.request.id
             for other in self.by_candidate_day[candidate.id, cd.day]
@@ -178,8 +183,14 @@ class Board:
         self.taken[cd.company_id, cd.day, option.start] += 1
         self.placed[request.id] = option
         self.by_candidate_day[request.candidate_id, cd.day].append(option)
+        self.visitors[cd.company_id, cd.day].add(request.candidate_id)
         if interpreter := self.index.candidates[request.candidate_id].interpreter:
             self.interpreting[interpreter, cd.day].append(option)
+
+    def is_visit_full(self, cd: CompanyDay, candidate_id: int) -> bool:
+        """The candidate would be one too many on the day's guided visit (one already on it takes no more room)."""
+        visitors = self.visitors[cd.company_id, cd.day]
+        return cd.visit_capacity is not None and candidate_id not in visitors and len(visitors) >= cd.visit_capacity
 
     def days(self, candidate_id: int) -> set[int]:
         return {day for (cid, day), placed in self.by_candidate_day.items() if cid == candidate_id and placed}
@@ -215,10 +226,13 @@ def open_option(index: Index, appointment: Appointment) -> Option | None:
 
 
 def why_not(index: Index, board: Board, request_id: int) -> tuple[Blocker, ...]:
-    """Every blocker keeping a request off ``board``: its static ones, then what blocks each of its options."""
+    """Every blocker keeping a request off ``board``: its static ones, then what blocks each of its options — on a
+    day whose guided visit is full, only that."""
     found = list(index.static[request_id])
     for option in index.options[request_id]:
-        for blocker in board.blockers(option):
+        blockers = board.blockers(option)
+        full = [b for b in blockers if b.code == "visit_full"]  # closes the whole day: the rest would add nothing
+        for blocker in full or blockers:
             if blocker not in found:
                 found.append(blocker)
     return tuple(found)

@@ -23,6 +23,7 @@ from ..models import Campaign, Interview, Participation
 from ..personal.links import personal_path
 from . import phrases
 from .inputs import project_week
+from .transport.selectors import transport_week
 
 
 def published_interviews(campaign: Campaign):
@@ -84,6 +85,7 @@ class CandidateSchedule:
     language: str
     enrolment: object = None
     days: dict = field(default_factory=dict)  # date -> [Stop]
+    pickups: dict = field(default_factory=dict)  # date -> the transport run (RunView) that picks them up
 
 
 def candidate_schedules(campaign: Campaign, enrolment_pk: int | None = None) -> list[CandidateSchedule]:
@@ -109,13 +111,21 @@ def candidate_schedules(campaign: Campaign, enrolment_pk: int | None = None) -> 
                 interpreter=bool(interview.interpreter),
             )
         )
+    pickups = transport_week(campaign).pickups if schedules else {}
+    for (enrolment_pk, day), run in pickups.items():
+        if enrolment_pk in schedules:
+            schedules[enrolment_pk].pickups[day] = run
     return sorted(schedules.values(), key=lambda s: (s.candidate.last_name, s.candidate.first_name, s.candidate.pk))
 
 
 def candidate_schedule_document(campaign: Campaign, schedule: CandidateSchedule, phone: str):
     locale = CLDR_LOCALE.get(schedule.language, schedule.language)
     days = [
-        (format_date(day, "EEEE d MMMM y", locale=locale), sorted(stops, key=lambda s: s.visit_starts_at))
+        (
+            format_date(day, "EEEE d MMMM y", locale=locale),
+            sorted(stops, key=lambda s: s.visit_starts_at),
+            schedule.pickups.get(day),
+        )
         for day, stops in sorted(schedule.days.items())
     ]
     context = {
@@ -185,16 +195,20 @@ class RunDay:
     companies: list = field(default_factory=list)  # (participation, address, [interviews])
     groups: dict = field(default_factory=dict)  # reception centre name -> [(candidate, first visit time)]
     interpreters: dict = field(default_factory=dict)  # language -> (needed, available)
+    transport: list = field(default_factory=list)  # the day's transport runs (RunView), and its problems in words
+    transport_problems: list = field(default_factory=list)
 
 
 def run_days(campaign: Campaign) -> list[RunDay]:
     week = project_week(campaign)
+    transport = {day: (runs, problems) for day, runs, problems in transport_week(campaign).days}
     by_day = defaultdict(lambda: defaultdict(list))
     for interview in published_interviews(campaign):
         by_day[interview.published_day][interview.participation].append(interview)
     days = []
     for day, companies in sorted(by_day.items()):
         run = RunDay(day)
+        run.transport, run.transport_problems = transport.get(day, ([], []))
         first_visit, needed = {}, defaultdict(int)
         for participation, interviews in sorted(companies.items(), key=lambda item: item[0].visit_starts_at):
             run.companies.append((participation, company_address(participation), interviews))

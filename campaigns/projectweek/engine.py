@@ -15,11 +15,14 @@ until ``interviews_until``, ``interviewers`` at a time; HR works in slots, so in
 - a candidate is never in two places: the visits and interviews of one day, with the travel minutes between
   sites (``Problem.travel``, else ``Settings.default_travel``), and never in a blocked time of theirs;
 - a company never runs more interviews at once than it has interviewers;
+- a guided visit takes at most ``CompanyDay.visit_capacity`` candidates (None: no limit): everyone interviewed
+  at the company that day, each counted once however many interviews they have there;
 - an interview with an interpreter needs one of that language free that day (``Problem.interpreters``); they
   are booked per interview and may join by phone, so their own travel is not modelled;
 - in a re-plan, published appointments that start before ``Problem.fixed_before`` stay where they are, and so do
   the appointments a person placed by hand (``Problem.pinned``) while their slot is open; where two of them can no
-  longer both hold, the first placed (by request id) stays.
+  longer both hold, the first placed (by request id) stays. They also stay on a guided visit that has become too
+  small for them (it has begun, or a person chose it), which then takes nobody else; :func:`validate` reports it.
 
 **Objective**, lexicographic, one CP-SAT stage per level, each stage fixing the level before it: schedule as many
 requests as possible; in a re-plan, change as few published appointments as possible; the least waiting (minutes
@@ -77,14 +80,17 @@ __all__ = [
 
 
 def greedy(problem: Problem) -> Solution:
-    """Fixed appointments first (pinned, or published early), then published ones where they still fit, then the
-    most constrained request first, each in the earliest free slot — on a day the candidate already comes, if it
-    can."""
+    """Fixed appointments first (pinned, or published early; even on a visit that is full by now), then published
+    ones where they still fit, then the most constrained request first, each in the earliest free slot — on a day
+    the candidate already comes, if it can."""
     index = Index(problem)
     board = Board(index)
-    kept = [index.held(r) for r in index.fixed()] + [index.kept(r) for r in sorted(index.published)]
-    for option in kept:
-        if option is not None and option.request.id not in board.placed and not board.blockers(option):
+    fixed = [(index.held(r), True) for r in index.fixed()]
+    published = [(index.kept(r), False) for r in sorted(index.published)]
+    for option, is_fixed in fixed + published:
+        if option is None or option.request.id in board.placed:
+            continue
+        if not [b for b in board.blockers(option) if not (is_fixed and b.code == "visit_full")]:
             board.place(option)
     waiting = [r for r in sorted(index.requests) if r not in board.placed]
     waiting.sort(key=lambda r: (len(index.options[r]) == 0, len(index.options[r]), r))
@@ -158,9 +164,10 @@ def _constraints(model: cp_model.CpModel, index: Index, x: dict, keep: list[Opti
     _interpreter_rules(model, index, x)
 
     fixed = set(index.fixed())
-    for option in keep:
-        if option.request.id in fixed and option == index.held(option.request.id):
-            model.add(x[option] == 1)
+    forced = [o for o in keep if o.request.id in fixed and o == index.held(o.request.id)]
+    for option in forced:
+        model.add(x[option] == 1)
+    _visit_rules(model, index, y, forced)
 
     present = {}
     for (request_id, cd), literal in y.items():
@@ -227,6 +234,31 @@ def _pair_rules(model, index: Index, x: dict, y: dict, first: int, second: int) 
                     for b in b_options:
                         if not index.apart(index.events(a)[1], index.events(b)[1]):
                             model.add_bool_or([x[a].Not(), x[b].Not()])
+
+
+def _visit_rules(model: cp_model.CpModel, index: Index, y: dict, forced: list[Option]) -> None:
+    """No more candidates on a guided visit than it takes, each counted once. Fixed appointments already beyond
+    it stay (``forced``): their visit then takes nobody else, and the model stays feasible."""
+    joining = defaultdict(lambda: defaultdict(list))  # company-day -> candidate -> y of their requests there
+    for (request_id, cd), literal in y.items():
+        if cd.visit_capacity is not None:
+            joining[cd][index.requests[request_id].candidate_id].append(literal)
+    held = defaultdict(set)
+    for option in forced:
+        held[option.cd].add(option.request.candidate_id)
+    for cd, by_candidate in joining.items():
+        limit = max(cd.visit_capacity, len(held[cd]))
+        if len(by_candidate) <= limit:
+            continue
+        joins = []
+        for literals in by_candidate.values():
+            if len(literals) == 1:
+                joins.append(literals[0])
+                continue
+            joins.append(model.new_bool_var(""))  # on the visit if any of their interviews there is scheduled
+            for literal in literals:
+                model.add_implication(literal, joins[-1])
+        model.add(sum(joins) <= limit)
 
 
 def _interpreter_rules(model: cp_model.CpModel, index: Index, x: dict) -> None:

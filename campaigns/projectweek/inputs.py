@@ -101,6 +101,7 @@ def schedule_input(campaign: Campaign, time_limit: float = 5.0) -> ScheduleInput
                     interviews_until=minutes(p.interviews_until),
                     interviewers=p.interviewers,
                     slot_minutes=p.slot_minutes,
+                    visit_capacity=p.visit_capacity,
                 )
             )
     candidates, requests = {}, []

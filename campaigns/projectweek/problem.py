@@ -17,6 +17,7 @@ class CompanyDay:
     interviewers: int
     slot_minutes: int
     blocked: tuple[tuple[int, int], ...] = ()  # (start, end): no interviews then (lunch, a meeting)
+    visit_capacity: int | None = None  # the most candidates the guided visit takes; None = no limit
 
     @property
     def visit_end(self) -> int:
@@ -130,4 +131,5 @@ BLOCKERS = {
     "interviewers_busy": "every slot the candidate could take is taken by other interviews",
     "candidate_busy": "the candidate's other appointments that day leave no slot (their requests)",
     "interpreters_busy": "every interpreter of the language is in another interview (language)",
+    "visit_full": "the guided visit that day already takes as many candidates as it can (capacity)",
 }

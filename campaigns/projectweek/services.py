@@ -35,6 +35,7 @@ from ..personal import services as personal_services
 from . import engine as scheduling
 from . import inputs, selectors
 from . import text as scheduling_text
+from .transport.announcements import announce_transport_changes
 
 
 class ScheduleRefused(Exception):
@@ -138,8 +139,9 @@ def publish_schedule(*, campaign: Campaign, actor: User) -> int:
     """Tell people about their appointments: only interviews that changed since the last publication get a
     message (candidate, their intermediary, the company's HR; with an .ics), and their reminders follow; an
     interview no longer in the schedule gets a cancellation instead of its reminders. HR confirms its day
-    again when it changed, and a company taking part with no interview at all hears so. Returns how many
-    interviews changed."""
+    again when it changed, and a company taking part with no interview at all hears so; a transport run whose
+    departure or passengers change tells the passengers concerned, their intermediaries and the escort. Returns
+    how many interviews changed."""
     require_phase(campaign, "publish_schedule", SchedulePhaseRefused)
     with transaction.atomic():
         Campaign.objects.select_for_update().get(pk=campaign.pk)
@@ -158,6 +160,7 @@ def publish_schedule(*, campaign: Campaign, actor: User) -> int:
             interview.published_day, interview.published_starts_at = interview.day, interview.starts_at
             interview.save(update_fields=["published_day", "published_starts_at"])
         _tell_companies_without_interviews(campaign, now)
+        announce_transport_changes(campaign=campaign, now=now)  # only the runs whose departure or riders changed
         if days_changed:
             DayConfirmation.objects.filter(
                 reduce(operator.or_, (Q(participation_id=p, day=day) for p, day in days_changed))

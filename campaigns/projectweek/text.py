@@ -18,6 +18,7 @@ BLOCKER_TEXT = {
     "interviewers_busy": _("on %(day)s the interviewers are busy at every time that would suit"),
     "candidate_busy": _("on %(day)s the candidate's other visits and interviews, with the travel, leave no time"),
     "interpreters_busy": _("on %(day)s every %(language)s interpreter is in another interview"),
+    "visit_full": _("on %(day)s the guided visit is full (%(capacity)s candidates)"),
 }
 
 
@@ -27,6 +28,8 @@ def explain(blocker: Blocker) -> str:
         params["minutes"] = blocker.params[0]
     if blocker.code in {"no_interpreter", "interpreters_busy"}:
         params["language"] = language_name(blocker.params[0])
+    if blocker.code == "visit_full":
+        params["capacity"] = blocker.params[0]
     return str(BLOCKER_TEXT[blocker.code]) % params
 
 

@@ -47,6 +47,7 @@ def validate(problem: Problem, solution: Solution) -> list[str]:
         placed.append((a, request, cd, candidates[request.candidate_id]))
         errors += _slot_errors(problem, a, cd, candidates[request.candidate_id])
     errors += _capacity_errors(problem, placed)
+    errors += _group_errors(problem, placed)
     errors += _presence_errors(problem, placed)
     errors += _report_errors(problem, solution, seen, measurable=len(placed) == len(solution.appointments))
     return errors
@@ -87,6 +88,27 @@ def _capacity_errors(problem: Problem, placed: list) -> list[str]:
             if at_once > limit:
                 errors.append(f"{kind} {key} on day {day}: {at_once} interviews at {start}, {limit} available")
                 break
+    return errors
+
+
+def _group_errors(problem: Problem, placed: list) -> list[str]:
+    """Each guided visit against its group size: the candidates interviewed at the company that day, each once.
+    The engine keeps fixed appointments on a visit that has become too small; the error counts them."""
+    visitors, held = defaultdict(set), defaultdict(set)
+    limit = problem.fixed_before
+    fixed = set(problem.pinned) | {a for a in problem.published if limit and (a.day, a.start) < limit}
+    for a, request, cd, _candidate in placed:
+        visitors[cd].add(request.candidate_id)
+        if a in fixed:
+            held[cd].add(request.candidate_id)
+    errors = []
+    for cd in sorted(visitors, key=lambda cd: (cd.company_id, cd.day)):
+        count, capacity = len(visitors[cd]), cd.visit_capacity
+        if capacity is not None and count > capacity:
+            error = f"guided visit of company {cd.company_id} on day {cd.day}: {count} candidates, room for {capacity}"
+            if held[cd]:
+                error += f" ({len(held[cd])} of them fixed: pinned, or published and under way)"
+            errors.append(error)
     return errors
 
 

@@ -88,6 +88,8 @@ def main_pages(world) -> dict[str, list[Visit]]:
             Visit("matching of a candidate", f"/campaigns/enrolments/{enrolment.pk}/matching/"),
             Visit("project week", f"/campaigns/{campaign}/project-week/"),
             Visit("move an interview", f"/campaigns/interviews/{interview.pk}/move/"),
+            Visit("transport", f"/campaigns/{campaign}/project-week/transport/"),
+            Visit("transport run form", f"/campaigns/{campaign}/project-week/transport/add/", "main form"),
             Visit("second chance", f"/campaigns/{campaign}/second-chance/"),
             Visit("interviews", "/campaigns/interviews/"),
             Visit("evaluation form", f"/campaigns/interviews/{interview.pk}/evaluation/"),

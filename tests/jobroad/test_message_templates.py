@@ -30,6 +30,14 @@ KINDS = {
     "checkin_employer": {"event": {"summary": "Amal · <b>Hotel</b>", "start": AT.isoformat()}, "check_in": 1},
     "checkin_at_risk": {"event": {"summary": "Amal · <b>Hotel</b>", "start": AT.isoformat()}, "link": "/p/1/"},
     "evaluation_escalation": {"event": EVENT, "link": "/evaluations/1/"},
+    "transport_pickup": {
+        "departs_at": AT.isoformat(),
+        "place": "<b>Hotel</b> gate",
+        "centre": "Heidebloem",
+        "audience": "candidate",
+        "candidate": "Amal",
+        "aboard": True,
+    },
     "referral_agency": {"referral": 1, "organisation": "Flexwerk <b>Interim</b>"},
     "referral_answered": {"event": {"summary": "Flexwerk <b>Interim</b>", "start": AT.isoformat()}, "link": "/r/1/"},
     "invitation": {

@@ -54,6 +54,7 @@ from demo.partners import seed_partners
 from demo.production import refuse_in_production
 from demo.programme import seed_programme
 from demo.registration_details import seed_registration_details
+from demo.transport import seed_transport
 from jobroad.models import Membership, Organisation, OrganisationKind, Role, User
 from jobroad.selectors import members
 from workshops import services as workshop_services
@@ -275,6 +276,7 @@ class Command(BaseCommand):
             enter_phase(campaign, phase)
         logins += seed_programme(coordinator=coordinator, companies=companies, registrars=registrars, centres=centres)
         seed_network(companies=companies, coordinator=coordinator)
+        seed_transport(coordinator=coordinator)
         seed_registration_details(registrar=intermediaries[0], centre=centres[0])
         seed_employers(coordinator=coordinator, companies=companies)
         logins += seed_partners()

@@ -1,11 +1,12 @@
 """The project-week scheduling engine: each rule, the explanations, re-planning, and properties of any schedule."""
 
+import re
 import subprocess
 import sys
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
+from django.utils import translation
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -14,56 +15,29 @@ from campaigns.projectweek.engine import (
     Block,
     Blocker,
     CandidateIn,
-    CompanyDay,
     Problem,
     Request,
     Settings,
-    Solution,
     greedy,
     solve,
 )
 from campaigns.projectweek.problem import BLOCKERS
+from campaigns.projectweek.text import BLOCKER_TEXT, explain
 from campaigns.projectweek.validation import validate
-
-ROOT = Path(__file__).resolve().parents[3]
-ENGINE_MODULES = ("engine", "problem", "board", "validation")  # the engine's modules: none may import Django
-H = 60
-HOME, SITE_A, SITE_B = 1, 10, 20
-FAST = Settings(time_limit=5)
-
-
-def day(company=1, on=1, site=SITE_A, visit=9 * H, visit_minutes=60, until=12 * H, interviewers=1, slot=30, **kw):
-    return CompanyDay(
-        company_id=company,
-        day=on,
-        site=site,
-        visit_start=visit,
-        visit_minutes=visit_minutes,
-        interviews_from=visit + visit_minutes,
-        interviews_until=until,
-        interviewers=interviewers,
-        slot_minutes=slot,
-        **kw,
-    )
-
-
-def problem(days, candidates=None, requests=None, **kw):
-    """One candidate (id 1) interviewed at company 1 unless told otherwise; travel 30 minutes everywhere."""
-    candidates = candidates or (CandidateIn(1, HOME),)
-    requests = requests or (Request(1, 1, 1),)
-    return Problem(tuple(days), tuple(candidates), tuple(requests), settings=kw.pop("settings", FAST), **kw)
-
-
-def at(solution: Solution) -> dict[int, tuple[int, int]]:
-    return {a.request_id: (a.day, a.start) for a in solution.appointments}
-
-
-def codes(solution: Solution, request_id: int) -> set[str]:
-    return {b.code for d in solution.dropped if d.request_id == request_id for b in d.blockers}
-
-
-BOTH = pytest.mark.parametrize("method", [greedy, solve], ids=["greedy", "cp-sat"])
-
+from tests.campaigns.projectweek.engine_instances import (  # the hand-made instances
+    BOTH,
+    ENGINE_MODULES,
+    HOME,
+    ROOT,
+    SITE_A,
+    SITE_B,
+    H,
+    at,
+    candidates_at_company_1,
+    codes,
+    day,
+    problem,
+)  # fmt: skip
 
 # --- Rules -------------------------------------------------------------------------------------------------------
 
@@ -165,7 +139,16 @@ def test_every_blocker_code_is_documented():
         "interviewers_busy",
         "candidate_busy",
         "interpreters_busy",
+        "visit_full",
     }
+
+
+def test_every_blocker_code_is_put_into_words():
+    with translation.override("en"):
+        sentence = explain(Blocker("visit_full", 739_000, (8,)))
+
+    assert set(BLOCKER_TEXT) == set(BLOCKERS)
+    assert sentence == "on Wednesday 24 April the guided visit is full (8 candidates)"
 
 
 # --- Objective ---------------------------------------------------------------------------------------------------
@@ -380,6 +363,16 @@ def test_validate_catches_double_booked_interviewers_and_wrong_figures():
     assert any("reported" in error for error in validate(base, replace(solution, wait=solution.wait + 1)))
 
 
+def test_validate_catches_an_over_full_guided_visit():
+    people, asks = candidates_at_company_1(3)
+    roomy = problem([day(interviewers=3)], people, asks)
+    solution = solve(roomy)
+    tight = replace(roomy, company_days=(replace(roomy.company_days[0], visit_capacity=2),))
+
+    assert validate(roomy, solution) == []
+    assert validate(tight, solution) == ["guided visit of company 1 on day 1: 3 candidates, room for 2"]
+
+
 def test_unknown_candidates_and_repeated_ids_are_refused():
     with pytest.raises(ValueError, match="unknown candidates"):
         greedy(problem([day()], requests=[Request(1, 9, 1)]))
@@ -407,6 +400,7 @@ def weeks(draw):
                     interviewers=draw(st.sampled_from([0, 1, 1, 2])),
                     slot=draw(st.sampled_from([20, 30, 45])),
                     blocked=draw(st.sampled_from([(), ((11 * H, 12 * H),)])),
+                    visit_capacity=draw(st.sampled_from([None, None, 1, 2, 3])),
                 )
             )
     people, asks = [], []
@@ -441,6 +435,24 @@ def test_replanning_a_published_schedule_with_nothing_changed_moves_nothing(week
 
     assert again.changed == ()
     assert len(again.appointments) == len(first.appointments)
+
+
+@settings(max_examples=30, deadline=None, database=None)
+@given(weeks(), st.sampled_from([0, 1]))
+def test_fixed_appointments_on_visits_that_became_too_small_stay_and_only_those_visits_are_reported(week, capacity):
+    first = solve(week)
+    smaller = replace(
+        week,
+        company_days=tuple(replace(cd, visit_capacity=capacity) for cd in week.company_days),
+        published=first.appointments,
+        fixed_before=(9, 0),  # every published appointment is under way
+    )
+
+    for again in (greedy(smaller), solve(smaller)):
+        assert set(first.appointments) <= set(again.appointments)
+        for error in validate(smaller, again):  # only visits over by their fixed candidates, nobody else joined
+            found = re.search(r": (\d+) candidates, room for \d+ \((\d+) of them fixed", error)
+            assert found and found[1] == found[2], error
 
 
 # --- Purity ------------------------------------------------------------------------------------------------------

@@ -32,7 +32,7 @@ def test_a_waived_interview_asks_hr_nothing_more_and_stays_waived_after_republis
     assert pending_requests(published[1]).exists()  # the others are still asked
 
 
-def test_aftercare_waits_for_every_interview_to_be_evaluated_or_waived(world, published, time_machine):
+def test_aftercare_waits_for_every_interview_to_be_evaluated_or_waived(world, published, time_machine, english):
     campaign = world.campaign_a
     assert any("3 published interviews have no evaluation yet" in p for p in transition_problems(campaign, "aftercare"))
 
