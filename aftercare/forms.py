@@ -198,3 +198,14 @@ class ReferralPlacementForm(PlausibleDatesMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["company"].queryset = companies
         self.helper = _helper(_("Record the placement"))
+
+
+class AssignCoachForm(forms.Form):
+    """The candidate's job coach, on the candidate's page: one field, not the whole record."""
+
+    coach = forms.ModelChoiceField(label=_("Job coach"), queryset=None, required=False, empty_label=_("no coach"),
+                                   widget=forms.Select(attrs={"class": "form-select form-select-sm"}))  # fmt: skip
+
+    def __init__(self, *args, coaches, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["coach"].queryset = coaches

@@ -3,7 +3,10 @@ candidate's own page their placements and the coach's log."""
 
 from django.utils import timezone
 
-from . import selectors
+from jobroad.permissions import assignable_coaches
+
+from . import permissions, selectors
+from .forms import AssignCoachForm
 
 
 def on_candidate_list(*, user, candidates: list) -> dict:
@@ -15,4 +18,8 @@ def on_candidate_list(*, user, candidates: list) -> dict:
 
 
 def on_candidate_page(*, user, candidate) -> dict:
-    return {"track": selectors.candidate_track(user, candidate, timezone.localdate())}
+    """The candidate's track, and for whoever may choose the job coach the small form that does."""
+    coach_form = None
+    if permissions.can_assign_coach(user, candidate):
+        coach_form = AssignCoachForm(initial={"coach": candidate.coach_id}, coaches=assignable_coaches(user))
+    return {"track": selectors.candidate_track(user, candidate, timezone.localdate()), "coach_form": coach_form}

@@ -4,7 +4,7 @@ from django.db.models import Q, QuerySet
 
 from campaigns.permissions import managed_campaigns
 from candidates.models import Candidate
-from candidates.permissions import candidate_scope, visible_candidates
+from candidates.permissions import can_edit_candidate, candidate_scope, visible_candidates
 from companies.models import Company
 from jobroad.models import (
     Role,
@@ -91,6 +91,12 @@ def can_log_coaching(user, candidate: Candidate) -> bool:
     return (Role.JOB_COACH in roles_of(user) and candidate.coach_id == user.pk) or (
         is_coordinator(user) and visible_candidates(user).filter(pk=candidate.pk).exists()
     )
+
+
+def can_assign_coach(user, candidate: Candidate) -> bool:
+    """Who keeps the candidate's record chooses the job coach (coordinators, the registering intermediaries), from
+    the coaches they may assign (``jobroad.permissions.assignable_coaches``)."""
+    return can_edit_candidate(user, candidate)
 
 
 def can_see_caseload(user) -> bool:

@@ -367,3 +367,12 @@ def log_coaching_contact(*, candidate: Candidate, coach: User, **fields) -> Coac
     with transaction.atomic():
         audit.changed(coach, candidate, AuditPlace.COACHING)
         return CoachingContact.objects.create(candidate=candidate, coach=coach, **fields)
+
+
+def assign_coach(*, candidate: Candidate, coach: User | None, actor: User) -> Candidate:
+    """Give the candidate a job coach (or none): the candidate joins the coach's caseload and the coach logs their
+    contacts. The form offers only coaches ``actor`` may assign; the change is in the candidate's audit trail."""
+    Candidate.objects.filter(pk=candidate.pk).update(coach=coach)
+    candidate.coach = coach
+    audit.changed(actor, candidate, AuditPlace.DETAILS)
+    return candidate

@@ -19,4 +19,5 @@ urlpatterns = [
     path("referral/<str:token>/", referral_views.referral_link, name="referral_link"),
     path("caseload/", views.caseload, name="caseload"),
     path("candidates/<int:pk>/contacts/new/", views.coaching_contact_create, name="coaching_contact_create"),
+    path("candidates/<int:pk>/coach/", views.coach_assign, name="coach_assign"),
 ]

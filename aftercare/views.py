@@ -9,11 +9,13 @@ from django.views.decorators.http import require_POST
 from candidates.permissions import visible_candidates
 from jobroad import audit
 from jobroad.models import AuditAction, AuditPlace
+from jobroad.permissions import assignable_coaches
 from jobroad.views import paginate
 
 from . import permissions, selectors, services
 from .forms import (
     CHANGE_FORMS,
+    AssignCoachForm,
     CheckInForm,
     CoachingContactForm,
     PlacementFromOfferForm,
@@ -198,3 +200,19 @@ def coaching_contact_create(request, pk):
         return redirect("candidate_detail", pk=candidate.pk)
     context = {"candidate": candidate, "form": form}
     return render(request, "aftercare/coaching_contact_form.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+@require_POST
+def coach_assign(request, pk):
+    """The candidate page's small form: choose the job coach without opening the whole record."""
+    candidate = get_object_or_404(visible_candidates(request.user), pk=pk)
+    if not permissions.can_assign_coach(request.user, candidate):
+        raise Http404
+    form = AssignCoachForm(request.POST, coaches=assignable_coaches(request.user))
+    if form.is_valid():
+        services.assign_coach(candidate=candidate, coach=form.cleaned_data["coach"], actor=request.user)
+        messages.success(request, _("The job coach is saved."))
+    else:
+        messages.error(request, " ".join(error for errors in form.errors.values() for error in errors))
+    return redirect("candidate_detail", pk=candidate.pk)

@@ -20,6 +20,7 @@ class CampaignsConfig(AppConfig):
         add_to_page("candidate_detail", on_candidate_page)
         add_to_page("consent_form", on_consent_form)
         context_processors.register_menu_item("campaigns", permissions.can_see_campaigns)
+        context_processors.register_menu_item("hr", permissions.has_hr_menu)
         imports.register_spec(CandidateImport)
         privacy.register()
         channels.register_one_time_link("personal_page", link_for_message)

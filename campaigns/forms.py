@@ -212,6 +212,10 @@ class ParticipationForm(forms.ModelForm):
             self.fields[name].required = False  # left empty: the current value (at first the usual day)
         self.fields["slot_minutes"].validators.append(MinValueValidator(10))
         self.fields["interviewers"].validators.append(MinValueValidator(1))
+        self.fields["visit_capacity"].validators.append(
+            MinValueValidator(1, message=_("A guided visit takes at least one candidate."))
+        )
+        self.fields["visit_capacity"].widget.attrs["min"] = 1
         self.helper = FormHelper()
         self.helper.add_input(Submit("save", _("Save")))
 
@@ -244,7 +248,21 @@ class MoveInterviewForm(forms.Form):
 class MatchingSettingsForm(forms.ModelForm):
     class Meta:
         model = MatchingSettings
-        fields = ["interviews_per_candidate", "candidates_per_vacancy", "max_commute_minutes"]
+        fields = ["interviews_per_candidate", "candidates_per_vacancy", "max_commute_minutes", "fairness_levels"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        levels = self.fields["fairness_levels"]
+        levels.widget = forms.Select(
+            choices=[("", _("All (as many interviews as allowed)")), *((n, n) for n in range(11))]
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        levels, most = cleaned.get("fairness_levels"), cleaned.get("interviews_per_candidate")
+        if levels is not None and most and levels > most:
+            self.add_error("fairness_levels", _("At most the interviews per candidate (%(count)s).") % {"count": most})
+        return cleaned
 
 
 class ProposalAnswerForm(forms.Form):
@@ -282,31 +300,6 @@ class EvaluationWaiverForm(forms.Form):
 
     because = forms.ChoiceField(label=_("Why is no evaluation needed?"), choices=EvaluationWaiver.choices,
                                 widget=forms.RadioSelect)  # fmt: skip
-
-
-class InterpretersForm(forms.Form):
-    """How many interpreters per language are free on each project-week day: one number field per pair."""
-
-    def __init__(self, *args, languages: list[tuple[str, str]], days: list[date], current: dict, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.pairs = {}
-        for code, name in languages:
-            for day in days:
-                field = f"{code}_{day.isoformat()}"
-                self.pairs[field] = (code, day.isoformat())
-                self.fields[field] = forms.IntegerField(
-                    label=f"{name} · {date_format(day, 'D j/n')}",
-                    min_value=0,
-                    max_value=50,
-                    initial=current.get(code, {}).get(day.isoformat(), 0),
-                    widget=forms.NumberInput(attrs={"class": "form-control form-control-sm", "inputmode": "numeric"}),
-                )
-
-    def interpreters(self) -> dict[str, dict[str, int]]:
-        result = {}
-        for field, (code, iso) in self.pairs.items():
-            result.setdefault(code, {})[iso] = self.cleaned_data[field] or 0
-        return result
 
 
 class ReportScopeForm(forms.Form):

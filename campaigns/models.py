@@ -247,28 +247,6 @@ class Enrolment(models.Model):
         return f"{self.candidate} · {self.campaign}"
 
 
-class MatchingSettings(models.Model):
-    """The limits a coordinator sets for a campaign's matching: kept with the campaign so a re-run uses them."""
-
-    campaign = models.OneToOneField(Campaign, on_delete=models.CASCADE, related_name="matching_settings")
-    interviews_per_candidate = models.PositiveSmallIntegerField(
-        _("interviews per candidate, at most"), default=2, validators=[MinValueValidator(1), MaxValueValidator(10)]
-    )
-    candidates_per_vacancy = models.PositiveSmallIntegerField(
-        _("candidates per vacancy, at most"), default=3, validators=[MinValueValidator(1), MaxValueValidator(30)]
-    )
-    max_commute_minutes = models.PositiveSmallIntegerField(
-        _("longest commute (minutes)"), default=75, validators=[MinValueValidator(10), MaxValueValidator(240)]
-    )
-
-    class Meta:
-        verbose_name = _("matching settings")
-        verbose_name_plural = _("matching settings")
-
-    def __str__(self):
-        return f"{self.campaign}: matching settings"
-
-
 class PairRule(models.Model):
     """A coordinator's word on one pair of candidate and vacancy, which every matching run respects."""
 
@@ -283,37 +261,6 @@ class PairRule(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.enrolment_id} → {self.vacancy_id}"
-
-
-class MatchingRun(models.Model):
-    """What one run of the matching found, next to the greedy baseline on the same input."""
-
-    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="matching_runs")
-    run_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
-    run_at = models.DateTimeField(auto_now_add=True)
-    eligible = models.PositiveIntegerField(_("eligible candidates"))
-    covered = models.PositiveIntegerField(_("candidates with an interview"))
-    total_fit = models.PositiveIntegerField(_("total fit"))
-    best_fit = models.PositiveIntegerField(_("highest total fit, leaving people out"))
-    greedy_covered = models.PositiveIntegerField()
-    greedy_fit = models.PositiveIntegerField()
-    problems = models.JSONField(default=list, blank=True)
-
-    class Meta:
-        ordering = ["-run_at", "-id"]
-        get_latest_by = ["run_at", "id"]
-
-    def __str__(self):
-        return f"{self.campaign} · {self.run_at:%Y-%m-%d %H:%M}"
-
-    @property
-    def uncovered(self) -> int:
-        return self.eligible - self.covered
-
-    @property
-    def price_of_fairness(self) -> int:
-        """Fit given up so that nobody who could have an interview is left without one."""
-        return self.best_fit - self.total_fit
 
 
 class ProposalStatus(models.TextChoices):
@@ -369,7 +316,6 @@ class ProjectWeek(models.Model):
 
     campaign = models.OneToOneField(Campaign, on_delete=models.CASCADE, related_name="project_week")
     day_starts_at = models.TimeField(_("candidates can leave the centre at"), default=half_past_eight)
-    interpreters = models.JSONField(default=dict, blank=True)  # {language: {"YYYY-MM-DD": how many}}
     generated_at = models.DateTimeField(null=True, blank=True)
     status = models.CharField(_("status"), max_length=12, choices=ScheduleStatus.choices, blank=True)
     dropped = models.JSONField(default=list, blank=True)  # [{"proposal": pk, "blockers": [{code, day, params}]}]
@@ -492,4 +438,6 @@ class Evaluation(models.Model):
 
 
 # A model of this app kept in its own package (this module is near its size limit): registered from here.
+from .matching.models import MatchingRun, MatchingSettings, ProposalQuestion  # noqa: E402, F401
+from .projectweek.interpreters.models import Interpreter, InterpreterAvailability, InterpreterBooking  # noqa: E402, F401
 from .projectweek.transport.models import TransportMode, TransportRun  # noqa: E402, F401

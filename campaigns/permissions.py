@@ -1,19 +1,18 @@
-"""Who sees and runs campaigns: enrolments, screening, matching and proposals, the project week and its interviews,
-and the spreadsheets that feed them.
+"""Who sees and runs campaigns: enrolments, screening, matching and proposals, the project week and its interviews, and
+the spreadsheets that feed them.
 
 **Partner screeners** (a VDAB or temp-work consultant, ``Role.SCREENER``) screen together with the coordinators the
-candidates of the campaigns their organisation is a screening partner of (``Campaign.screening_partners``), and
-see nothing else: not the campaign's page, its companies, matching, reports, the outbox, HR's pages, nor any
-candidate list (``visible_candidates`` and ``visible_campaigns`` leave them out). What they see of a candidate is
-what screening needs, on the screening board and form: the name, the spoken languages and their levels, education,
-work experience, competences, wished occupations, the driving licence and the availability date. Never contact
-details, address, birth year, nationality, residence status and asylum dates (nor the legal access derived from
-them: the screener records the residence document they see themselves), the target group, the availability
-note, consent, coaching or aftercare. A screener opens only a round of screening nobody has done yet or that
-they did themselves (``can_open_screening``): another screener's notes, test results, document and reasons stay
-closed, so a second opinion stays blind to the first, and on the board they see another's round only as its
-state (to do, no decision yet, selected, reserve, not now). Calibration, which compares screeners, is the
-coordinators'.
+candidates of the campaigns their organisation is a screening partner of (``Campaign.screening_partners``), and see
+nothing else: not the campaign's page, its companies, matching, reports, the outbox, HR's pages, nor any candidate
+list (``visible_candidates`` and ``visible_campaigns`` leave them out). What they see of a candidate is what
+screening needs, on the screening board and form: the name, the spoken languages and their levels, education and its
+recognition (NARIC), work experience, competences, wished occupations, the driving licence and the availability
+date. Never contact details, address, birth year, nationality, residence status and asylum dates (nor the legal
+access derived from them: the screener records the residence document they see themselves), the target group, the
+availability note, consent, coaching or aftercare. A screener opens only a round of screening nobody has done yet or
+that they did themselves (``can_open_screening``): another screener's notes, test results, document and reasons stay
+closed, so a second opinion stays blind to the first, and on the board they see another's round only as its state
+(to do, no decision yet, selected, reserve, not now). Calibration, which compares screeners, is the coordinators'.
 
 **The vacancy briefing** (``briefed_campaigns``) shows a campaign's intermediaries its companies' open vacancies
 with counts only — how many of the campaign's registered candidates, all organisations together, meet each hard
@@ -158,6 +157,16 @@ def can_see_proposals(user) -> bool:
     return is_coordinator(user) or Role.COMPANY_HR in roles_of(user)
 
 
+def has_hr_menu(user) -> bool:
+    """HR's own menu items, proposals and project week (coordinators reach both from their campaigns)."""
+    return Role.COMPANY_HR in roles_of(user)
+
+
+def can_answer_question(user, question) -> bool:
+    """A question HR asked on a proposal is answered by a coordinator of the proposal's campaign."""
+    return can_manage_campaign(user, question.proposal.enrolment.campaign)
+
+
 def can_answer_proposal(user, proposal: Proposal) -> bool:
     """HR of the vacancy's company answers; coordinators read the answer."""
     return (
@@ -289,3 +298,8 @@ def briefed_campaigns(user) -> QuerySet[Campaign]:
 
 def can_read_briefing(user, campaign: Campaign) -> bool:
     return briefed_campaigns(user).filter(pk=campaign.pk).exists()
+
+
+def can_keep_interpreters(user) -> bool:
+    """The interpreter register, with its contact details, is the coordinators' (every campaign books from it)."""
+    return is_coordinator(user)

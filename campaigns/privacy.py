@@ -10,7 +10,7 @@ from django.db.models import Max
 from candidates.models import Screening
 from jobroad import privacy, retention
 
-from .models import Enrolment, Evaluation, Interview, Proposal
+from .models import Enrolment, Evaluation, Interview, Proposal, ProposalQuestion
 
 
 def register() -> None:
@@ -26,6 +26,7 @@ def held_about(candidate) -> dict:
         "enrolments": Enrolment.objects.filter(candidate=candidate),
         "screenings": Screening.objects.filter(enrolment__candidate=candidate),
         "proposals": Proposal.objects.filter(enrolment__candidate=candidate),
+        "proposal_questions": ProposalQuestion.objects.filter(proposal__enrolment__candidate=candidate),
         "interviews": interviews,
         "evaluations": Evaluation.objects.filter(interview__in=interviews),
     }
@@ -43,6 +44,7 @@ def scrub_campaign_rows(*, candidate, actor) -> None:
         notes="", test_results="", decision_reason="", document_type="", document_expires_on=None
     )
     Proposal.objects.filter(enrolment__candidate=candidate).update(hr_comment="")
+    ProposalQuestion.objects.filter(proposal__enrolment__candidate=candidate).update(question="", answer="")
     Evaluation.objects.filter(interview__in=Interview.objects.filter(enrolment__candidate=candidate)).update(
         feedback=""
     )

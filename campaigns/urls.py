@@ -1,9 +1,12 @@
 from django.urls import path
 
 from campaigns import views
+from campaigns.matching import proposal_views
 from campaigns.matching import views as matching_views
 from campaigns.programmes import views as programme_views
 from campaigns.projectweek import views as projectweek_views
+from campaigns.projectweek.interpreters import views as interpreter_views
+from campaigns.projectweek.transport import day_views as transport_day_views
 from campaigns.projectweek.transport import views as transport_views
 from campaigns.reporting import views as reporting_views
 
@@ -36,13 +39,38 @@ urlpatterns = [
     path("<int:pk>/project-week/publish/", projectweek_views.project_week_publish, name="project_week_publish"),
     path(
         "<int:pk>/project-week/interpreters/",
-        projectweek_views.project_week_interpreters,
+        interpreter_views.project_week_interpreters,
         name="project_week_interpreters",
+    ),
+    path("interpreters/", interpreter_views.interpreters, name="interpreters"),
+    path("interpreters/add/", interpreter_views.interpreter_form, name="interpreter_add"),
+    path("interpreters/<int:pk>/", interpreter_views.interpreter_form, name="interpreter_edit"),
+    path(
+        "interpreter-bookings/<int:pk>/cancel/",
+        interpreter_views.interpreter_booking_cancel,
+        name="interpreter_booking_cancel",
+    ),
+    path(
+        "interpreter-bookings/<int:pk>/day-sheet.pdf",
+        interpreter_views.interpreter_day_sheet,
+        name="interpreter_day_sheet",
     ),
     path("<int:pk>/project-week/transport/", transport_views.project_week_transport, name="project_week_transport"),
     path("<int:pk>/project-week/transport/add/", transport_views.transport_run_add, name="transport_run_add"),
     path("transport-runs/<int:pk>/", transport_views.transport_run_edit, name="transport_run_edit"),
     path("transport-runs/<int:pk>/delete/", transport_views.transport_run_delete, name="transport_run_delete"),
+    path("transport-runs/<int:pk>/day/", transport_day_views.transport_run_day, name="transport_run_day"),
+    path("transport-runs/<int:pk>/marks/", transport_day_views.transport_run_mark, name="transport_run_mark"),
+    path(
+        "transport-runs/<int:pk>/interviews/<int:interview_pk>/reserves/",
+        transport_day_views.transport_reserves,
+        name="transport_reserves",
+    ),
+    path(
+        "transport-runs/<int:pk>/interviews/<int:interview_pk>/reserves/<int:enrolment_pk>/",
+        transport_day_views.transport_reserve_offer,
+        name="transport_reserve_offer",
+    ),
     path("<int:pk>/project-week/pack.pdf", projectweek_views.project_week_pack, name="project_week_pack"),
     path("<int:pk>/second-chance/", matching_views.second_chance_list, name="second_chance"),
     path(
@@ -66,6 +94,7 @@ urlpatterns = [
         projectweek_views.interview_evaluation_waive,
         name="interview_evaluation_waive",
     ),
-    path("proposals/", matching_views.proposal_list, name="proposal_list"),
-    path("proposals/<int:pk>/answer/", matching_views.proposal_answer, name="proposal_answer"),
+    path("proposals/", proposal_views.proposal_list, name="proposal_list"),
+    path("proposals/<int:pk>/answer/", proposal_views.proposal_answer, name="proposal_answer"),
+    path("proposals/questions/<int:pk>/", proposal_views.proposal_question, name="proposal_question"),
 ]

@@ -27,7 +27,11 @@ from .selectors import campaigns_with_counts
 @login_required
 def campaign_list(request):
     campaigns = campaigns_with_counts(request.user).select_related("funder")
-    context = {"page": paginate(request, campaigns), "can_create": permissions.can_create_campaign(request.user)}
+    context = {
+        "page": paginate(request, campaigns),
+        "can_create": permissions.can_create_campaign(request.user),
+        "can_keep_interpreters": permissions.can_keep_interpreters(request.user),
+    }
     return render(request, "campaigns/campaign_list.html", context)
 
 

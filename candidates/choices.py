@@ -10,6 +10,7 @@ import unicodedata
 from functools import cache
 
 from babel import Locale
+from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -75,3 +76,13 @@ def _nationality_codes() -> frozenset[str]:
 
 def _sort_key(name: str) -> str:
     return "".join(char for char in unicodedata.normalize("NFKD", name) if not unicodedata.combining(char)).casefold()
+
+
+class DietaryNeed(models.TextChoices):
+    """What a candidate may ask for at lunch in the project week. Counted only: it can tell a religion."""
+
+    VEGETARIAN = "vegetarian", _("Vegetarian")
+    VEGAN = "vegan", _("Vegan")
+    HALAL = "halal", _("Halal")
+    NO_PORK = "no_pork", _("No pork")
+    KOSHER = "kosher", _("Kosher")

@@ -1,3 +1,4 @@
+from dataclasses import dataclass
 from datetime import date
 
 from crispy_forms.helper import FormHelper
@@ -27,6 +28,38 @@ from .models import (
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
+
+@dataclass(frozen=True)
+class Section:
+    """A fieldset of a long form that folds away (``<details>``): its bound fields and its error count."""
+
+    slug: str
+    legend: str
+    fields: list
+    errors: int
+    open: bool
+
+
+def error_summary(*forms_and_formsets) -> list[tuple[str, str, str]]:
+    """Every error of the forms and formsets of one page as (link target, field label, message), in the page's
+    order, for the summary at the top (the GOV.UK pattern); an error of a whole form links to its first field."""
+    summary = []
+    for form in forms_and_formsets:
+        if isinstance(form, forms.BaseFormSet):
+            first = form.forms[0] if form.forms else None
+            for error in form.non_form_errors():
+                summary.append((f"#{first[next(iter(first.fields))].id_for_label}" if first else "", "", error))
+            summary.extend(error_summary(*form.forms))
+            continue
+        if not form.is_bound:
+            continue
+        first = next((field for field in form if not field.is_hidden), None)
+        summary.extend((f"#{first.id_for_label}" if first else "", "", error) for error in form.non_field_errors())
+        for field in form:
+            summary.extend((f"#{field.id_for_label}", str(field.label), error) for error in field.errors)
+    return summary
+
+
 # The fields the duplicate check compares (candidates.selectors.likely_duplicates).
 IDENTITY = ("first_name", "last_name", "birth_year", "nationality", "reference_number")
 
@@ -55,7 +88,7 @@ class CandidateForm(PlausibleDatesMixin, forms.ModelForm):
             "reception_centre", "street", "postal_code", "city", "preferred_language", "phone", "email",
             "education_level", "diploma_recognition", "diploma_recognition_on", "experience_summary", "competences",
             "desired_occupations", "desired_sectors",
-            "has_driving_licence", "available_from", "available_shifts", "availability_note",
+            "has_driving_licence", "available_from", "available_shifts", "availability_note", "dietary_need",
             "target_group", "registered_by", "coach",
         ]  # fmt: skip
         widgets = {
@@ -87,49 +120,70 @@ class CandidateForm(PlausibleDatesMixin, forms.ModelForm):
         self.fields["diploma_recognition"].required = False  # not given: not applicable
         self.fields["phone"].help_text = _("Only for reminders the candidate agreed to.")
         self.fields["preferred_language"].help_text = _("Printed documents and messages use this language.")
+        self.fields["dietary_need"].help_text = _(
+            "Only if the candidate wants it known, for lunch in the project week. Counted, never shown to "
+            "companies, never exported."
+        )
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
         self.helper.layout = Layout(*self.fieldsets())
 
+    # The form's sections, in order: (slug, legend, fields). A section folds away on a phone once it is right.
+    GROUPS = (
+        (
+            "identity",
+            _("Identity"),
+            ("first_name", "last_name", "reference_number", "gender", "birth_year", "nationality"),
+        ),
+        (
+            "legal",
+            _("Legal access to work"),
+            ("residence_status", "asylum_application_date", "asylum_negative_decision_on", "temporary_protection_on"),
+        ),
+        (
+            "residence",
+            _("Residence and contact"),
+            ("reception_centre", "street", "postal_code", "city", "preferred_language", "phone", "email"),
+        ),
+        (
+            "skills",
+            _("Skills and wishes"),
+            (
+                "education_level",
+                "diploma_recognition",
+                "diploma_recognition_on",
+                "experience_summary",
+                "competences",
+                "desired_occupations",
+                "desired_sectors",
+                "has_driving_licence",
+                "available_from",
+                "available_shifts",
+                "availability_note",
+            ),
+        ),
+        ("project_week", _("Project week"), ("dietary_need",)),
+        ("follow_up", _("Follow-up"), ("target_group", "registered_by", "coach")),
+    )
+
     def fieldsets(self) -> list[Fieldset]:
-        groups = [
-            (_("Identity"), ["first_name", "last_name", "reference_number", "gender", "birth_year", "nationality"]),
-            (
-                _("Legal access to work"),
-                [
-                    "residence_status",
-                    "asylum_application_date",
-                    "asylum_negative_decision_on",
-                    "temporary_protection_on",
-                ],
-            ),
-            (
-                _("Residence and contact"),
-                ["reception_centre", "street", "postal_code", "city", "preferred_language", "phone", "email"],
-            ),
-            (
-                _("Skills and wishes"),
-                [
-                    "education_level",
-                    "diploma_recognition",
-                    "diploma_recognition_on",
-                    "experience_summary",
-                    "competences",
-                    "desired_occupations",
-                    "desired_sectors",
-                    "has_driving_licence",
-                    "available_from",
-                    "available_shifts",
-                    "availability_note",
-                ],
-            ),
-            (_("Follow-up"), ["target_group", "registered_by", "coach"]),
-        ]
         return [
             Fieldset(legend, *[name for name in names if name in self.fields], css_class="mb-3")
-            for legend, names in groups
+            for _slug, legend, names in self.GROUPS
         ]
+
+    @property
+    def sections(self) -> list["Section"]:
+        """The sections with their bound fields and how many errors each has. After a failed submit only the
+        sections with an error are open; otherwise all are, so nothing to fill in is hidden."""
+        failed = self.is_bound and bool(self.errors)
+        sections = []
+        for slug, legend, names in self.GROUPS:
+            fields = [self[name] for name in names if name in self.fields]
+            errors = sum(len(field.errors) for field in fields)
+            sections.append(Section(slug, legend, fields, errors, open=not failed or errors > 0))
+        return sections
 
     def clean(self):
         cleaned = super().clean()

@@ -18,6 +18,7 @@ from jobroad.phones import PhoneField
 
 from . import eligibility, names
 from .choices import (
+    DietaryNeed,
     country_name,
     document_language_choices,
     is_nationality,
@@ -152,6 +153,9 @@ class Candidate(models.Model):
         blank=True,
         help_text=_("e.g. not on Friday afternoons; school run until 9:00"),
     )
+    # Special-category data (a diet can tell a religion): only if the candidate wants it known, stored encrypted,
+    # counted for the project week's lunches (campaigns.projectweek.lunch), never shown to companies nor exported.
+    dietary_need = EncryptedTextField(_("food at lunch"), blank=True, choices=DietaryNeed.choices)
     # Legal access is derived from these by candidates.eligibility, never typed in.
     residence_status = models.CharField(_("residence status"), max_length=30, choices=ResidenceStatus.choices)
     asylum_application_date = models.DateField(_("asylum application date"), null=True, blank=True)

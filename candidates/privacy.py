@@ -40,8 +40,8 @@ def erase_record(*, candidate: Candidate, actor) -> None:
     for name, value in {
         "first_name": ERASED, "last_name": f"#{candidate.pk}", "reference_number": "", "birth_year": None,
         "experience_summary": "", "desired_sectors": [], "available_from": None, "available_shifts": [],
-        "availability_note": "", "asylum_application_date": None, "asylum_negative_decision_on": None,
-        "temporary_protection_on": None, "diploma_recognition_on": None,
+        "availability_note": "", "dietary_need": "", "asylum_application_date": None,
+        "asylum_negative_decision_on": None, "temporary_protection_on": None, "diploma_recognition_on": None,
         "street": "", "postal_code": "", "city": "", "phone": "", "email": "", "coach": None,
         "erased_at": timezone.now(),
     }.items():  # fmt: skip

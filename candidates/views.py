@@ -22,6 +22,7 @@ from .forms import (
     ConsentFormLanguageForm,
     DuplicateConfirmationForm,
     LanguageFormSet,
+    error_summary,
 )
 from .models import (
     CONSENT_TEXT_VERSIONS,
@@ -154,6 +155,7 @@ def candidate_edit(request, pk):
             return redirect("candidate_detail", pk=candidate.pk)
     context = {
         "form": form, "languages": languages, "options": confirmation, "candidate": candidate, "notices": notices,
+        "error_summary": error_summary(form, languages, confirmation),
     }  # fmt: skip
     return render(request, "candidates/candidate_form.html", context, status=form_status(request, context))
 

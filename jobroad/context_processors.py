@@ -17,7 +17,7 @@ def navigation(request):
     """The navigation items for the user's roles, decided by the permission modules."""
     user = request.user
     if not user.is_authenticated:
-        return {"mfa_relaxed": not settings.MFA_REQUIRED_FOR_STAFF}
+        return {}
     return {
         "nav": {
             **{key: can_see(user) for key, can_see in MENU_ITEMS.items()},
@@ -27,7 +27,8 @@ def navigation(request):
             "reports": permissions.can_view_reports(user),
             "admin": user.is_staff,
         },
-        "mfa_relaxed": not settings.MFA_REQUIRED_FOR_STAFF,
+        # The demo banner concerns only the people two-factor authentication would be enforced for.
+        "mfa_relaxed": not settings.MFA_REQUIRED_FOR_STAFF and permissions.must_use_mfa(user),
         "outbox_late": outbox_late(user),
     }
 

@@ -13,7 +13,9 @@ the app that owns the rows: ``campaigns/intake/imports.py``, ``companies/imports
 * ``confirm_import`` validates everything again inside one transaction and saves every row, or nothing.
   **A row with an error blocks the import**: the person fixes the file and uploads it again (the preview
   page takes the corrected file). Skipping bad rows silently would leave people out without anyone
-  noticing. **Duplicate flags do not block**, because two people can share a name and a birth year: the
+  noticing; leaving them out on purpose, after a confirmation that names both counts, is
+  ``jobroad.imports_partial``, which hands the rows left out back as a file to fix.
+  **Duplicate flags do not block**, because two people can share a name and a birth year: the
   person chooses to skip the flagged rows or to import them anyway.
 
 Limits, said to the user on the upload page: ``ImportSpec.max_rows`` rows (500 vacancies, 250 candidates)
@@ -48,6 +50,9 @@ MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
 PENDING_LIFETIME = timedelta(hours=24)
 
+# The last column of a file of rows left out (``jobroad.imports_partial``): passed over when the fixed file comes back.
+ERROR_HEADERS = {"nl": "Fout", "fr": "Erreur", "en": "Error"}
+
 
 class ImportRefused(Exception):
     """The file or the import cannot go ahead; the message says why and what to do."""
@@ -61,6 +66,7 @@ class Column:
     headers: dict[str, str]  # the template's column name per UI language (nl, fr, en)
     aliases: tuple[str, ...] = ()  # other names accepted for the column
     required: bool = False  # the column must be in the file; the form decides whether a cell may be empty
+    requirement: str = ""  # said instead of "required"/"optional" when a rule joins columns (this one or those)
     help: str = ""  # what to write, for the template's help sheet
     example: str = ""
     # For a choice of database objects: the texts that name an object (default: its name in each language).
@@ -217,6 +223,8 @@ def match_columns(spec: ImportSpec, table: tabular.Table) -> tuple[list[dict], l
     for index, header in enumerate(table.headers):
         letter = tabular.column_letter(index)
         column = by_name.get(tabular.normalise_label(header))
+        if column is None and header in ERROR_HEADERS.values():
+            continue
         if column is None:
             if header or any(row.cells[index] for row in table.rows):
                 ignored.append(f"{letter} “{header}”" if header else _("%(letter)s (no name)") % {"letter": letter})
@@ -263,7 +271,7 @@ def template_file(kind: str, file_format: str) -> tuple[bytes, str]:
     help_rows = [
         [
             column.header,
-            _("required") if column.required else _("optional"),
+            str(column.requirement) or (_("required") if column.required else _("optional")),
             column_help(column, probe.fields.get(column.key)),
             column.example,
             ", ".join(dict.fromkeys([*column.headers.values(), *column.aliases])),

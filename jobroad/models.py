@@ -2,6 +2,8 @@
 
 import hashlib
 import uuid
+from email.errors import HeaderParseError
+from email.header import decode_header, make_header
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
@@ -10,6 +12,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .message_kinds import kind_label
 from .phones import PhoneField
 
 
@@ -210,6 +213,15 @@ class CapturedMail(models.Model):
     def __str__(self):
         return self.subject
 
+    @property
+    def recipients_display(self) -> str:
+        """The recipients as a person reads them: a name with accents was MIME-encoded for the mail's header
+        ("=?utf-8?q?Ko=C3=ABn?="), which no one should have to decode."""
+        try:
+            return str(make_header(decode_header(self.recipients)))
+        except (HeaderParseError, LookupError, UnicodeDecodeError):
+            return self.recipients
+
 
 class Channel(models.TextChoices):
     EMAIL = "email", _("E-mail")
@@ -296,7 +308,7 @@ class Message(models.Model):
     @property
     def title(self) -> str:
         """The subject as sent; before that a note's own subject, or the kind of message."""
-        return self.subject or self.context.get("subject") or self.template.replace("_", " ")
+        return self.subject or self.context.get("subject") or kind_label(self.template)
 
 
 class ImportKind(models.TextChoices):

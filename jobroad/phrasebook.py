@@ -33,6 +33,10 @@ COMPOSED = {
     "interview_cancelled": ("company", ()),
     "workshop_reminder": ("title", ()),
     "workshop_cancelled": ("title", ()),
+    # The pick-up (``summary`` the reception centre, ``start`` the departure, ``location`` the pick-up place); an
+    # event with ``variant`` "off" tells a candidate they are no longer on the run (``transport_pickup_off_*``).
+    "transport_pickup": ("centre", ()),
+    "reserve_offer": ("company", ()),
 }
 
 # Messages whose every word comes in the message's context, already in the reader's language (a candidate's
@@ -73,6 +77,7 @@ def compose(template: str, language: str, *, name: str, event: dict, sms: bool, 
     locale = CLDR_LOCALE.get(language, language)
     start: datetime = event["start"]
     subject_of, extras = COMPOSED[template]
+    stem = f"{template}_{event['variant']}" if event.get("variant") else template
     values = {
         subject_of: isolated(event.get("summary", "")),
         "day": format_date(start, "EEE d/M" if sms else "EEEE d MMMM", locale=locale),
@@ -82,16 +87,16 @@ def compose(template: str, language: str, *, name: str, event: dict, sms: bool, 
     }
     place = isolated(event.get("location", ""))
     if sms:
-        lines = [" ".join(part for part in (phrases[f"{template}_sms"].format(**values), place) if part)]
+        lines = [" ".join(part for part in (phrases[f"{stem}_sms"].format(**values), place) if part)]
         subject = ""
     else:
         greeting = phrases["hello"].format(name=isolated(name)) if name else phrases["hello_anonymous"]
-        lines = [greeting, "", phrases[f"{template}_body"].format(**values)]
+        lines = [greeting, "", phrases[f"{stem}_body"].format(**values)]
         if place:
             lines.append(f"{phrases['where']} {place}")
         lines += [phrases[extra] for extra in extras if extra != "calendar" or calendar]
         lines += ["", phrases["goodbye"], "JobRoad"]
-        subject = phrases[f"{template}_subject"].format(**values)
+        subject = phrases[f"{stem}_subject"].format(**values)
     if language in RTL_LANGUAGES:
         lines = [f"{RLM}{line}" if line else line for line in lines]
         subject = f"{RLM}{subject}" if subject else subject

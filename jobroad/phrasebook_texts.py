@@ -343,3 +343,9 @@ PHRASES: dict[str, dict[str, str]] = {
         "workshop_cancelled_sms": "JobRoad: atölye {title}, {day} {start} iptal edildi. Lütfen gitmeyin.",
     },
 }
+
+# The day itself (the pick-up, a reserve's offer): kept in their own module for its size.
+from .phrasebook_texts_day import DAY_PHRASES  # noqa: E402
+
+for _language, _phrases in DAY_PHRASES.items():
+    PHRASES[_language] |= _phrases

@@ -8,6 +8,7 @@ in tests/access_roles.py, the aftercare cases in tests/access_matrix_aftercare.p
 from jobroad.models import CapturedMail
 
 from .access_matrix_aftercare import AFTERCARE
+from .access_matrix_interpreters import INTERPRETERS
 from .access_matrix_transport import TRANSPORT
 from .access_objects import (
     ambassador_vacancy,
@@ -20,6 +21,7 @@ from .access_objects import (
     programme_a,
     programme_of_another_funder,
     published_interview_a,
+    question_a,
     screened_by,
     sessions_of,
     site_of,
@@ -180,6 +182,13 @@ MATRIX = [
     Case("screening_board", frozenset({"admin", "alice", "screener_a"}), lambda w: {"campaign_pk": w.campaign_a.pk}),
     Case("screening_calibration", frozenset({"admin", "bob"}), lambda w: {"campaign_pk": w.campaign_b.pk}),
     Case(
+        "screening_decide",
+        frozenset({"admin", "alice", "screener_a"}),
+        lambda w: {"campaign_pk": w.campaign_a.pk},
+        method="post",
+        allowed_status=302,
+    ),
+    Case(
         "screening_edit", frozenset({"admin", "alice", "screener_a"}), lambda w: {"pk": enrolment_a(w).pk, "round": 1}
     ),
     Case(
@@ -228,13 +237,6 @@ MATRIX = [
     Case("interview_move", frozenset({"admin", "alice"}), lambda w: {"pk": interview_a(w).pk}),
     Case("interview_move_check", frozenset({"admin", "alice"}), lambda w: {"pk": interview_a(w).pk}),
     Case(
-        "project_week_interpreters",
-        frozenset({"admin", "alice"}),
-        lambda w: {"pk": w.campaign_a.pk},
-        method="post",
-        allowed_status=302,
-    ),
-    Case(
         "project_week_pack",
         frozenset({"admin", "alice"}),
         lambda w: {"pk": published_interview_a(w).participation.campaign_id},
@@ -277,6 +279,7 @@ MATRIX = [
         method="post",
         allowed_status=302,
     ),
+    Case("proposal_question", frozenset({"admin", "alice"}), lambda w: {"pk": question_a(w).pk}),
     Case(
         "workshop_list",
         frozenset({"admin", "alice", "intermediary_a", "hr_a"}),
@@ -365,6 +368,17 @@ MATRIX = [
         allowed_status=302,
     ),
     Case(
+        "import_partial",
+        frozenset({"intermediary_a"}),
+        lambda w: {"pk": pending_import_of(w.intermediary_a, campaign=w.campaign_a).pk},
+        allowed_status=302,
+    ),
+    Case(
+        "import_rejected",
+        frozenset({"hr_a"}),
+        lambda w: {"pk": pending_import_of(w.hr_a, w.company_a).pk, "file_format": "csv"},
+    ),
+    Case(
         "import_discard",
         frozenset({"alice"}),
         lambda w: {"pk": pending_import_of(w.alice, w.company_b).pk},
@@ -393,6 +407,7 @@ MATRIX = [
     Case("company_export", COORDINATORS | {"hr_a", "hr_b"}, lambda w: {"file_format": "csv"}),
     *AFTERCARE,  # tests/access_matrix_aftercare.py
     *TRANSPORT,  # tests/access_matrix_transport.py
+    *INTERPRETERS,  # tests/access_matrix_interpreters.py
     Case(
         "candidate_enrol_again",
         frozenset({"admin", "alice", "intermediary_a"}),

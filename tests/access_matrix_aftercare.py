@@ -64,4 +64,11 @@ AFTERCARE = [
     Case("referral_place", frozenset({"admin", "alice"}), lambda w: {"pk": referral_a(w, placed=True).pk}),
     Case("caseload", frozenset({"coach_a", "coach_b"})),
     Case("coaching_contact_create", frozenset({"admin", "alice", "coach_a"}), lambda w: {"pk": w.candidate_a.pk}),
+    Case(
+        "coach_assign",
+        frozenset({"admin", "alice", "intermediary_a"}),
+        lambda w: {"pk": w.candidate_a.pk},
+        method="post",
+        allowed_status=302,
+    ),
 ]

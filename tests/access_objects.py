@@ -11,7 +11,15 @@ from django.utils import timezone
 
 from aftercare.models import CheckIn, CheckInAudience, Placement
 from aftercare.services import answer_check_in
-from campaigns.models import CampaignPhase, Enrolment, Evaluation, FundingProgramme, Interview, Proposal
+from campaigns.models import (
+    CampaignPhase,
+    Enrolment,
+    Evaluation,
+    FundingProgramme,
+    Interview,
+    Proposal,
+    ProposalQuestion,
+)
 from campaigns.projectweek.evaluations import evaluate_interview
 from candidates.models import Candidate, ConsentPurpose, Screening
 from candidates.services import record_consent
@@ -112,6 +120,20 @@ def confirmed_proposal(world) -> Proposal:
     """Candidate A, who consented to share the profile, proposed to company A's vacancy and confirmed."""
     record_consent(candidate=world.candidate_a, purpose=ConsentPurpose.SHARE_PROFILE, actor=world.alice, language="nl")
     return ProposalFactory(enrolment=enrolment_a(world), vacancy=world.vacancy_a, fit=50, confirmed=True)
+
+
+def question_a(world):
+    """HR A's question on candidate A's confirmed proposal to company A, still open."""
+    proposal = Proposal.objects.filter(enrolment=enrolment_a(world), vacancy=world.vacancy_a).first()
+    proposal = proposal or confirmed_proposal(world)
+    return ProposalQuestion.objects.create(proposal=proposal, question="Rijbewijs?", asked_by=world.hr_a,
+                                           asked_at=timezone.now())  # fmt: skip
+
+
+def question_b(world):
+    """HR B's question on the shared candidate's proposal to company B (campaign B), still open."""
+    return ProposalQuestion.objects.create(proposal=proposal_b(world), question="Rijbewijs?", asked_by=world.hr_b,
+                                           asked_at=timezone.now())  # fmt: skip
 
 
 def interview_a(world) -> Interview:

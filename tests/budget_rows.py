@@ -48,6 +48,7 @@ from jobroad.models import (
     OrganisationKind,
     Role,
 )
+from tests.campaigns.projectweek.interpreters.world import book, interpreter
 from workshops.models import Registration, RegistrationStatus, Session
 
 from .access_objects import (
@@ -337,8 +338,8 @@ def week_row(world, i: int) -> None:
     week, _ = ProjectWeek.objects.get_or_create(campaign=world.campaign_a)
     blocker = {"code": "no_interpreter", "day": PROJECT_DAY.toordinal(), "params": ["ar"]}
     week.dropped = [*week.dropped, {"proposal": unplaced.proposal_id, "blockers": [blocker]}]
-    week.interpreters = {"ar": {PROJECT_DAY.isoformat(): i}}
     week.save()
+    book(world.campaign_a, interpreter(f"Tolk {i}", ["ar"], free=[PROJECT_DAY]), "ar", day=PROJECT_DAY)
 
 
 def pack_row(world, i: int) -> None:

@@ -22,6 +22,7 @@ from .access_objects import (
     placement_b,
     programme_of_another_funder,
     published_interview_b,
+    question_b,
     registration_b,
     screened_by,
     sessions_b,
@@ -31,6 +32,7 @@ from .access_objects import (
 )
 from .access_roles import COORDINATORS
 from .aftercare.referral_objects import referable_enrolment_b, referral_b, referral_form_data
+from .campaigns.projectweek.interpreters.world import booking_of, some_interpreter
 from .campaigns.projectweek.transport.world import run_of
 
 
@@ -155,6 +157,12 @@ FOREIGN_POSTS = [
         lambda w: {"happened_on": "2027-05-03", "channel": "phone", "topic": "job_search"},
     ),
     ForeignPost(
+        "coach_assign",
+        B_SIDE | {"intermediary_b"},
+        lambda w: {"pk": w.candidate_b.pk},
+        lambda w: {"coach": w.coach_b.pk},
+    ),
+    ForeignPost(
         "candidate_enrol_again",
         B_SIDE | {"intermediary_b"},
         lambda w: {"pk": w.candidate_b.pk},
@@ -183,6 +191,11 @@ FOREIGN_POSTS = [
         COORDINATORS,
         lambda w: {"pk": programme_of_another_funder(w).pk},
         lambda w: {"name": "Programme X"},
+    ),
+    # The interpreter register is JobRoad's, kept by every coordinator: nobody else writes in it.
+    ForeignPost("interpreter_add", COORDINATORS, data=lambda w: {"name": "Tolk X"}),
+    ForeignPost(
+        "interpreter_edit", COORDINATORS, lambda w: {"pk": some_interpreter(w).pk}, lambda w: {"name": "Tolk X"}
     ),
     ForeignPost("campaign_edit", B_SIDE, lambda w: {"pk": w.campaign_b.pk}, lambda w: {"name": "Campaign X"}),
     ForeignPost("campaign_advance", B_SIDE, lambda w: {"pk": w.campaign_b.pk}, lambda w: {"phase": "screening"}),
@@ -233,6 +246,7 @@ FOREIGN_POSTS = [
     ForeignPost("transport_run_add", B_SIDE, lambda w: {"pk": w.campaign_b.pk}, lambda w: {"places": "4"}),
     ForeignPost("transport_run_edit", B_SIDE, lambda w: {"pk": run_of(w.campaign_b).pk}, lambda w: {"places": "4"}),
     ForeignPost("transport_run_delete", B_SIDE, lambda w: {"pk": run_of(w.campaign_b).pk}),
+    ForeignPost("interpreter_booking_cancel", B_SIDE, lambda w: {"pk": booking_of(w.campaign_b).pk}),
     ForeignPost(
         "interview_move",
         B_SIDE,
@@ -270,6 +284,7 @@ FOREIGN_POSTS = [
         lambda w: {"pk": published_interview_b(w).proposal_id},
         lambda w: {f"p{published_interview_b(w).proposal_id}-answer": "interested"},
     ),
+    ForeignPost("proposal_question", B_SIDE, lambda w: {"pk": question_b(w).pk}, lambda w: {"answer": "Ja."}),
     # Candidates: candidate B's record, campaign B's enrolment, and ids of another organisation in the form.
     ForeignPost(
         "candidate_register",
@@ -456,3 +471,11 @@ FOREIGN_POSTS = [
     ),
     ForeignPost("registration_cancel", B_SIDE | {"intermediary_b"}, lambda w: {"pk": registration_b(w).pk}),
 ]
+
+from .foreign_posts_daily import DAILY_POSTS  # noqa: E402  (it uses ForeignPost, defined above)
+
+FOREIGN_POSTS += DAILY_POSTS
+
+from .foreign_posts_transport import DAY_POSTS  # noqa: E402  (it uses ForeignPost, defined above)
+
+FOREIGN_POSTS += DAY_POSTS

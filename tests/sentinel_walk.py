@@ -29,6 +29,7 @@ from campaigns.models import (
     StartRoute,
 )
 from campaigns.projectweek.evaluations import evaluate_interview
+from candidates.choices import DietaryNeed
 from candidates.models import (
     CandidateLanguage,
     DocumentType,
@@ -145,6 +146,7 @@ def sentinels(world) -> Sentinels:
     candidate.target_group = TargetGroup.EX_DETAINEES  # detention history
     candidate.availability_note = f"Niet op {AVAILABILITY_NOTE} (ziekenhuisbezoek)"
     candidate.experience_summary = f"Twee jaar orderpicker in het {EXPERIENCE}"
+    candidate.dietary_need = DietaryNeed.KOSHER  # special-category: counted on the run sheet, shown nowhere else
     candidate.full_clean()  # the sentinels are values the forms would accept
     candidate.save()
     CandidateLanguage.objects.create(candidate=candidate, language="ar", level="C2")
@@ -205,6 +207,7 @@ def sentinels(world) -> Sentinels:
         sentinel("legal access dates", *{text for day in derived for text in day_renderings(day)}),
         sentinel("target group (detention)", *labels(TargetGroup.EX_DETAINEES)),
         sentinel("availability note", AVAILABILITY_NOTE),
+        sentinel("dietary need", *labels(DietaryNeed.KOSHER)),
         sentinel("screening notes", SCREENING_NOTES),
         sentinel("screening test results", TEST_RESULTS),
         sentinel("screening decision reason", DECISION_REASON),

@@ -39,6 +39,7 @@ from tests.access_objects import (
     sessions_of,
     site_of,
 )
+from tests.campaigns.projectweek.interpreters.world import some_interpreter
 from tests.factories import CampaignFactory, CandidateFactory, set_phase
 from tests.factories import invitation_token as token_for
 from tests.fuzzing import (
@@ -147,9 +148,10 @@ TARGETS = [
         on("matching_candidate", lambda w: {"pk": enrolment_a(w).pk}),
     ),
     Target(
-        "project_week_interpreters", "alice", lambda w: movable_interview(w) and {"pk": w.campaign_a.pk},
-        on("project_week", lambda w: {"pk": w.campaign_a.pk}),
+        "project_week_interpreters", "alice",
+        lambda w: movable_interview(w) and some_interpreter(w) and {"pk": w.campaign_a.pk},
     ),
+    Target("interpreter_add", "bob"),
     Target("interview_move", "alice", lambda w: {"pk": movable_interview(w).pk}),
     Target("interview_evaluation", "hr_a", lambda w: {"pk": published_interview_a(w).pk}),
     Target("proposal_answer", "hr_a", lambda w: {"pk": confirmed_proposal(w).pk}, on("proposal_list")),

@@ -162,6 +162,7 @@ def test_a_coordinator_sees_every_sentinel_somewhere(client_for, world, sentinel
         read(client, reverse("campaign_matching", kwargs={"pk": world.campaign_a.pk})),
         read(client, reverse("interview_evaluation", kwargs={"pk": interview_c.pk})),
         read(client, reverse("interview_evaluation", kwargs={"pk": published_interview_a(world).pk})),
+        read(client, reverse("project_week_pack", kwargs={"pk": world.campaign_a.pk})),  # the run sheet's lunch
     ]
 
     shown = {item.field for page in pages for item in sentinels.funder if item.found_in(page.text)}

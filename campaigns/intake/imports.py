@@ -29,6 +29,13 @@ from . import services as intake_services
 
 MAX_LANGUAGES = 12
 LANGUAGE_AND_LEVEL = re.compile(r"(?P<language>.+?)[\s:=/(-]*(?P<level>[ABC][12])\)?", re.IGNORECASE)
+# A mother tongue, as partners write it instead of a level: C2.
+MOTHER_TONGUE = re.compile(
+    r"(?P<language>.+?)[\s:=/(-]*(moedertaal|langue maternelle|native|mother tongue)\)?", re.IGNORECASE
+)
+# The rule of ``CandidateForm.clean``: where the candidate lives is a reception centre, or a postal code and city.
+WHERE_THEY_LIVE = gettext_lazy("required: this, or postal code and city")
+POSTAL_CODE_AND_CITY = gettext_lazy("required, both postal code and city, unless a reception centre is given")
 
 
 def parse_languages(text: str) -> list[tuple[str, str]]:
@@ -36,6 +43,9 @@ def parse_languages(text: str) -> list[tuple[str, str]]:
     language by any of its names (``jobroad.languages.language_code``), a level in either case."""
     pairs = []
     for piece in filter(None, (part.strip() for part in re.split(r"[;,\n|]+", text))):
+        if match := MOTHER_TONGUE.fullmatch(piece):
+            pairs.append((language_code(match["language"].strip()), "C2"))
+            continue
         match = LANGUAGE_AND_LEVEL.fullmatch(piece)
         if not match:
             raise ValidationError(
@@ -69,7 +79,7 @@ COLUMNS = (
         aliases=("referentie", "dossiernummer", "numéro de dossier", "reference", "ref"),
         example="OC-2026/0042",
     ),
-    Column("gender", {"nl": "Geslacht", "fr": "Genre", "en": "Gender"}, aliases=("sexe", "sex")),
+    Column("gender", {"nl": "Geslacht", "fr": "Genre", "en": "Gender"}, aliases=("sexe", "sex"), example="vrouw"),
     Column(
         "birth_year",
         {"nl": "Geboortejaar", "fr": "Année de naissance", "en": "Birth year"},
@@ -87,6 +97,7 @@ COLUMNS = (
         {"nl": "Verblijfsstatus", "fr": "Statut de séjour", "en": "Residence status"},
         aliases=("verblijf", "status", "statut"),
         required=True,
+        example="Erkend vluchteling",
     ),
     Column(
         "asylum_application_date",
@@ -116,42 +127,54 @@ COLUMNS = (
         {"nl": "Opvangcentrum", "fr": "Centre d'accueil", "en": "Reception centre"},
         aliases=("opvang", "reception center", "centre"),
         help=gettext_lazy("The reception centre's name as JobRoad knows it; or give an address instead."),
+        requirement=WHERE_THEY_LIVE,
     ),
     Column(
         "street",
         {"nl": "Straat en nummer", "fr": "Rue et numéro", "en": "Street and number"},
         aliases=("straat", "adres", "rue", "adresse", "address", "street"),
+        example="Kerkstraat 12",
     ),
-    Column("postal_code", {"nl": "Postcode", "fr": "Code postal", "en": "Postal code"}, aliases=("zip", "post code")),
+    Column(
+        "postal_code",
+        {"nl": "Postcode", "fr": "Code postal", "en": "Postal code"},
+        aliases=("zip", "post code"),
+        requirement=POSTAL_CODE_AND_CITY,
+        example="9000",
+    ),
     Column(
         "city",
         {"nl": "Gemeente", "fr": "Commune", "en": "City"},
         aliases=("woonplaats", "stad", "ville", "localité", "town"),
+        requirement=POSTAL_CODE_AND_CITY,
+        example="Gent",
     ),
     Column(
         "preferred_language",
         {"nl": "Taal voor documenten", "fr": "Langue des documents", "en": "Language for documents"},
         aliases=("voorkeurtaal", "langue préférée", "preferred language", "document language"),
         help=gettext_lazy("A language by its name in Dutch, French or English, its own name or its code."),
-        example="ar",
+        example="Dari",
         convert=partial(language_code, codes=DOCUMENT_LANGUAGES),
     ),
     Column(
         "phone",
         {"nl": "GSM", "fr": "Téléphone portable", "en": "Mobile phone"},
         aliases=("gsm nummer", "telefoon", "téléphone", "portable", "phone", "mobile"),
-        example="+32 470 12 34 56",
+        example="0470 12 34 56",
     ),
     Column(
         "email",
         {"nl": "E-mail", "fr": "Adresse e-mail", "en": "E-mail address"},
         aliases=("e-mailadres", "email", "courriel", "email address"),
+        example="amal.haddad@example.org",
     ),
     Column(
         "education_level",
         {"nl": "Opleidingsniveau", "fr": "Niveau d'études", "en": "Education level"},
         aliases=("opleiding", "scholing", "niveau d'éducation", "education", "isced"),
         required=True,
+        example="Medium (ISCED 3–4)",
     ),
     Column(
         "diploma_recognition",
@@ -161,6 +184,7 @@ COLUMNS = (
             "en": "Diploma recognition (NARIC)",
         },
         aliases=("naric", "diplomaerkenning", "gelijkwaardigheid", "équivalence", "diploma recognition"),
+        example="Nog niet aangevraagd",
     ),
     Column(
         "diploma_recognition_on",
@@ -172,16 +196,17 @@ COLUMNS = (
         "experience_summary",
         {"nl": "Werkervaring", "fr": "Expérience professionnelle", "en": "Work experience"},
         aliases=("ervaring", "expérience", "experience"),
+        example="2 jaar magazijnier in Aleppo",
     ),
     Column(
         "languages",
         {"nl": "Talen", "fr": "Langues", "en": "Languages"},
         aliases=("taalkennis", "langues parlées", "spoken languages"),
         help=gettext_lazy(
-            "Each language with its level (A1 to C2), separated by ; e.g. “ar C2; nl A2” or “Arabisch C2; "
-            "Nederlands A2”."
+            "Each language with its level (A1 to C2, or “moedertaal” for a mother tongue), separated by ; e.g. “ar "
+            "C2; nl A2” or “Dari moedertaal; Nederlands A2”."
         ),
-        example="ar C2; nl A2",
+        example="Dari C2; Nederlands A2",
         parse=parse_languages,
     ),
     Column(
@@ -189,12 +214,14 @@ COLUMNS = (
         {"nl": "Competenties", "fr": "Compétences", "en": "Competences"},
         aliases=("vaardigheden", "skills"),
         help=gettext_lazy("Competences as JobRoad lists them, separated by ; (semicolon)."),
+        example="heftruck besturen",
     ),
     Column(
         "desired_occupations",
         {"nl": "Gewenste beroepen", "fr": "Métiers souhaités", "en": "Desired occupations"},
         aliases=("gewenst beroep", "métier souhaité", "desired occupation"),
         help=gettext_lazy("Occupations as JobRoad lists them, separated by ; (semicolon)."),
+        example="heftruckchauffeur",
     ),
     Column(
         "desired_sectors",
@@ -216,21 +243,25 @@ COLUMNS = (
         "available_from",
         {"nl": "Beschikbaar vanaf", "fr": "Disponible à partir du", "en": "Available from"},
         aliases=("beschikbaar", "disponible", "available"),
+        example="01/03/2026",
     ),
     Column(
         "available_shifts",
         {"nl": "Kan werken", "fr": "Peut travailler", "en": "Can work"},
         aliases=("ploegen", "uurrooster", "horaires", "shifts"),
+        example="Dag; Weekend",
     ),
     Column(
         "availability_note",
         {"nl": "Opmerking beschikbaarheid", "fr": "Remarque disponibilité", "en": "Availability notes"},
         aliases=("beschikbaarheid", "disponibilité", "availability"),
+        example="niet op vrijdagnamiddag",
     ),
     Column(
         "target_group",
         {"nl": "Doelgroep", "fr": "Groupe cible", "en": "Target group"},
         help=gettext_lazy("May stay empty when the campaign has a target group: the candidate gets that one."),
+        example="Erkende vluchtelingen",
     ),
     Column(
         ConsentPurpose.SHARE_PROFILE,

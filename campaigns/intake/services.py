@@ -186,6 +186,29 @@ def save_screening(*, enrolment: Enrolment, round: int, screener: User, **fields
     return screening
 
 
+# The fields of a round a decision in bulk keeps as they are.
+KEPT_IN_BULK = (*Screening.RUBRIC, "test_results", "notes", "document_type", "document_expires_on")
+
+
+def decide_screenings(*, enrolments: list[Enrolment], decision: str, reason: str, screener: User) -> int:
+    """The same first-round decision for several candidates, in one transaction: all of them or none. Each goes
+    through ``save_screening`` with its round's scores, notes and document kept, so each one's rules hold (a
+    document that expires before project week refuses "selected", naming the candidate). The caller checked that
+    ``screener`` may open each round. Returns how many were decided."""
+    if decision not in ScreeningDecision.values:
+        raise ScreeningRefused(_("Choose a decision."))
+    with transaction.atomic():
+        for enrolment in enrolments:
+            first = enrolment.screenings.filter(round=ScreeningRound.FIRST).first()
+            kept = {name: getattr(first, name) for name in KEPT_IN_BULK} if first else {}
+            try:
+                save_screening(enrolment=enrolment, round=ScreeningRound.FIRST, screener=screener, **kept,
+                               decision=decision, decision_reason=reason)  # fmt: skip
+            except ScreeningRefused as refusal:
+                raise ScreeningRefused(f"{enrolment.candidate}: {refusal}") from refusal
+    return len(enrolments)
+
+
 # --- A drop-out and a new start ---------------------------------------------------------------------------------
 
 

@@ -11,6 +11,7 @@ urlpatterns = [
     path(
         "screening/campaign/<int:campaign_pk>/calibration/", views.screening_calibration, name="screening_calibration"
     ),
+    path("screening/campaign/<int:campaign_pk>/decide/", views.screening_decide, name="screening_decide"),
     path("screening/<int:pk>/round-<int:round>/", views.screening_edit, name="screening_edit"),
     path("<int:pk>/enrol/", views.candidate_enrol_again, name="candidate_enrol_again"),
     path("enrolments/<int:pk>/drop-out/", views.enrolment_drop_out, name="enrolment_drop_out"),

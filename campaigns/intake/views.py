@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from candidates import selectors as candidate_selectors
@@ -14,6 +15,7 @@ from candidates.forms import (
     LanguageFormSet,
     RegistrationOptionsForm,
     ScreeningForm,
+    error_summary,
 )
 from candidates.models import (
     Candidate,
@@ -40,6 +42,7 @@ from ..permissions import (
 )
 from . import selectors as intake_selectors
 from . import services as intake_services
+from .forms import BulkDecisionForm
 
 
 @login_required
@@ -55,6 +58,7 @@ def candidate_register(request, campaign_pk):
         data,
         registering_organisations=registering_organisations(request.user, campaign),
         coaches=assignable_coaches(request.user),
+        initial={"target_group": campaign.target_group},  # the campaign's own, as an import does
     )
     languages = LanguageFormSet(data, instance=Candidate(), prefix="languages")
     options = RegistrationOptionsForm(data)
@@ -83,7 +87,8 @@ def candidate_register(request, campaign_pk):
                 request, _("%(name)s is registered in %(campaign)s.") % {"name": candidate, "campaign": campaign}
             )
             return redirect("candidate_detail", pk=candidate.pk)
-    context = {"form": form, "languages": languages, "options": options, "campaign": campaign, "notices": notices}
+    context = {"form": form, "languages": languages, "options": options, "campaign": campaign, "notices": notices,
+               "error_summary": error_summary(form, languages, options)}  # fmt: skip
     return render(request, "candidates/candidate_form.html", context, status=form_status(request, context))
 
 
@@ -137,7 +142,7 @@ def screening_edit(request, pk, round):
             form.add_error(None, str(refusal))
         else:
             messages.success(request, _("Screening of %(name)s saved.") % {"name": enrolment.candidate})
-            return redirect("screening_board", campaign_pk=enrolment.campaign_id)
+            return after_screening(request, enrolment)
     audit.viewed(request.user, enrolment.candidate, AuditPlace.SCREENING)
     context = {
         "form": form,
@@ -145,10 +150,72 @@ def screening_edit(request, pk, round):
         "candidate": enrolment.candidate,
         "round": ScreeningRound(round),
         "profile": intake_selectors.screening_profile(enrolment.candidate),
+        "documents": [
+            seen
+            for seen in enrolment.screenings.select_related("screener")
+            if seen.document_type and can_open_screening(request.user, seen, runs_campaign=runs_campaign)
+        ],
         "runs_campaign": runs_campaign,
         "refusal": lifecycle.phase_refusal(enrolment.campaign, "screen"),
     }
     return render(request, "candidates/screening_form.html", context, status=400 if form.errors else 200)
+
+
+def after_screening(request, enrolment):
+    """ "Save and next" opens the next candidate nobody screened yet; "save", or nobody left, goes to the board."""
+    if "next" not in request.POST:
+        return redirect("screening_board", campaign_pk=enrolment.campaign_id)
+    following = intake_selectors.next_to_screen(enrolment.campaign, after=enrolment)
+    if following is None:
+        messages.info(request, _("Nobody is left to screen in this campaign."))
+        return redirect("screening_board", campaign_pk=enrolment.campaign_id)
+    return redirect("screening_edit", pk=following.pk, round=ScreeningRound.FIRST)
+
+
+@login_required
+@require_POST
+def screening_decide(request, campaign_pk):
+    """One decision for the candidates ticked on the board: a page says how many and which decision first, then the
+    confirmation decides them all or none. Each enrolment must be one the user may screen in this campaign, and its
+    first round one they may open; any other id is a 404."""
+    campaign = get_object_or_404(screenable_campaigns(request.user), pk=campaign_pk)
+    form = BulkDecisionForm(request.POST)
+    runs_campaign = can_manage_campaign(request.user, campaign)
+    enrolments = decidable_enrolments(request, campaign, form.enrolment_ids, runs_campaign)
+    if not form.is_valid():
+        messages.error(request, " ".join(error for errors in form.errors.values() for error in errors))
+        return redirect("screening_board", campaign_pk=campaign.pk)
+    if not form.cleaned_data["confirm"]:
+        context = {"campaign": campaign, "form": form, "enrolments": enrolments, "decision": form.decision_label}
+        return render(request, "candidates/screening_decide.html", context)
+    try:
+        count = intake_services.decide_screenings(
+            enrolments=enrolments, decision=form.cleaned_data["decision"], reason=form.cleaned_data["reason"],
+            screener=request.user,
+        )  # fmt: skip
+    except intake_services.ScreeningRefused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, ngettext("%(count)s candidate: %(decision)s.", "%(count)s candidates: %(decision)s.",
+                                           count) % {"count": count, "decision": form.decision_label})  # fmt: skip
+    return redirect("screening_board", campaign_pk=campaign.pk)
+
+
+def decidable_enrolments(request, campaign, ids: list[int], runs_campaign: bool) -> list:
+    enrolments = list(
+        visible_screening_enrolments(request.user)
+        .filter(campaign=campaign, pk__in=ids)
+        .select_related("candidate", "campaign")
+        .prefetch_related("screenings")
+        .order_by("candidate__last_name", "candidate__first_name", "pk")
+    )
+    if len(enrolments) != len(set(ids)):
+        raise Http404
+    for enrolment in enrolments:
+        first = next((seen for seen in enrolment.screenings.all() if seen.round == ScreeningRound.FIRST), None)
+        if not can_open_screening(request.user, first, runs_campaign=runs_campaign):
+            raise Http404
+    return enrolments
 
 
 @login_required

@@ -116,7 +116,9 @@ def matching_input(campaign: Campaign, vacancies=None) -> MatchingInput:
             for vacancy in vacancies.values()
         ),
         settings=matching.Settings(
-            max_interviews=limits.interviews_per_candidate, max_commute_minutes=limits.max_commute_minutes
+            max_interviews=limits.interviews_per_candidate,
+            max_commute_minutes=limits.max_commute_minutes,
+            fairness_levels=limits.fairness_levels,
         ),
         # What a coordinator confirmed stays: a re-run plans around it.
         pinned=frozenset((c, v) for c, v, kind in rules if kind == PairRuleKind.PIN)

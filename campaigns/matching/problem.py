@@ -56,6 +56,7 @@ class Settings:
     max_commute_minutes: int = 60
     weights: Weights = Weights()
     coverage_first: bool = True  # False: after the pins, only the total fit counts (to show what coverage costs)
+    fairness_levels: int | None = None  # with coverage_first: as many as possible get ≥ 1, … ≥ this many; None = m
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,3 +99,26 @@ class Solution:
     covered: frozenset[int]  # candidates with a proposal
     uncovered: tuple[int, ...]  # candidates with an allowed pair but no proposal, sorted
     problems: tuple[str, ...] = ()  # plain English, e.g. a pin that cannot be honoured
+
+
+@dataclass(frozen=True, slots=True)
+class Level:
+    """The best matching with fairness up to ``levels`` (0: the highest fit after the pins, coverage aside)."""
+
+    levels: int
+    total_fit: int
+    interviews: tuple[int, ...]  # eligible candidates with 0, 1, 2, … interviews (up to m)
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """One click of "run matching", scored once: the chosen solution, the greedy baseline, and the solution at
+    every number of fairness levels from 0 to m, so that the price of each level shows."""
+
+    solution: Solution
+    greedy: Solution
+    levels: tuple[Level, ...]
+
+    @property
+    def best_fit(self) -> int:
+        return max(level.total_fit for level in self.levels)

@@ -295,6 +295,19 @@ def score(candidate: CandidateIn, vacancy: VacancyIn, settings: Settings = DEFAU
     return _score(_profile(candidate), vacancy, settings)
 
 
+def score_pairs(
+    candidates: dict[int, CandidateIn], vacancies: dict[int, VacancyIn], keys, settings: Settings
+) -> tuple[Pair, ...]:
+    """:func:`score` for each (candidate id, vacancy id) of ``keys``, each candidate's profile built once."""
+    profiles: dict[int, _Profile] = {}
+    pairs = []
+    for cid, vid in keys:
+        if cid not in profiles:
+            profiles[cid] = _profile(candidates[cid])
+        pairs.append(_score(profiles[cid], vacancies[vid], settings))
+    return tuple(pairs)
+
+
 def exclusions(candidate: CandidateIn, vacancy: VacancyIn, settings: Settings = DEFAULT_SETTINGS) -> tuple[str, ...]:
     """The hard constraints that exclude the pair, in the order of CONSTRAINTS; () when it is allowed."""
     return _exclusions(_profile(candidate), vacancy, settings)

@@ -1,15 +1,19 @@
 """Reads for the matching pages and HR's proposals: rows per candidate, options per vacancy, the score table and
 the blind profile."""
 
-from dataclasses import dataclass
-from datetime import date
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime
 
 from django.db.models import Prefetch, QuerySet
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from companies.models import Vacancy
 from jobroad.models import Membership, Role, User
 from jobroad.selectors import members
 
+from ..choices import HrAnswer
 from ..models import (
     Campaign,
     Enrolment,
@@ -20,14 +24,17 @@ from ..models import (
 from . import engine as matching
 from .inputs import matching_input
 from .scoring import evaluate, exclusions, score
+from .text import constraint_text, explain
 
 
 @dataclass(frozen=True)
 class CandidateRow:
-    """One candidate on the matching page: the proposals it has and the rules a coordinator set on it."""
+    """One candidate on the matching page: the proposals it has and, once the matching ran and left the candidate
+    without one, why (``without_interview``)."""
 
     enrolment: Enrolment
     proposals: list[Proposal]
+    without_interview: str = ""
 
 
 def matching_rows(campaign: Campaign) -> list[CandidateRow]:
@@ -37,7 +44,51 @@ def matching_rows(campaign: Campaign) -> list[CandidateRow]:
         .prefetch_related(Prefetch("proposals", queryset=proposals, to_attr="listed_proposals"))
         .order_by("candidate__last_name", "candidate__first_name", "id")
     )
-    return [CandidateRow(enrolment, enrolment.listed_proposals) for enrolment in enrolments]
+    rows = [CandidateRow(enrolment, enrolment.listed_proposals) for enrolment in enrolments]
+    if any(not row.proposals for row in rows) and campaign.matching_runs.exists():
+        why = why_without_interview(campaign, [row.enrolment for row in rows if not row.proposals])
+        rows = [CandidateRow(row.enrolment, row.proposals, why.get(row.enrolment.pk, "")) for row in rows]
+    return rows
+
+
+def why_without_interview(campaign: Campaign, enrolments: list[Enrolment]) -> dict[int, str]:
+    """Why the matching left each of ``enrolments`` without a proposal, in words, by enrolment id: what excludes
+    the candidate from every vacancy (the constraints they all share, else each constraint with how many vacancies
+    it excludes), or, when some vacancy fits, that its places went to others. The candidate's own page lists every
+    vacancy."""
+    loaded = matching_input(campaign)
+    problem = loaded.problem
+    by_id = {candidate.id: candidate for candidate in problem.candidates}
+    why = {}
+    for enrolment in enrolments:
+        candidate = by_id.get(enrolment.candidate_id)
+        if candidate is None:
+            continue
+        if not problem.vacancies:
+            why[enrolment.pk] = str(_("no participating company has an open vacancy"))
+            continue
+        codes = [
+            set(exclusions(candidate, offer, problem.settings))
+            | ({"forbidden"} if (candidate.id, offer.id) in problem.forbidden else set())
+            for offer in problem.vacancies
+        ]
+        fitting = sum(1 for pair in codes if not pair)
+        if fitting:
+            why[enrolment.pk] = ngettext(
+                "fits %(count)s vacancy, but its places went to candidates with a better fit or fewer interviews",
+                "fits %(count)s vacancies, but their places went to candidates with a better fit or fewer interviews",
+                fitting,
+            ) % {"count": fitting}
+            continue
+        shared = set.intersection(*codes)
+        if shared:
+            why[enrolment.pk] = ", ".join(constraint_text(code) for code in sorted(shared))
+        else:
+            counted = Counter(code for pair in codes for code in pair)
+            why[enrolment.pk] = ", ".join(
+                f"{constraint_text(code)} ({count}/{len(codes)})" for code, count in counted.most_common()
+            )
+    return why
 
 
 def hr_to_tell(proposals: QuerySet[Proposal]) -> QuerySet[User]:
@@ -151,6 +202,36 @@ def blind_profile(candidate) -> BlindProfile:
     )
 
 
+# The reasons HR may read, in words for a company: the engine's own sentences, except the occupation's (which name
+# an ISCO code). Never the screening score, the commute (where the candidate lives), or a reason against.
+HR_REASON_TEXT = {
+    "occupation_match": _("has done or wants to do this kind of work"),
+    "occupation_same_group": _("has done or wants to do a close kind of work"),
+    "occupation_related": _("has done or wants to do related work in the same field"),
+}
+HR_REASONS = {*HR_REASON_TEXT, "competences", "language_spoken", "language_above", "language_at", "shift_fit",
+              "shift_partial", "wish_sector", "wish_occupation"}  # fmt: skip
+HR_REASONS_SHOWN = 3
+
+
+def reasons_for_hr(reasons: list[dict]) -> list[str]:
+    """Why a candidate was proposed, blind-safe: the proposal's saved reasons that speak for the pair and that HR
+    may read, most points first, in plain words."""
+    shown = sorted(
+        (reason for reason in reasons if reason.get("code") in HR_REASONS and reason.get("positive") and reason.get(
+            "points")), key=lambda reason: -reason["points"],
+    )[:HR_REASONS_SHOWN]  # fmt: skip
+    return [str(HR_REASON_TEXT.get(reason["code"]) or explain(reason).text) for reason in shown]
+
+
+@dataclass(frozen=True)
+class QuestionForHr:
+    question: str
+    asked_at: datetime
+    answer: str
+    answered_at: datetime | None
+
+
 @dataclass(frozen=True)
 class ProposalForHr:
     """A proposal as HR sees it; deliberately without the proposal row, whose candidate would be one dot away."""
@@ -162,6 +243,17 @@ class ProposalForHr:
     answer_label: str
     comment: str
     profile: BlindProfile
+    reasons: list[str] = field(default_factory=list)
+    questions: list[QuestionForHr] = field(default_factory=list)
+
+    @property
+    def to_answer(self) -> bool:
+        """No decision yet: not answered, or only asked a question."""
+        return self.answer in ("", HrAnswer.QUESTION)
+
+    @property
+    def waits_for_jobroad(self) -> bool:
+        return any(question.answered_at is None for question in self.questions)
 
 
 def proposals_for_hr(proposals) -> list[ProposalForHr]:
@@ -169,7 +261,7 @@ def proposals_for_hr(proposals) -> list[ProposalForHr]:
     queries."""
     proposals = (
         proposals.select_related("vacancy__company__organisation", "enrolment__campaign", "enrolment__candidate")
-        .prefetch_related("enrolment__candidate__languages", "enrolment__candidate__competences")
+        .prefetch_related("enrolment__candidate__languages", "enrolment__candidate__competences", "questions")
         .order_by("enrolment__campaign_id", "vacancy_id", "id")
     )
     return [
@@ -181,6 +273,27 @@ def proposals_for_hr(proposals) -> list[ProposalForHr]:
             answer_label=proposal.get_hr_answer_display(),
             comment=proposal.hr_comment,
             profile=blind_profile(proposal.enrolment.candidate),
+            reasons=reasons_for_hr(proposal.reasons),
+            questions=[
+                QuestionForHr(q.question, q.asked_at, q.answer, q.answered_at) for q in proposal.questions.all()
+            ],
         )
         for proposal in proposals
     ]
+
+
+@dataclass(frozen=True)
+class VacancyGroup:
+    campaign: str
+    vacancy: Vacancy
+    items: list[ProposalForHr]
+
+
+def grouped_by_vacancy(items: list[ProposalForHr]) -> list[VacancyGroup]:
+    """``items`` (in campaign, vacancy order) grouped by campaign and vacancy, keeping their order."""
+    groups: list[VacancyGroup] = []
+    for item in items:
+        if not groups or (groups[-1].campaign, groups[-1].vacancy.pk) != (item.campaign, item.vacancy.pk):
+            groups.append(VacancyGroup(item.campaign, item.vacancy, []))
+        groups[-1].items.append(item)
+    return groups

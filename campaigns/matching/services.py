@@ -1,7 +1,6 @@
 """Writes of the matching phase: running the engine, a coordinator's pins and bans, confirming proposals, HR's
 answers and a second chance after the interviews."""
 
-from dataclasses import replace
 from datetime import datetime
 
 from django.db import transaction
@@ -51,13 +50,13 @@ def reasons_as_data(pair: matching.Pair) -> list[dict]:
 def run_matching(*, campaign: Campaign, actor: User) -> MatchingRun:
     """Solve the campaign's matching and replace its draft proposals by the solution; confirmed proposals and
     pins are kept (they are pins to the engine). The greedy baseline and the best fit that leaves people out are
-    recorded next to it, so the coordinator sees what fairness costs."""
+    recorded next to it, so the coordinator sees what fairness costs, and so is each number of fairness levels
+    (``MatchingSettings.fairness_levels`` is the one chosen): every pair is scored once."""
     require_phase(campaign, "run_matching", MatchingPhaseRefused)
     loaded = inputs.matching_input(campaign)
     problem = loaded.problem
-    solution = matching.solve(problem)
-    baseline = matching.greedy(problem)
-    fit_first = matching.solve(replace(problem, settings=replace(problem.settings, coverage_first=False)))
+    comparison = matching.compare(problem)
+    solution, baseline = comparison.solution, comparison.greedy
     with transaction.atomic():
         Campaign.objects.select_for_update().get(pk=campaign.pk)
         proposals = Proposal.objects.filter(enrolment__campaign=campaign)
@@ -74,17 +73,32 @@ def run_matching(*, campaign: Campaign, actor: User) -> MatchingRun:
             if (loaded.enrolments[pair.candidate_id].pk, pair.vacancy_id) not in confirmed
         ]
         set_proposal_status(campaign=campaign, proposals=drafts, to=ProposalStatus.DRAFT, actor=actor)
-        return MatchingRun.objects.create(
+        run = MatchingRun.objects.create(
             campaign=campaign,
             run_by=actor,
             eligible=len(solution.covered) + len(solution.uncovered),
             covered=len(solution.covered),
             total_fit=solution.total_fit,
-            best_fit=max(fit_first.total_fit, solution.total_fit),
+            best_fit=max(comparison.best_fit, solution.total_fit),
             greedy_covered=len(baseline.covered),
             greedy_fit=baseline.total_fit,
             problems=list(solution.problems),
+            levels=fairness_rows(comparison.levels, matching.chosen_levels(problem.settings)),
         )
+    return run
+
+
+def fairness_rows(levels, chosen: int) -> list[dict]:
+    """A row per number of fairness levels: its total fit, what it costs against one level fewer, and how many
+    eligible candidates get 0, 1, 2, … interviews."""
+    rows = []
+    for level in levels:
+        price = rows[-1]["fit"] - level.total_fit if rows else 0
+        rows.append(
+            {"levels": level.levels, "fit": level.total_fit, "price": price, "interviews": list(level.interviews)}
+        )
+        rows[-1]["chosen"] = level.levels == chosen
+    return rows
 
 
 def set_pair_rule(*, enrolment: Enrolment, vacancy, kind: str, actor: User) -> Proposal | None:

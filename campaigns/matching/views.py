@@ -1,26 +1,24 @@
 """Pages of the matching phase: the coordinator's matching board, a candidate's options, pins and bans, confirming;
-HR's proposals and a second chance."""
+a second chance. HR's proposals are in proposal_views."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from campaigns.permissions import can_answer_proposal, can_see_proposals, managed_campaigns, visible_proposals
+from campaigns.permissions import managed_campaigns
 from companies.permissions import visible_vacancies
 from jobroad import audit
-from jobroad.models import AuditAction, AuditPlace
+from jobroad.models import AuditPlace
 
 from .. import lifecycle
 from ..forms import (
     MatchingSettingsForm,
-    ProposalAnswerForm,
 )
-from ..models import Enrolment, PairRuleKind, ProposalStatus
+from ..models import Enrolment, PairRuleKind
 from ..views import managed_campaign
 from . import inputs, second_chance, selectors, services
 
@@ -42,10 +40,12 @@ def campaign_matching(request, pk):
             % {"covered": run.covered, "eligible": run.eligible},
         )
         return redirect("campaign_matching", pk=campaign.pk)
+    run = campaign.matching_runs.first()
     context = {
         "campaign": campaign,
         "settings_form": settings_form,
-        "run": campaign.matching_runs.first(),
+        "run": run,
+        "levels": run.levels if run else None,
         "rows": selectors.matching_rows(campaign),
         "refusal": refusal,
         "confirm_refusal": lifecycle.phase_refusal(campaign, "confirm_proposals"),
@@ -156,39 +156,3 @@ def second_chance_propose(request, pk, vacancy_pk):
             % {"candidate": enrolment.candidate, "company": vacancy.company},
         )
     return redirect("second_chance", pk=enrolment.campaign_id)
-
-
-@login_required
-def proposal_list(request):
-    """HR's proposed candidates, as blind profiles, each with its answer form."""
-    if not can_see_proposals(request.user):
-        raise Http404
-    visible = visible_proposals(request.user).filter(status=ProposalStatus.CONFIRMED)
-    proposals = selectors.proposals_for_hr(visible)
-    forms = {
-        item.pk: ProposalAnswerForm(initial={"answer": item.answer, "comment": item.comment}, prefix=f"p{item.pk}")
-        for item in proposals
-    }
-    context = {"proposals": [(item, forms[item.pk]) for item in proposals]}
-    audit.record(actor=request.user, action=AuditAction.VIEWED, candidates=visible.values_list(
-        "enrolment__candidate", flat=True), place=AuditPlace.BLIND_PROFILE)  # fmt: skip
-    return render(request, "campaigns/proposal_list.html", context)
-
-
-@login_required
-@require_POST
-def proposal_answer(request, pk):
-    proposal = get_object_or_404(visible_proposals(request.user).select_related("vacancy__company"), pk=pk)
-    if not can_answer_proposal(request.user, proposal):
-        raise Http404
-    form = ProposalAnswerForm(request.POST, prefix=f"p{proposal.pk}")
-    if not form.is_valid():
-        messages.error(request, " ".join(error for errors in form.errors.values() for error in errors))
-        return redirect(f"{reverse('proposal_list')}#proposal-{proposal.pk}")
-    try:
-        services.answer_proposal(proposal=proposal, actor=request.user, **form.cleaned_data)
-    except services.MatchingRefused as refusal:
-        messages.error(request, str(refusal))
-    else:
-        messages.success(request, _("Thank you, your answer is saved."))
-    return redirect(f"{reverse('proposal_list')}#proposal-{proposal.pk}")

@@ -22,7 +22,8 @@ from ..matching.selectors import BlindProfile, blind_profile
 from ..models import Campaign, Interview, Participation
 from ..personal.links import personal_path
 from . import phrases
-from .inputs import project_week
+from .interpreters.selectors import interpreting_days
+from .lunch import lunch_places
 from .transport.selectors import transport_week
 
 
@@ -194,13 +195,14 @@ class RunDay:
     day: date
     companies: list = field(default_factory=list)  # (participation, address, [interviews])
     groups: dict = field(default_factory=dict)  # reception centre name -> [(candidate, first visit time)]
-    interpreters: dict = field(default_factory=dict)  # language -> (needed, available)
+    interpreters: list = field(default_factory=list)  # (language, interviews that need one, [DaySheet])
     transport: list = field(default_factory=list)  # the day's transport runs (RunView), and its problems in words
     transport_problems: list = field(default_factory=list)
+    lunch: list = field(default_factory=list)  # LunchPlace per company
 
 
 def run_days(campaign: Campaign) -> list[RunDay]:
-    week = project_week(campaign)
+    interpreting = interpreting_days(campaign)
     transport = {day: (runs, problems) for day, runs, problems in transport_week(campaign).days}
     by_day = defaultdict(lambda: defaultdict(list))
     for interview in published_interviews(campaign):
@@ -209,22 +211,26 @@ def run_days(campaign: Campaign) -> list[RunDay]:
     for day, companies in sorted(by_day.items()):
         run = RunDay(day)
         run.transport, run.transport_problems = transport.get(day, ([], []))
-        first_visit, needed = {}, defaultdict(int)
+        first_visit, first_place, needed = {}, {}, defaultdict(int)
         for participation, interviews in sorted(companies.items(), key=lambda item: item[0].visit_starts_at):
             run.companies.append((participation, company_address(participation), interviews))
             for interview in interviews:
                 candidate = interview.enrolment.candidate
                 first_visit[candidate] = min(first_visit.get(candidate, time.max), participation.visit_starts_at)
+                first_place.setdefault(candidate, participation)
                 if interview.interpreter:
                     needed[interview.interpreter] += 1
         groups = defaultdict(list)
         for candidate, visit in first_visit.items():
             groups[str(candidate.reception_centre or "—")].append((candidate, visit))
         run.groups = {name: sorted(people, key=lambda p: (p[1], str(p[0]))) for name, people in sorted(groups.items())}
-        run.interpreters = {
-            language: (count, int(week.interpreters.get(language, {}).get(day.isoformat(), 0)))
-            for language, count in sorted(needed.items())
-        }
+        run.interpreters = [
+            (interpreting.language_name, needed.get(interpreting.language, 0), interpreting.sheets)
+            for interpreting in interpreting
+            if interpreting.day == day
+        ]
+        sheets = [sheet for _language, _needed, day_sheets in run.interpreters for sheet in day_sheets]
+        run.lunch = lunch_places(run.companies, first_place, run.transport, sheets)
         days.append(run)
     return days
 

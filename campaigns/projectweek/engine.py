@@ -31,24 +31,31 @@ shortest HR days (visit start to the end of the last interview). The model is bo
 company-day and slot, so a schedule is exact on the slot grid.
 
 :func:`solve` reports ``optimal`` (every stage proven), ``feasible`` (a time limit stopped a stage) or
-``infeasible`` (proven that not every request fits — the plan is partial); every request left out carries the
-:class:`Blocker` s that keep it out. :func:`greedy` (most constrained request first, earliest free slot on a day
-the candidate already comes) is the baseline and the warm start; :func:`validate` checks any solution from
-scratch. Solutions a time limit stopped may differ between runs; proven optima have the same objective values.
+``infeasible`` (proven that not every request fits — the plan is partial — or a fixed published appointment
+cannot stay); every request left out carries the :class:`Blocker` s that keep it out, and ``Solution.stages`` says
+per stage whether it is proven or the best found in time (a stage stops as soon as it is proven). :func:`greedy`
+(most constrained request first, earliest free slot on a day the candidate already comes, in the least loaded
+session — or the earliest day, whichever is better) is the baseline and the warm start, and :func:`solve` is never
+worse than it: the best schedule found across the stages is kept. Before solving, ``checks`` refuses numbers the
+engine cannot work with and says in words (``Solution.problems``) which fixed appointments cannot stay: off the
+slot grid now, or clashing with another fixed one. :func:`validate` checks any solution from scratch. Solutions a
+time limit stopped may differ between runs; proven optima have the same objective values.
 
 The package, every module of it free of Django: ``problem`` holds the dataclasses in and out (exposed here too),
-``board`` the open slots of each request and the blockers (:func:`~.board.blockers_at`), this module the
-greedy baseline and the CP-SAT model, ``validation`` :func:`~.validation.validate` and
-:func:`~.validation.measures`.
+``board`` the open slots of each request and the blockers (:func:`~.board.blockers_at`), ``checks`` what is
+checked before solving, this module the greedy baseline and the CP-SAT model, ``validation``
+:func:`~.validation.validate` and :func:`~.validation.measures`.
 """
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from time import perf_counter
 
 from ortools.sat.python import cp_model
 
 from .board import Board, Index, Option, why_not
+from .checks import check_numbers, hold_fixed
 from .problem import (
     Appointment,
     Block,
@@ -60,6 +67,7 @@ from .problem import (
     Request,
     Settings,
     Solution,
+    Stage,
 )
 from .validation import measures
 
@@ -74,6 +82,7 @@ __all__ = [
     "Request",
     "Settings",
     "Solution",
+    "Stage",
     "greedy",
     "solve",
 ]
@@ -82,68 +91,170 @@ __all__ = [
 def greedy(problem: Problem) -> Solution:
     """Fixed appointments first (pinned, or published early; even on a visit that is full by now), then published
     ones where they still fit, then the most constrained request first, each in the earliest free slot — on a day
-    the candidate already comes, if it can."""
-    index = Index(problem)
-    board = Board(index)
-    fixed = [(index.held(r), True) for r in index.fixed()]
-    published = [(index.kept(r), False) for r in sorted(index.published)]
-    for option, is_fixed in fixed + published:
-        if option is None or option.request.id in board.placed:
-            continue
-        if not [b for b in board.blockers(option) if not (is_fixed and b.code == "visit_full")]:
-            board.place(option)
-    waiting = [r for r in sorted(index.requests) if r not in board.placed]
-    waiting.sort(key=lambda r: (len(index.options[r]) == 0, len(index.options[r]), r))
-    for request_id in waiting:
-        present = board.days(index.requests[request_id].candidate_id)
-        for option in sorted(index.options[request_id], key=lambda o: (o.cd.day not in present, o.cd.day, o.start)):
-            if not board.blockers(option):
+    the candidate already comes, if it can — of the least loaded session (company-day); the better (by the
+    lexicographic objective) of that and the same with the earliest day first."""
+    check_numbers(problem)
+    return _greedy(Index(problem))
+
+
+def _greedy(index: Index) -> Solution:
+    best = None
+    for least_loaded in (True, False):
+        board = Board(index)
+        problems = hold_fixed(index, board)
+        for request_id in sorted(index.published):
+            option = index.kept(request_id)
+            if option is not None and request_id not in board.placed and not board.blockers(option):
                 board.place(option)
-                break
-    return _solution(index, "greedy", "feasible", board.placed.values())
+        load = Counter(o.cd for o in board.placed.values())
+        waiting = [r for r in sorted(index.requests) if r not in board.placed]
+        waiting.sort(key=lambda r: (len(index.options[r]) == 0, len(index.options[r]), r))
+        for request_id in waiting:
+            present = board.days(index.requests[request_id].candidate_id)
+            for option in sorted(
+                index.options[request_id],
+                key=lambda o: (
+                    o.cd.day not in present,
+                    load[o.cd] // o.cd.interviewers if least_loaded else o.cd.day,
+                    o.start,
+                    o.cd.day,
+                ),
+            ):
+                if not board.blockers(option):
+                    board.place(option)
+                    load[option.cd] += 1
+                    break
+        for solution in (
+            _solution(index, "greedy", "feasible", board.placed.values(), problems),
+            _requeued(index, list(board.placed.values()), problems),
+        ):
+            if solution is not None and (best is None or _rank(index, solution) < _rank(index, best)):
+                best = replace(solution, method="greedy", status="feasible")
+    return best
+
+
+def _requeued(index: Index, chosen: list[Option], problems=()) -> Solution | None:
+    """The same requests on the same company-days, each moved to the earliest slot there that is free with
+    everything else where it is, earliest start first: the order within a session, on its own. Fixed appointments
+    and published ones kept where they were stay put. None when nothing moved."""
+    now = {o.request.id: o for o in chosen}
+    stay = set(index.fixed())
+    moved = False
+    for request_id in sorted(now, key=lambda r: (now[r].start, r)):
+        option = now[request_id]
+        if request_id in stay or option == index.kept(request_id):
+            continue
+        earlier = sorted(
+            (o for o in index.options[request_id] if o.cd == option.cd and o.start < option.start),
+            key=lambda o: o.start,
+        )
+        if not earlier:
+            continue
+        board = Board(index)
+        for other in now.values():
+            if other.request.id != request_id:
+                board.place(other)
+        if free := next((o for o in earlier if not board.blockers(o)), None):
+            now[request_id], moved = free, True
+    return _solution(index, "cp-sat", "", now.values(), problems) if moved else None
+
+
+def _rank(index: Index, solution: Solution) -> tuple[int, int, int, int]:
+    """The lexicographic objective, smaller is better: dropped, published appointments changed, waiting plus the
+    cost of candidate days, HR span."""
+    levels = _levels(index, solution)
+    return (-levels["scheduled"], -levels["kept"], levels["wait"], levels["span"])
+
+
+def _levels(index: Index, solution: Solution) -> dict[str, int]:
+    """Each stage's objective value for a solution (what the CP-SAT expression of that stage would give)."""
+    return {
+        "scheduled": len(solution.appointments),
+        "kept": len(index.published) - len(solution.changed),
+        "wait": solution.wait + index.problem.settings.day_cost * solution.candidate_days,
+        "span": solution.hr_span,
+    }
+
+
+class _Clock(cp_model.CpSolverSolutionCallback):
+    """When a stage found its last (best) solution."""
+
+    def __init__(self):
+        super().__init__()
+        self.last = perf_counter()
+
+    def on_solution_callback(self) -> None:
+        self.last = perf_counter()
 
 
 def solve(problem: Problem) -> Solution:
-    """The lexicographic optimum on the slot grid (CP-SAT, warm-started from :func:`greedy`)."""
+    """The lexicographic optimum on the slot grid (CP-SAT, warm-started from :func:`greedy`); never worse than
+    that start: the best schedule found across the stages is kept, and each stage starts from it."""
+    check_numbers(problem)
+    began = perf_counter()
     index = Index(problem)
-    start = greedy(problem)
+    best = _greedy(index)
+    best_at = perf_counter() - began
+    held = Board(index)
+    lost = hold_fixed(index, held)
+    moved = any(request_id not in index.pinned for request_id, _why in lost)  # published under way, cannot stay
     options = [o for request_id in sorted(index.options) for o in index.options[request_id]]
     if not options:
-        return _solution(index, "cp-sat", "infeasible" if problem.requests else "optimal", [])
+        status = "infeasible" if problem.requests else "optimal"
+        return _solution(index, "cp-sat", status, [], lost)
     model = cp_model.CpModel()
     x = {o: model.new_bool_var(f"r{o.request.id}d{o.cd.day}s{o.start}") for o in options}
-    hinted = {(a.request_id, a.day, a.start) for a in start.appointments}
-    current = {o: (o.request.id, o.cd.day, o.start) in hinted for o in options}
-    stages = _constraints(model, index, x, keep=[o for o in options if current[o]])
+    stages = _constraints(model, index, x, forced=list(held.placed.values()))
 
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = problem.settings.workers
-    deadline = perf_counter() + problem.settings.time_limit
-    proven, infeasible = True, False
+    deadline = began + problem.settings.time_limit
+    reports, infeasible = [], False
     for position, (name, expression, maximise, share) in enumerate(stages):
+        chosen = {(a.request_id, a.day, a.start) for a in best.appointments}
         model.clear_hints()
         for o, literal in x.items():
-            model.add_hint(literal, current[o])
+            model.add_hint(literal, (o.request.id, o.cd.day, o.start) in chosen)
         shares_left = sum(stage[3] for stage in stages[position:])
         solver.parameters.max_time_in_seconds = max(0.05, (deadline - perf_counter()) * share / shares_left)
         (model.maximize if maximise else model.minimize)(expression)
-        status = solver.solve(model)
-        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            proven = False
-            break  # no solution in the time left: keep the previous stage's (the greedy start is always one)
-        proven = proven and status == cp_model.OPTIMAL
-        if name == "scheduled" and status == cp_model.OPTIMAL and solver.value(expression) < len(problem.requests):
-            infeasible = True
-        current = {o: solver.boolean_value(literal) for o, literal in x.items()}
-        value = round(solver.objective_value)
+        clock = _Clock()
+        status = solver.solve(model, clock)
+        solved = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+        if solved:
+            chosen_now = [o for o, literal in x.items() if solver.boolean_value(literal)]
+            found = _solution(index, "cp-sat", "", chosen_now)
+            for candidate in (found, _requeued(index, chosen_now)):
+                if candidate is not None and _rank(index, candidate) < _rank(index, best):
+                    best, best_at = candidate, clock.last - began
+            infeasible |= name == "scheduled" and status == cp_model.OPTIMAL and len(found.dropped) > 0
+        value = _levels(index, best)[name]
+        reports.append(
+            Stage(
+                name,
+                proven=status == cp_model.OPTIMAL,
+                solved=solved,
+                value=value,
+                seconds_to_best=round(best_at, 3),
+                seconds=round(perf_counter() - began, 3),
+            )
+        )
+        if not solved:
+            break  # no solution in the time left: the best so far stands (the greedy start is always one)
         model.add(expression >= value if maximise else expression <= value)
-    status = "infeasible" if infeasible else "optimal" if proven else "feasible"
-    return _solution(index, "cp-sat", status, [o for o in options if current[o]])
+    reports += [
+        Stage(name, False, False, _levels(index, best)[name], round(best_at, 3), round(perf_counter() - began, 3))
+        for name, *_ in stages[len(reports) :]
+    ]
+    proven = all(report.proven for report in reports)
+    status = "infeasible" if infeasible or moved else "optimal" if proven else "feasible"
+    problems = tuple(why for _request_id, why in lost)
+    return replace(best, method="cp-sat", status=status, problems=problems, stages=tuple(reports))
 
 
-def _constraints(model: cp_model.CpModel, index: Index, x: dict, keep: list[Option]) -> list[tuple]:
+def _constraints(model: cp_model.CpModel, index: Index, x: dict, forced: list[Option]) -> list[tuple]:
     """Post the rules; return the objective stages as (name, expression, maximise, share of the time limit).
-    ``keep`` is the warm start: fixed appointments are held where it placed them (it places them first)."""
+    ``forced``: the fixed appointments that stay where they are (``checks.hold_fixed``)."""
     problem = index.problem
     per_request, per_day_choice, per_slot = defaultdict(list), defaultdict(list), defaultdict(list)
     for o, literal in x.items():
@@ -163,8 +274,6 @@ def _constraints(model: cp_model.CpModel, index: Index, x: dict, keep: list[Opti
     _candidate_rules(model, index, x, y)
     _interpreter_rules(model, index, x)
 
-    fixed = set(index.fixed())
-    forced = [o for o in keep if o.request.id in fixed and o == index.held(o.request.id)]
     for option in forced:
         model.add(x[option] == 1)
     _visit_rules(model, index, y, forced)
@@ -175,20 +284,17 @@ def _constraints(model: cp_model.CpModel, index: Index, x: dict, keep: list[Opti
         if key not in present:
             present[key] = model.new_bool_var("")
         model.add_implication(literal, present[key])
-    last, used, per_day = {}, {}, defaultdict(list)
+    hr_day = {}  # company-day -> from the visit's start to the end of its last interview; 0 without interviews
     for (cd, start), literals in per_slot.items():
-        if cd not in last:
-            last[cd] = model.new_int_var(0, cd.interviews_until, "")
-            used[cd] = model.new_bool_var("")
-        per_day[cd] += literals
+        if cd not in hr_day:
+            hr_day[cd] = model.new_int_var(0, max(cd.interviews_until - cd.visit_start, 0), "")
         for literal in literals:
-            model.add(last[cd] >= start + cd.slot_minutes).only_enforce_if(literal)
-    for cd, flag in used.items():
-        model.add(flag <= sum(per_day[cd]))  # an HR day without interviews has no span
+            model.add(hr_day[cd] >= start + cd.slot_minutes - cd.visit_start).only_enforce_if(literal)
+    _queue_bounds(model, x, hr_day)
 
     scheduled = sum(x.values())
     wait = sum((o.start - o.cd.visit_end) * literal for o, literal in x.items())
-    span = sum(last.values()) - sum(cd.visit_start * flag for cd, flag in used.items())
+    span = sum(hr_day.values())
     stages = [("scheduled", scheduled, True, 4)]
     kept = [x[o] for r in index.published if (o := index.kept(r)) is not None]
     if index.published:
@@ -196,6 +302,29 @@ def _constraints(model: cp_model.CpModel, index: Index, x: dict, keep: list[Opti
     stages.append(("wait", wait + problem.settings.day_cost * sum(present.values()), False, 3))
     stages.append(("span", span, False, 1))
     return stages
+
+
+def _queue_bounds(model: cp_model.CpModel, x: dict, hr_day: dict) -> None:
+    """Redundant bounds that let CP-SAT prove the waiting and HR-span stages sooner. n interviews on a company-day
+    take at least ceil(n / interviewers) of its slots, the earliest ones at best: the HR day lasts at least until the
+    end of slot ceil(n / interviewers), and the waiting there is at least the queue's (convex in n: one tangent per
+    slot)."""
+    on_day = defaultdict(list)
+    for o, literal in x.items():
+        on_day[o.cd].append((o, literal))
+    for cd, chosen in on_day.items():
+        slots, per_slot = cd.slots(), cd.interviewers
+        count = sum(literal for _o, literal in chosen)
+        rounds = model.new_int_var(0, len(slots), "")
+        model.add(rounds * per_slot >= count)
+        length = model.new_int_var(0, max(cd.interviews_until - cd.visit_start, 0), "")
+        model.add_element(rounds, [0] + [start + cd.slot_minutes - cd.visit_start for start in slots], length)
+        model.add(hr_day[cd] >= length)
+        waiting = sum((o.start - cd.visit_end) * literal for o, literal in chosen)
+        queue, placed = 0, 0  # the least waiting of the first `placed` interviews
+        for start in slots:
+            model.add(waiting >= queue + (start - cd.visit_end) * (count - placed))
+            queue, placed = queue + (start - cd.visit_end) * per_slot, placed + per_slot
 
 
 def _candidate_rules(model: cp_model.CpModel, index: Index, x: dict, y: dict) -> None:
@@ -275,7 +404,9 @@ def _interpreter_rules(model: cp_model.CpModel, index: Index, x: dict) -> None:
                 model.add(sum(running) <= capacity)
 
 
-def _solution(index: Index, method: str, status: str, chosen: Iterable[Option]) -> Solution:
+def _solution(
+    index: Index, method: str, status: str, chosen: Iterable[Option], problems: Iterable[tuple[int, str]] = ()
+) -> Solution:
     chosen = sorted(chosen, key=lambda o: o.request.id)
     board = Board(index)
     for option in chosen:
@@ -292,6 +423,7 @@ def _solution(index: Index, method: str, status: str, chosen: Iterable[Option]) 
         appointments=appointments,
         dropped=dropped,
         changed=_changed(index.published, appointments),
+        problems=tuple(why for _request_id, why in problems),
         **measures(index.problem, appointments),
     )
 

@@ -1,5 +1,5 @@
 """The scheduling engine's input, loaded from the database: days, companies' windows, confirmed proposals and
-the interpreters."""
+the interpreters booked."""
 
 from dataclasses import dataclass
 from datetime import date, time
@@ -14,6 +14,7 @@ from ..models import (
 )
 from ..selectors import coordinates, estimated_commute_minutes
 from . import engine as scheduling
+from .interpreters.selectors import interpreter_capacity
 
 WORKING_LANGUAGES = ("nl", "fr", "en")  # an interview in one of these needs no interpreter at A2 or above
 
@@ -34,12 +35,6 @@ def project_week(campaign: Campaign) -> ProjectWeek:
 def project_week_days(campaign: Campaign) -> list[date]:
     """Every day on which some participating company receives candidates."""
     return sorted({date.fromisoformat(iso) for p in campaign.participations.all() for iso in p.available_days})
-
-
-def interpreter_languages(campaign: Campaign, week: ProjectWeek) -> list[str]:
-    """The languages the week plans interpreters for: those an interview needs, and those already counted."""
-    needed = Interview.objects.filter(participation__campaign=campaign).exclude(interpreter="")
-    return sorted(set(needed.values_list("interpreter", flat=True)) | set(week.interpreters))
 
 
 def interpreter_language(candidate) -> str:
@@ -125,11 +120,6 @@ def schedule_input(campaign: Campaign, time_limit: float = 5.0) -> ScheduleInput
         for b in places
         if a < b and places[a] and places[b]
     }
-    interpreters = {
-        (language, date.fromisoformat(iso).toordinal()): int(count)
-        for language, days in week.interpreters.items()
-        for iso, count in days.items()
-    }
     interviews = Interview.objects.filter(proposal__in=list(proposals))
     published = tuple(
         scheduling.Appointment(i.proposal_id, i.published_day.toordinal(), minutes(i.published_starts_at))
@@ -145,7 +135,7 @@ def schedule_input(campaign: Campaign, time_limit: float = 5.0) -> ScheduleInput
             candidates=tuple(candidates.values()),
             requests=tuple(requests),
             travel=travel,
-            interpreters=interpreters,
+            interpreters=interpreter_capacity(week) if week.pk else {},
             published=published,
             pinned=pinned,
             settings=scheduling.Settings(day_starts=minutes(week.day_starts_at), time_limit=time_limit),

@@ -111,6 +111,21 @@ class Drop:
 
 
 @dataclass(frozen=True)
+class Stage:
+    """One CP-SAT stage of ``engine.solve``: its level, whether its value is proven best or only the best found in
+    time (``proven`` False; ``solved`` False: no solution at all in time), the best schedule's value at that level,
+    and the seconds from the start of ``solve`` until the best schedule so far was found (by this stage or one
+    before it; the greedy start counts) and until the stage ended."""
+
+    name: str  # scheduled | kept | wait | span
+    proven: bool
+    solved: bool
+    value: int
+    seconds_to_best: float
+    seconds: float
+
+
+@dataclass(frozen=True)
 class Solution:
     method: str
     status: str  # optimal | feasible | infeasible
@@ -120,6 +135,8 @@ class Solution:
     wait: int  # minutes, summed over interviews
     candidate_days: int  # summed over candidates
     hr_span: int  # minutes, summed over company-days with interviews
+    problems: tuple[str, ...] = ()  # plain English, found before solving: fixed appointments that cannot all stay
+    stages: tuple[Stage, ...] = ()  # CP-SAT's stages, in order (empty for greedy)
 
 
 BLOCKERS = {

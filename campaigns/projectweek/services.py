@@ -1,5 +1,5 @@
 """Writes of the project week: generating, moving and publishing the schedule (and the messages it sends), HR's
-day confirmations and the interpreters."""
+day confirmations."""
 
 import operator
 from dataclasses import dataclass
@@ -234,7 +234,7 @@ def _announce_interview(interview: Interview, campaign: Campaign, now: datetime)
         event_kind="interview", event_id=interview.pk, at=at, recipients=recipients, context={"event": event}, now=now
     )
     sync_event_messages(event=f"interview:{interview.pk}", planned=announcements + reminders, campaign=campaign)
-    _plan_evaluation_requests(interview, campaign, now, recipients["hr"])
+    plan_evaluation_requests(interview, campaign, now, recipients["hr"])
     for recipient in recipients["candidate"]:
         personal_services.send_personal_link(enrolment=interview.enrolment, recipient=recipient)
 
@@ -262,7 +262,7 @@ def evaluation_link(interview: Interview) -> str:
     return reverse("interview_evaluation", args=[interview.pk])
 
 
-def _plan_evaluation_requests(interview: Interview, campaign: Campaign, now: datetime, hr: list[Recipient]) -> None:
+def plan_evaluation_requests(interview: Interview, campaign: Campaign, now: datetime, hr: list[Recipient]) -> None:
     """After the interview, HR is asked for its evaluation; three days on, the coordinators hear it is missing.
     Filling in the evaluation, or a coordinator's "not needed", cancels whatever is still pending; a republished
     schedule does not ask again."""
@@ -297,16 +297,3 @@ def confirm_day(*, participation: Participation, day: date, actor: User) -> DayC
         participation=participation, day=day, defaults={"confirmed_at": timezone.now(), "confirmed_by": actor}
     )
     return confirmation
-
-
-def set_interpreters(*, campaign: Campaign, interpreters: dict[str, dict[str, int]], actor: User) -> ProjectWeek:
-    """How many interpreters per language are available on each project-week day; the next generation and
-    every hand move respect it. Days or languages with 0 are left out."""
-    require_phase(campaign, "plan_schedule", SchedulePhaseRefused)
-    counted = {language: {day: n for day, n in sorted(days.items()) if n} for language, days in interpreters.items()}
-    with transaction.atomic():
-        Campaign.objects.select_for_update().get(pk=campaign.pk)
-        week, _created = ProjectWeek.objects.get_or_create(campaign=campaign)
-        week.interpreters = {language: days for language, days in sorted(counted.items()) if days}
-        week.save(update_fields=["interpreters"])
-    return week

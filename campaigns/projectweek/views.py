@@ -7,7 +7,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -21,7 +20,6 @@ from campaigns.permissions import (
     managed_campaigns,
     visible_interviews,
 )
-from candidates.choices import language_name
 from jobroad import audit
 from jobroad.models import AuditAction, AuditPlace
 from jobroad.pdf import pdf_response
@@ -30,7 +28,6 @@ from .. import lifecycle
 from ..forms import (
     EvaluationForm,
     EvaluationWaiverForm,
-    InterpretersForm,
     MoveInterviewForm,
 )
 from ..matching.views import managed_enrolment
@@ -58,33 +55,11 @@ def project_week(request, pk):
         "board": selectors.schedule_board(campaign),
         "dropped": [(interview, reasons) for interview, reasons in dropped if interview],
         "changed": selectors.unpublished_changes(campaign),
-        "interpreters_form": interpreters_form(campaign, week),
         "plan_refusal": lifecycle.phase_refusal(campaign, "plan_schedule"),
         "publish_refusal": lifecycle.phase_refusal(campaign, "publish_schedule"),
         "regeneration": selectors.regeneration(campaign),
     }
     return render(request, "campaigns/project_week.html", context)
-
-
-def interpreters_form(campaign, week, data=None) -> InterpretersForm:
-    languages = [(code, language_name(code)) for code in inputs.interpreter_languages(campaign, week)]
-    return InterpretersForm(data, languages=languages, days=inputs.project_week_days(campaign),
-                            current=week.interpreters)  # fmt: skip
-
-
-@login_required
-@require_POST
-def project_week_interpreters(request, pk):
-    campaign = managed_campaign(request, pk)
-    form = interpreters_form(campaign, inputs.project_week(campaign), request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Give each number of interpreters as a whole number from 0 to 50."))
-    elif refusal := lifecycle.phase_refusal(campaign, "plan_schedule"):
-        messages.error(request, refusal)
-    else:
-        services.set_interpreters(campaign=campaign, interpreters=form.interpreters(), actor=request.user)
-        messages.success(request, _("Interpreters saved. Generate the schedule again to plan with them."))
-    return redirect(f"{reverse('project_week', args=[campaign.pk])}#interpreters")
 
 
 @login_required
@@ -133,6 +108,14 @@ def project_week_generate(request, pk):
                 )
             },
         )
+    if published_lost := max(0, len(solution.problems) - len(generation.moves_lost)):  # the engine's, in words
+        messages.warning(request, ngettext(
+            "%(count)s published interview could not keep its time (its slot is no longer open, or it clashes with "
+            "another that could not move): it is planned anew and shows among the changes to publish.",
+            "%(count)s published interviews could not keep their time (their slots are no longer open, or they clash "
+            "with others that could not move): they are planned anew and show among the changes to publish.",
+            published_lost,
+        ) % {"count": published_lost})  # fmt: skip
     return redirect("project_week", pk=campaign.pk)
 
 

@@ -18,7 +18,9 @@ from jobroad.permissions import sees_small_counts
 from workshops.selectors import outreach, sessions_held
 
 from ..intake import selectors as intake_selectors
-from ..models import Campaign
+from ..matching.questions import questions_to_answer
+from ..models import Campaign, HrAnswer, ProposalStatus
+from ..permissions import visible_proposals
 from ..selectors import campaigns_with_counts
 
 
@@ -34,6 +36,8 @@ class Dashboard:
     funded_campaigns: QuerySet | None = None
     check_ins: QuerySet | None = None  # aftercare check-ins addressed to the user, due soon
     flagged_check_ins: QuerySet | None = None
+    proposals_to_answer: int = 0  # HR: confirmed proposals to its company still without a decision
+    questions: list | None = None  # HR's questions on proposals, waiting for one of the coordinator's answers
     overdue_check_ins: int = 0
     offers_to_place: int = 0
     briefings: QuerySet | None = None  # an intermediary's campaigns in intake, each with its vacancy briefing
@@ -58,10 +62,17 @@ def dashboard_for(user) -> Dashboard:
         )
         dashboard.failed_messages = permissions.visible_messages(user).filter(status=MessageStatus.FAILED).count()
         dashboard.flagged_check_ins = aftercare_selectors.flagged_check_ins(user)[:20]
+        dashboard.questions = list(questions_to_answer(user).order_by("asked_at", "id")[:20])
         dashboard.overdue_check_ins = aftercare_selectors.overdue_check_ins(user, today).count()
         dashboard.offers_to_place = aftercare_selectors.offers_to_place(user).count()
     if Role.COMPANY_HR in roles:
         dashboard.sections.append("company_hr")
+        dashboard.proposals_to_answer = (
+            visible_proposals(user)
+            .filter(status=ProposalStatus.CONFIRMED, hr_answer__in=["", HrAnswer.QUESTION])
+            .filter(vacancy__company__organisation__in=permissions.organisation_ids_of(user, Role.COMPANY_HR))
+            .count()
+        )
         dashboard.companies = (
             visible_companies(user)
             .select_related("organisation")

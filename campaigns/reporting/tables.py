@@ -163,7 +163,8 @@ class Cells:
 
 def report_tables(scope: Scope, *, suppress: bool) -> list[Table]:
     """Every table of the report, in the order the page shows them."""
-    from .employers import employer_tables  # builds on this module's Table and Cells
+    from .employers import employer_tables  # build on this module's Table and Cells
+    from .interpreting import interpreting_table
 
     cells = Cells(suppress=suppress)
     figures = kpi.report(people(scope))
@@ -175,6 +176,7 @@ def report_tables(scope: Scope, *, suppress: bool) -> list[Table]:
         *(breakdown_table(figures, dimension, cells) for dimension in kpi.BREAKDOWNS),
         drop_out_table(figures, cells),
         *employer_tables(scope, cells),
+        interpreting_table(scope, cells),
     ]
 
 

@@ -18,6 +18,7 @@ from ..forms import (
     ReportFilterForm,
     ReportScopeForm,
 )
+from ..projectweek.transport.permissions import escorts_on
 from . import reports
 from .dashboard import dashboard_for
 from .programmes import programme_progress
@@ -89,4 +90,6 @@ def report_pdf(request):
 
 @login_required
 def home(request):
-    return render(request, "jobroad/home.html", {"dashboard": dashboard_for(request.user)})
+    # An escort's runs of the day link to their day page (campaigns.projectweek.transport).
+    runs = escorts_on(request.user, timezone.localdate()).select_related("reception_centre")
+    return render(request, "jobroad/home.html", {"dashboard": dashboard_for(request.user), "escort_runs": runs})

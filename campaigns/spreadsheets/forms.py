@@ -96,3 +96,18 @@ class ConfirmImportForm(forms.Form):
             return False
         choice = self.cleaned_data.get("flagged")
         return {self.SKIP: False, self.IMPORT: True}.get(choice)
+
+
+class PartialImportForm(ConfirmImportForm):
+    """The confirmation to import the valid rows and leave out the rows with errors: the counts the person saw
+    come back, so a file that changed meanwhile imports nothing."""
+
+    valid = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    left_out = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    def __init__(self, *args, valid: int, left_out: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["valid"].initial, self.fields["left_out"].initial = valid, left_out
+        self.helper.inputs.clear()
+        label = _("Import %(valid)s rows, leave out %(left_out)s") % {"valid": valid, "left_out": left_out}
+        self.helper.add_input(Submit("confirm", label))

@@ -16,13 +16,13 @@ from django.views.decorators.http import require_POST
 from campaigns.permissions import can_continue_import, can_import
 from candidates.permissions import can_export_candidates, can_register_candidates
 from companies.permissions import can_export_companies, can_import_vacancies, visible_companies
-from jobroad import audit, imports, permissions
+from jobroad import audit, imports, imports_partial, permissions
 from jobroad.exports import CONTENT_TYPES, download, export_response
 from jobroad.models import AuditAction, AuditPlace, ImportKind
 from jobroad.selectors import search_query
 
 from . import exports
-from .forms import CandidateUploadForm, ConfirmImportForm, UploadForm
+from .forms import CandidateUploadForm, ConfirmImportForm, PartialImportForm, UploadForm
 
 
 class UploadLimitHandler(FileUploadHandler):
@@ -171,6 +171,7 @@ def preview_context(preview, upload, confirm) -> dict:
         "hidden_count": max(0, len(preview.rows) - shown),
         "headers": [f"{column['letter']} · {column['header']}" for column in preview.pending.columns],
         "upload_url": preview.spec.upload_url(preview.pending),
+        "can_leave_out": imports_partial.can_leave_out_errors(preview),
     }
 
 
@@ -190,6 +191,46 @@ def import_confirm(request, pk):
         return redirect(spec.upload_url(pending))
     messages.success(request, spec.done_message(pending, count))
     return redirect(spec.done_url(pending))
+
+
+@login_required
+def import_partial(request, pk):
+    """Asks first, with both counts, then imports the valid rows and keeps the rows with errors to fix (a new
+    pending import, whose preview takes the corrected file)."""
+    pending = pending_import(request, pk)
+    preview = imports.preview_import(pending)
+    if not imports_partial.can_leave_out_errors(preview):
+        return redirect("import_preview", pk=pending.pk)
+    valid, left_out = len(preview.rows) - len(preview.error_rows), len(preview.error_rows)
+    form = PartialImportForm(request.POST or None, has_flags=bool(preview.flagged_rows), valid=valid, left_out=left_out)
+    form.helper.form_action = reverse("import_partial", kwargs={"pk": pending.pk})
+    if request.method == "POST" and form.is_valid():
+        try:
+            count, remainder = imports_partial.confirm_valid_rows(
+                pending=pending,
+                actor=request.user,
+                include_flagged=form.include_flagged,
+                expected_valid=form.cleaned_data["valid"],
+                expected_left_out=form.cleaned_data["left_out"],
+            )
+        except imports.ImportRefused as refusal:
+            messages.error(request, str(refusal))
+            return redirect("import_preview", pk=pending.pk)
+        messages.success(request, preview.spec.done_message(pending, count))
+        return redirect("import_preview", pk=remainder.pk)
+    context = {"preview": preview, "pending": pending, "form": form, "valid": valid, "left_out": left_out,
+               "target": preview.spec.target(pending)}  # fmt: skip
+    return render(request, "imports/import_partial.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+def import_rejected(request, pk, file_format):
+    """The rows with errors as a file, with a column that says what to fix."""
+    if file_format not in CONTENT_TYPES:
+        raise Http404
+    preview = imports.preview_import(pending_import(request, pk))
+    data, filename = imports_partial.rejected_rows_file(preview, file_format)
+    return download(data, filename, file_format)
 
 
 @login_required

@@ -32,8 +32,11 @@ from campaigns.models import (
 )
 from campaigns.projectweek import evaluations
 from campaigns.projectweek import services as projectweek_services
+from campaigns.projectweek.interpreters import services as interpreter_services
+from campaigns.projectweek.interpreters.models import Interpreter
 from candidates.models import ConsentPurpose, Screening, ScreeningDecision
 from candidates.services import record_consent
+from tests.campaigns.projectweek.interpreters.world import interpreter
 from tests.factories import CompanyFactory, VacancyFactory, set_phase
 from tests.language import ENGLISH
 from workshops import services as workshop_services
@@ -56,6 +59,7 @@ class Stage:
     not_retained: object
     session: Session
     registration: Registration
+    interpreter: Interpreter
 
 
 @pytest.fixture
@@ -109,6 +113,7 @@ def stage(world) -> Stage:
         not_retained=sara,
         session=session,
         registration=registration,
+        interpreter=interpreter("Hiwet", ["ti"], free=[DAY]),
     )
 
 
@@ -131,8 +136,8 @@ SERVICES = {
         campaign=c, actor=s.world.alice)),
     "answer_proposal": ("answer_proposal", lambda s, c: matching_services.answer_proposal(
         proposal=s.proposal, answer=HrAnswer.INTERESTED, comment="", actor=s.world.hr_a)),
-    "set_interpreters": ("plan_schedule", lambda s, c: projectweek_services.set_interpreters(
-        campaign=c, interpreters={"ar": {DAY.isoformat(): 1}}, actor=s.world.alice)),
+    "book_interpreter": ("plan_schedule", lambda s, c: interpreter_services.book_interpreter(
+        campaign=c, interpreter=s.interpreter, day=DAY, language="ti", cost=None, actor=s.world.alice)),
     "generate_schedule": ("plan_schedule", lambda s, c: projectweek_services.generate_schedule(
         campaign=c, actor=s.world.alice)),
     "move_interview": ("plan_schedule", lambda s, c: projectweek_services.move_interview(
@@ -169,6 +174,7 @@ SERVICES = {
 OWN_REFUSALS = (
     matching_services.MatchingRefused,
     projectweek_services.ScheduleRefused,
+    interpreter_services.BookingRefused,
     evaluations.EvaluationRefused,
     intake_services.RegistrationRefused,
     intake_services.DuplicateSuspected,

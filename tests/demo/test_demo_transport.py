@@ -1,10 +1,11 @@
-"""The demo's project week has transport runs (issue 23): pick-up times on the transport page's data, the printed
-run sheet, and a candidate's printed schedule."""
+"""The demo's project week has its logistics (issue 23): transport runs with pick-up times on the transport page's
+data, the printed run sheet and a candidate's printed schedule; booked interpreters; lunch counts."""
 
 import pytest
 
 from campaigns.models import Campaign, CampaignPhase
 from campaigns.projectweek import documents
+from campaigns.projectweek.interpreters.selectors import booking_problems, interpreting_days
 from campaigns.projectweek.transport.models import TransportRun
 from campaigns.projectweek.transport.selectors import transport_week
 from tests.demo.seeding import seed
@@ -46,3 +47,21 @@ def test_seeding_again_adds_no_run(demo):
     seed()
 
     assert TransportRun.objects.count() == before
+
+
+def test_the_demo_week_has_booked_interpreters_covering_its_interviews_and_lunch_counts(demo, settings):
+    settings.LANGUAGE_CODE = "en"
+    campaign = Campaign.objects.get(phase=CampaignPhase.PROJECT_WEEK)
+
+    days = interpreting_days(campaign)
+    run_sheets = documents.run_days(campaign)
+    text = " ".join(pdf_text(documents.pack_pdf(campaign, language="en")).split())
+
+    assert any(sheet.interviews for day in days for sheet in day.sheets)
+    assert not any(day.uncovered for day in days)
+    assert not booking_problems(days)
+    assert all(day.lunch and sum(place.total for place in day.lunch) for day in run_sheets)
+    assert any(place.diets for day in run_sheets for place in day.lunch)
+    assert "Interpreters booked" in text and "Lunch" in text and "Dietary needs" in text
+    booked = {sheet.booking.interpreter.name for day in days for sheet in day.sheets if sheet.interviews}
+    assert any(name in text for name in booked)

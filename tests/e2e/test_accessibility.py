@@ -5,7 +5,7 @@ on a desktop screen, where the menu is open.
 
 HR also fills an evaluation with the keyboard alone."""
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import NamedTuple
 
 import pytest
@@ -14,13 +14,14 @@ from playwright.sync_api import expect
 
 from aftercare.models import CheckInAudience
 from campaigns.models import CampaignPhase, Evaluation
-from jobroad.models import CapturedMail
+from jobroad.models import CapturedMail, ImportKind, PendingImport
 from tests.access_objects import (
     check_in_a,
     enrolment_a,
     message_for,
     placement_a,
     published_interview_a,
+    question_a,
     sessions_of,
 )
 from tests.factories import set_phase
@@ -43,6 +44,7 @@ def main_pages(world) -> dict[str, list[Visit]]:
     placement = placement_a(world)
     enrolment = enrolment_a(world)
     message = message_for(world.campaign_a)
+    question = question_a(world)  # HR's question on the proposal of the published interview
     mail = CapturedMail.objects.create(
         message=message, subject="Welkom", body="Tot morgen", recipients="sara@example.org"
     )
@@ -90,10 +92,14 @@ def main_pages(world) -> dict[str, list[Visit]]:
             Visit("move an interview", f"/campaigns/interviews/{interview.pk}/move/"),
             Visit("transport", f"/campaigns/{campaign}/project-week/transport/"),
             Visit("transport run form", f"/campaigns/{campaign}/project-week/transport/add/", "main form"),
+            Visit("interpreter bookings", f"/campaigns/{campaign}/project-week/interpreters/"),
+            Visit("interpreter register", "/campaigns/interpreters/"),
+            Visit("interpreter form", "/campaigns/interpreters/add/", "main form"),
             Visit("second chance", f"/campaigns/{campaign}/second-chance/"),
             Visit("interviews", "/campaigns/interviews/"),
             Visit("evaluation form", f"/campaigns/interviews/{interview.pk}/evaluation/"),
             Visit("proposals", "/campaigns/proposals/"),
+            Visit("HR's question", f"/campaigns/proposals/questions/{question.pk}/", "[data-question-form]"),
             *aftercare(CheckInAudience.CANDIDATE),
             Visit("coaching contact form", f"/aftercare/candidates/{candidate}/contacts/new/"),
             Visit("reports", "/campaigns/reports/"),
@@ -132,6 +138,8 @@ def main_pages(world) -> dict[str, list[Visit]]:
             Visit("register a candidate", f"/candidates/register/{campaign}/", "main form"),
             Visit("candidate form", f"/candidates/{candidate}/edit/"),
             Visit("candidate import", "/imports/candidates/"),
+            Visit("import preview with a row to fix", f"/imports/{pending_with_an_error(world).pk}/"),
+            Visit("import the valid rows", f"/imports/{pending_with_an_error(world).pk}/valid-rows/", "main form"),
             Visit("workshops", f"/workshops/campaign/{campaign}/"),
             Visit("session", f"/workshops/sessions/{candidates_session.pk}/"),
             *aftercare(CheckInAudience.INTERMEDIARY),
@@ -152,6 +160,20 @@ def main_pages(world) -> dict[str, list[Visit]]:
             Visit("reports", "/campaigns/reports/"),
         ],
     }
+
+
+def pending_with_an_error(world) -> PendingImport:
+    """Intermediary A's upload of two candidates into campaign A, the second without a last name."""
+    keys = ("first_name", "last_name", "residence_status", "education_level", "postal_code", "city")
+    rows = [("Amal", "Haddad", "belgian", "low", "9000", "Gent"), ("Nour", "", "belgian", "low", "9000", "Gent")]
+    pending, _created = PendingImport.objects.get_or_create(
+        owner=world.intermediary_a, kind=ImportKind.CANDIDATES, campaign=world.campaign_a,
+        organisation=world.intermediary_org_a, filename="kandidaten.csv",
+        defaults={"expires_at": timezone.now() + timedelta(hours=1),
+                  "columns": [{"key": key, "header": key, "letter": chr(65 + i)} for i, key in enumerate(keys)],
+                  "rows": [{"number": n, "cells": dict(zip(keys, row, strict=True))} for n, row in enumerate(rows, 2)]},
+    )  # fmt: skip
+    return pending
 
 
 DASHBOARDS = {"hr_a": "company_hr", "intermediary_a": "intermediary", "coach_a": "job_coach"}

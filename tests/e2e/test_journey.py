@@ -1,8 +1,9 @@
-"""One campaign from its creation to a placement's first check-in, in the browser, in Dutch and in French: the
-coordinator plans it and opens the intake; an intermediary registers a candidate on a phone; the coordinator
-screens, matches and confirms; HR answers the blind profile on a phone; the coordinator plans and publishes the
-project week; HR confirms its day and evaluates with an offer; the coordinator records the placement and marks it
-started; a week later the job coach answers the candidate's check-in; the coordinator reads the answer.
+"""One campaign from its creation to a placement's first check-in, in the browser, in Dutch, French and English
+(which also checks that dates read day first): the coordinator plans it and opens the intake; an intermediary
+registers a candidate on a phone; the coordinator screens, matches and confirms; HR answers the blind profile on a
+phone; the coordinator plans and publishes the project week; HR confirms its day and evaluates with an offer; the
+coordinator records the placement and marks it started; a week later the job coach answers the candidate's
+check-in; the coordinator reads the answer.
 
 Every step a person does goes through the UI, each person in their own browser in the campaign's language (the
 coach's phone is in English and the coach picks the language in the navigation bar). The database only arranges what
@@ -67,6 +68,11 @@ FRENCH = Language(
     code="fr", locale="fr-BE", log_out="Se déconnecter", new_campaign="Nouvelle campagne", candidates="Candidats",
     proposals="Candidats proposés", project_week="Votre semaine projet",
     check_ins_to_answer="Contacts de suivi à compléter", check_ins="Contacts de suivi", route="temp_work",
+)  # fmt: skip
+ENGLISH = Language(
+    code="en", locale="en-GB", log_out="Log out", new_campaign="New campaign", candidates="Candidates",
+    proposals="Proposed candidates", project_week="Your project week", check_ins_to_answer="Check-ins to answer",
+    check_ins="Check-ins", route="workplace_learning",
 )  # fmt: skip
 
 
@@ -144,7 +150,7 @@ def move_clock(time_machine, day: date, hour: int) -> None:
     time_machine.move_to(datetime.combine(day, clock(hour), tzinfo=timezone.get_current_timezone()))
 
 
-@pytest.mark.parametrize("language", [DUTCH, FRENCH], ids=lambda language: language.code)
+@pytest.mark.parametrize("language", [DUTCH, FRENCH, ENGLISH], ids=lambda language: language.code)
 def test_a_campaign_runs_from_its_creation_to_the_first_check_in_of_a_placement(
     language, browsers, live_url, world, hiring_company, default_plans, patient_expect, screenshot, time_machine
 ):
@@ -243,7 +249,7 @@ def test_a_campaign_runs_from_its_creation_to_the_first_check_in_of_a_placement(
     coordinator.locator("input[name=document_expires_on]").fill((week + timedelta(days=365)).isoformat())
     coordinator.locator("input[name=decision][value=selected]").check()
     screenshot(coordinator, "coordinator-screening")
-    coordinator.locator("[data-screening-form] [type=submit]").click()
+    coordinator.locator("[data-screening-form] button[name=save]").click()
     expect(coordinator.locator("[data-count=selected] .badge")).to_have_text("1")
 
     coordinator.goto(f"{live_url}/campaigns/{campaign.pk}/")
@@ -275,12 +281,14 @@ def test_a_campaign_runs_from_its_creation_to_the_first_check_in_of_a_placement(
     hr.locator("[data-proposals-link]").click()
     expect(hr.locator("main h1")).to_have_text(language.proposals)
     card = hr.locator(f"#proposal-{proposal.pk}")
-    expect(card.locator("h2")).to_have_text("Nour")
+    expect(card.locator("[data-first-name]")).to_have_text("Nour")
     for hidden in ("Al-Khatib", "WW-2026-0815", "1997"):
         expect(hr.locator("main")).not_to_contain_text(hidden)
     screenshot(hr, "hr-blind-profile")
     card.locator(f"input[value={HrAnswer.INTERESTED}]").check()
     card.locator("[type=submit]").click()
+    expect(hr.locator("[data-to-answer]")).to_have_attribute("data-to-answer", "0")
+    hr.locator("[data-answered] summary").click()  # answered proposals are folded away
     expect(hr.locator(f"#proposal-{proposal.pk} [data-answer={HrAnswer.INTERESTED}]")).to_be_visible()
     screenshot(hr, "hr-answered")
 
@@ -369,6 +377,8 @@ def test_a_campaign_runs_from_its_creation_to_the_first_check_in_of_a_placement(
     move_clock(time_machine, start, 9)
     log_in_as_coordinator(coordinator, live_url, world.alice, secret)
     coordinator.locator("#main-nav a[href='/aftercare/']").click()
+    # One short date format in every language, day first (en-GB in English, not the US month first).
+    expect(coordinator.locator(f"[data-placement='{placement.pk}']")).to_contain_text(start.strftime("%d/%m/%Y"))
     coordinator.locator(f"[data-placement='{placement.pk}'] a").click()
     coordinator.locator("[data-change=start] [type=submit]").click()
     expect(coordinator.locator("[data-placement-status=started]")).to_be_visible()

@@ -43,7 +43,7 @@ def test_screening_matching_and_hr_answers(phone_page, live_url, world, enrolled
         page.locator("input[name=decision][value=selected]").check()
         if number == 0:
             screenshot(page, "screening-form")
-        page.locator("[data-screening-form] [type=submit]").click()
+        page.locator("[data-screening-form] button[name=save]").click()
     expect(page.locator("[data-count=selected] .badge")).to_have_text("2")
     screenshot(page, "screened")
 

@@ -37,7 +37,7 @@ def test_a_partner_screener_scores_a_candidate_of_their_campaign_and_finds_nothi
     page.locator("input[name=decision][value=reserve]").check()
     assert axe(page) == []
     screenshot(page, "screening-form")
-    page.locator("[data-screening-form] [type=submit]").click()
+    page.locator("[data-screening-form] button[name=save]").click()
 
     expect(page.locator(f"[data-enrolment='{enrolment_a.pk}']")).to_have_attribute("data-state", "reserve")
     assert axe(page) == []

@@ -38,6 +38,14 @@ KINDS = {
         "candidate": "Amal",
         "aboard": True,
     },
+    "candidate_no_show": {
+        "event": {**EVENT, "interview": (AT + timedelta(minutes=90)).isoformat(), "candidate": "Amal"},
+        "audience": "hr",
+    },
+    "reserve_offer": {
+        "event": {**EVENT, "interview": (AT + timedelta(minutes=90)).isoformat(), "candidate": "Amal"},
+        "audience": "candidate",
+    },
     "referral_agency": {"referral": 1, "organisation": "Flexwerk <b>Interim</b>"},
     "referral_answered": {"event": {"summary": "Flexwerk <b>Interim</b>", "start": AT.isoformat()}, "link": "/r/1/"},
     "invitation": {

@@ -12,8 +12,8 @@ from datetime import date, datetime, time
 from django.utils import timezone
 
 from candidates.selectors import candidate_recipient
-from jobroad.models import Role
-from jobroad.outbox import PlannedMessage, Recipient, sync_event_messages
+from jobroad.models import Role, User
+from jobroad.outbox import PlannedMessage, Recipient, schedule_message, sync_event_messages
 from jobroad.selectors import members
 
 from ...models import Campaign, Enrolment
@@ -32,6 +32,31 @@ def announce_transport_changes(*, campaign: Campaign, now: datetime) -> int:
             riders = [p.key for p in view.passengers]
             changed += _announce(view.run, day, departure, riders, campaign, now)
     return changed
+
+
+def _tell_former_escort(run: TransportRun, former: int, context: dict, campaign: Campaign, now: datetime) -> None:
+    """An escort who was told of the run and no longer escorts it hears so, with who does now."""
+    user = User.objects.filter(pk=former, is_active=True).first()
+    if user is None:
+        return
+    recipient = Recipient.for_user(user)
+    schedule_message(
+        key=f"transport:{run.pk}:former-escort:{user.pk}:{now:%Y%m%dT%H%M%S%f}",
+        template="transport_pickup",
+        recipient=recipient,
+        due_at=now,
+        context={**context, "audience": "former_escort", "aboard": False, "successor": run.escort_display},
+        event=f"transport:{run.pk}:former-escort:{user.pk}",
+        campaign=campaign,
+    )
+
+
+def _event(context: dict, aboard: bool) -> dict:
+    """The pick-up as a candidate's message composes it in a language without a catalogue (jobroad.phrasebook): the
+    departure, the centre and the place; the "off" variant for a candidate no longer on the run."""
+    if aboard:
+        return {"start": context["departs_at"], "summary": context["centre"], "location": context["place"]}
+    return {"start": context["departs_at"], "summary": context["centre"], "variant": "off"}
 
 
 def announce_run_removed(*, run: TransportRun, now: datetime) -> None:
@@ -66,12 +91,21 @@ def _announce(run: TransportRun, day: date, departure: str, riders: list[int], c
                 template="transport_pickup",
                 recipient=r,
                 due_at=now,
-                context={**context, "audience": audience, "candidate": names[enrolment.pk], "aboard": aboard},
+                context={
+                    **context,
+                    "audience": audience,
+                    "candidate": names[enrolment.pk],
+                    "aboard": aboard,
+                    **({"event": _event(context, aboard)} if audience == "candidate" else {}),
+                },
             )
             for audience, recipients in people.items()
             for r in recipients
         ]
         sync_event_messages(event=f"transport:{run.pk}:{enrolment.pk}", planned=planned, campaign=campaign)
+    former = told.get("escort")
+    if former and former != run.escort_id:
+        _tell_former_escort(run, former, context, campaign, now)
     if run.escort_id and run.escort.is_active:
         passengers = [names[pk] for pk in riders]
         escort = Recipient.for_user(run.escort)

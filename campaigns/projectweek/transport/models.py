@@ -77,3 +77,43 @@ class TransportRun(models.Model):
             key=self.pk, centre=self.reception_centre_id, centre_name=str(self.reception_centre), mode=self.mode,
             places=self.places, travel_minutes=self.travel_minutes, margin_minutes=self.margin_minutes,
         )  # fmt: skip
+
+
+class StopPresence(models.Model):
+    """Whether a passenger was there at one stop of a run, as the escort (or a coordinator) marked it on the day:
+    at the pick-up (``participation`` empty) or at a company's stop. One row per passenger and stop; a mark sent
+    again is the same mark, and of two marks the one made later on the phone (``marked_at``, the phone's clock)
+    wins, whatever order they arrive in."""
+
+    run = models.ForeignKey(TransportRun, on_delete=models.CASCADE, related_name="presences")
+    enrolment = models.ForeignKey("campaigns.Enrolment", on_delete=models.CASCADE, related_name="stop_presences")
+    participation = models.ForeignKey(
+        "campaigns.Participation", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )  # None: the pick-up
+    present = models.BooleanField(_("present"))
+    marked_at = models.DateTimeField(_("marked at"))
+    marked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("marked by")
+    )
+    received_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("presence at a stop")
+        verbose_name_plural = _("presences at stops")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["run", "enrolment"], condition=models.Q(participation__isnull=True), name="pickup_marked_once"
+            ),
+            models.UniqueConstraint(
+                fields=["run", "enrolment", "participation"],
+                condition=models.Q(participation__isnull=False),
+                name="stop_marked_once",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.run} · {self.enrolment_id} · {self.participation_id or 'pick-up'}: {self.present}"
+
+    @property
+    def at_pickup(self) -> bool:
+        return self.participation_id is None

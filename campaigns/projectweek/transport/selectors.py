@@ -5,7 +5,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, time
 
-from ...models import Campaign, Interview
+from jobroad.models import Role
+from jobroad.selectors import members
+
+from ...models import Campaign, Enrolment, Interview
 from ..inputs import project_week
 from . import engine, text
 from .models import TransportRun
@@ -99,3 +102,26 @@ def transport_week(campaign: Campaign) -> TransportWeek:
             for passenger in view.passengers:
                 week.pickups[passenger.key, day] = view
     return week
+
+
+@dataclass(frozen=True)
+class Audience:
+    """Who may hear of a run being saved or removed once the week is published (the confirmation page says it)."""
+
+    passengers: int
+    intermediaries: int  # people, of the passengers' registering organisations
+    escorts: tuple[str, ...]  # the escort, and the one replaced
+
+
+def audience_of_change(
+    campaign: Campaign, run: TransportRun | None, day: date, centre_id: int, *, escorts: list
+) -> Audience:
+    """The passengers the run has or would have (the centre's candidates with a published interview that day, and
+    those last told of the run), their intermediaries, and ``escorts`` (the escort before and after the change)."""
+    riders = {p.key for p in _passengers(campaign).get(day, []) if p.centre == centre_id}
+    if run is not None:
+        riders |= set((run.announced or {}).get("passengers", []))
+    organisations = set(Enrolment.objects.filter(pk__in=riders).values_list("candidate__registered_by_id", flat=True))
+    people = members(Role.INTERMEDIARY, *organisations).count() if organisations else 0
+    names = [user.get_full_name() for user in escorts if user is not None]
+    return Audience(len(riders), people, tuple(dict.fromkeys(names)))

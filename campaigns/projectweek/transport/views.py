@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from campaigns.permissions import managed_campaigns
 
+from ...models import ProjectWeek
 from ...views import managed_campaign
 from . import selectors, services
 from .forms import TransportRunForm
@@ -18,7 +19,7 @@ from .models import TransportRun
 def managed_run(request, pk) -> TransportRun:
     """A run of a campaign the user runs; any other is a 404."""
     runs = TransportRun.objects.filter(project_week__campaign__in=managed_campaigns(request.user))
-    return get_object_or_404(runs.select_related("project_week__campaign", "reception_centre"), pk=pk)
+    return get_object_or_404(runs.select_related("project_week__campaign", "reception_centre", "escort"), pk=pk)
 
 
 @login_required
@@ -28,10 +29,22 @@ def project_week_transport(request, pk):
     return render(request, "campaigns/project_week_transport.html", {"campaign": campaign, "week": week})
 
 
+def _is_published(campaign) -> bool:
+    return ProjectWeek.objects.filter(campaign=campaign, published_at__isnull=False).exists()
+
+
 def _run_form(request, campaign, run=None):
+    escort = run.escort if run else None  # the form's cleaning writes the new one onto the run
     form = TransportRunForm(request.POST or None, instance=run, campaign=campaign)
     if request.method == "POST" and form.is_valid():
-        services.save_transport_run(campaign=campaign, values=form.cleaned_data, actor=request.user, run=run)
+        values = form.cleaned_data
+        if _is_published(campaign) and not request.POST.get("confirmed"):
+            audience = selectors.audience_of_change(
+                campaign, run, values["day"], values["reception_centre"].pk, escorts=[escort, values["escort"]]
+            )
+            context = {"campaign": campaign, "form": form, "run": run, "audience": audience, "removing": False}
+            return render(request, "campaigns/transport_run_confirm.html", context)
+        services.save_transport_run(campaign=campaign, values=values, actor=request.user, run=run)
         messages.success(request, _("Transport run saved."))
         return redirect("project_week_transport", pk=campaign.pk)
     context = {"campaign": campaign, "form": form, "run": run}
@@ -56,6 +69,10 @@ def transport_run_edit(request, pk):
 def transport_run_delete(request, pk):
     run = managed_run(request, pk)
     campaign = run.project_week.campaign
+    if _is_published(campaign) and not request.POST.get("confirmed"):
+        audience = selectors.audience_of_change(campaign, run, run.day, run.reception_centre_id, escorts=[run.escort])
+        context = {"campaign": campaign, "run": run, "audience": audience, "removing": True}
+        return render(request, "campaigns/transport_run_confirm.html", context)
     services.delete_transport_run(run=run, actor=request.user)
     messages.success(request, _("Transport run removed."))
     return redirect("project_week_transport", pk=campaign.pk)

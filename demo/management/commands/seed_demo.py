@@ -22,7 +22,6 @@ from campaigns.models import (
     HrAnswer,
     Interview,
     Participation,
-    ProjectWeek,
     Proposal,
 )
 from campaigns.projectweek import evaluations
@@ -48,6 +47,8 @@ from companies.sectors import Sector
 from companies.vocabulary import seed_curated_vocabulary
 from demo.employers import employer_of_record, seed_employers
 from demo.history import date_history, registered_on
+from demo.interpreters import book_demo_interpreters
+from demo.lunch import seed_dietary_needs
 from demo.network import seed_network
 from demo.outreach import seed_outreach
 from demo.partners import seed_partners
@@ -277,6 +278,7 @@ class Command(BaseCommand):
         logins += seed_programme(coordinator=coordinator, companies=companies, registrars=registrars, centres=centres)
         seed_network(companies=companies, coordinator=coordinator)
         seed_transport(coordinator=coordinator)
+        seed_dietary_needs()
         seed_registration_details(registrar=intermediaries[0], centre=centres[0])
         seed_employers(coordinator=coordinator, companies=companies)
         logins += seed_partners()
@@ -402,7 +404,7 @@ def demo_matching(campaign: Campaign, coordinator: User, *, confirm: bool) -> No
 
 def demo_project_week(campaign: Campaign, coordinator: User, *, publish: bool) -> None:
     """Each company receives candidates on one or two project-week days, visits staggered through the morning;
-    an Arabic and a Tigrinya interpreter on the first days. The campaign in project week publishes its schedule
+    Arabic, Tigrinya and Dari interpreters booked on the first days. The campaign in project week publishes its schedule
     (messages go to the captured mail); earlier campaigns' schedules count as told long ago."""
     if Interview.objects.filter(participation__campaign=campaign).exists():
         return
@@ -415,10 +417,7 @@ def demo_project_week(campaign: Campaign, coordinator: User, *, publish: bool) -
         participation.interviewers = 1 + number % 2
         participation.meeting_point = "Onthaal"
         participation.save()
-    ProjectWeek.objects.update_or_create(
-        campaign=campaign,
-        defaults={"interpreters": {language: {d.isoformat(): 1 for d in days[:2]} for language in ("ar", "ti")}},
-    )
+    book_demo_interpreters(campaign, days, coordinator)
     try:
         projectweek_services.generate_schedule(campaign=campaign, actor=coordinator)
     except projectweek_services.ScheduleRefused:

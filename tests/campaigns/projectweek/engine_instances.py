@@ -4,11 +4,22 @@ otherwise, travel 30 minutes everywhere."""
 from pathlib import Path
 
 import pytest
+from hypothesis import strategies as st
 
-from campaigns.projectweek.engine import CandidateIn, CompanyDay, Problem, Request, Settings, Solution, greedy, solve
+from campaigns.projectweek.engine import (
+    Block,
+    CandidateIn,
+    CompanyDay,
+    Problem,
+    Request,
+    Settings,
+    Solution,
+    greedy,
+    solve,
+)
 
 ROOT = Path(__file__).resolve().parents[3]
-ENGINE_MODULES = ("engine", "problem", "board", "validation")  # the engine's modules: none may import Django
+ENGINE_MODULES = ("engine", "problem", "board", "validation", "checks")  # the engine's modules: none may import Django
 H = 60
 HOME, SITE_A, SITE_B = 1, 10, 20
 FAST = Settings(time_limit=5)
@@ -49,3 +60,37 @@ BOTH = pytest.mark.parametrize("method", [greedy, solve], ids=["greedy", "cp-sat
 
 def candidates_at_company_1(count: int):
     return [CandidateIn(i, HOME) for i in range(1, count + 1)], [Request(i, i, 1) for i in range(1, count + 1)]
+
+
+@st.composite
+def weeks(draw, time_limit=2.0):
+    days = []
+    for company in range(1, draw(st.integers(1, 4)) + 1):
+        for on in draw(st.sampled_from([{1}, {1}, {1, 2}])):  # mostly one shared day: people meet, clash
+            visit = draw(st.sampled_from([8 * H + 30, 9 * H, 10 * H, 11 * H, 13 * H]))
+            days.append(
+                day(
+                    company=company,
+                    on=on,
+                    site=10 * company,
+                    visit=visit,
+                    visit_minutes=draw(st.sampled_from([45, 60])),
+                    until=visit + draw(st.sampled_from([90, 120, 180])),
+                    interviewers=draw(st.sampled_from([0, 1, 1, 2])),
+                    slot=draw(st.sampled_from([20, 30, 45])),
+                    blocked=draw(st.sampled_from([(), ((11 * H, 12 * H),)])),
+                    visit_capacity=draw(st.sampled_from([None, None, 1, 2, 3])),
+                )
+            )
+    people, asks = [], []
+    for cid in range(1, draw(st.integers(1, 6)) + 1):
+        blocked = draw(st.sampled_from([(), (Block(1, 10 * H, 11 * H),)]))
+        people.append(CandidateIn(cid, HOME, interpreter=draw(st.sampled_from(["", "ti"])), blocked=blocked))
+        for company in draw(st.sets(st.integers(1, 5), min_size=1, max_size=3)):
+            asks.append(Request(len(asks) + 1, cid, company))
+    travel = {(HOME, 10 * c): draw(st.sampled_from([20, 40, 70])) for c in range(1, 5)}
+    travel |= {(10 * a, 10 * b): draw(st.sampled_from([10, 30, 60])) for a in range(1, 5) for b in range(a + 1, 5)}
+    interpreters = {("ti", d): draw(st.sampled_from([0, 1, 1, 2])) for d in (1, 2)}
+    return Problem(
+        tuple(days), tuple(people), tuple(asks), travel, interpreters, settings=Settings(time_limit=time_limit)
+    )

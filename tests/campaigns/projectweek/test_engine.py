@@ -17,7 +17,6 @@ from campaigns.projectweek.engine import (
     CandidateIn,
     Problem,
     Request,
-    Settings,
     greedy,
     solve,
 )
@@ -37,6 +36,7 @@ from tests.campaigns.projectweek.engine_instances import (  # the hand-made inst
     codes,
     day,
     problem,
+    weeks,
 )  # fmt: skip
 
 # --- Rules -------------------------------------------------------------------------------------------------------
@@ -381,38 +381,6 @@ def test_unknown_candidates_and_repeated_ids_are_refused():
 
 
 # --- Properties --------------------------------------------------------------------------------------------------
-
-
-@st.composite
-def weeks(draw):
-    days = []
-    for company in range(1, draw(st.integers(1, 4)) + 1):
-        for on in draw(st.sampled_from([{1}, {1}, {1, 2}])):  # mostly one shared day: people meet, clash
-            visit = draw(st.sampled_from([8 * H + 30, 9 * H, 10 * H, 11 * H, 13 * H]))
-            days.append(
-                day(
-                    company=company,
-                    on=on,
-                    site=10 * company,
-                    visit=visit,
-                    visit_minutes=draw(st.sampled_from([45, 60])),
-                    until=visit + draw(st.sampled_from([90, 120, 180])),
-                    interviewers=draw(st.sampled_from([0, 1, 1, 2])),
-                    slot=draw(st.sampled_from([20, 30, 45])),
-                    blocked=draw(st.sampled_from([(), ((11 * H, 12 * H),)])),
-                    visit_capacity=draw(st.sampled_from([None, None, 1, 2, 3])),
-                )
-            )
-    people, asks = [], []
-    for cid in range(1, draw(st.integers(1, 6)) + 1):
-        blocked = draw(st.sampled_from([(), (Block(1, 10 * H, 11 * H),)]))
-        people.append(CandidateIn(cid, HOME, interpreter=draw(st.sampled_from(["", "ti"])), blocked=blocked))
-        for company in draw(st.sets(st.integers(1, 5), min_size=1, max_size=3)):
-            asks.append(Request(len(asks) + 1, cid, company))
-    travel = {(HOME, 10 * c): draw(st.sampled_from([20, 40, 70])) for c in range(1, 5)}
-    travel |= {(10 * a, 10 * b): draw(st.sampled_from([10, 30, 60])) for a in range(1, 5) for b in range(a + 1, 5)}
-    interpreters = {("ti", d): draw(st.sampled_from([0, 1, 1, 2])) for d in (1, 2)}
-    return Problem(tuple(days), tuple(people), tuple(asks), travel, interpreters, settings=Settings(time_limit=2))
 
 
 @settings(max_examples=150, deadline=None, database=None)

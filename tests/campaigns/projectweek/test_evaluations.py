@@ -237,20 +237,6 @@ def test_a_dropped_interview_gets_a_cancellation_and_no_evaluation_request(world
     assert not evaluation_messages(gone, status=MessageStatus.PENDING).exists()
 
 
-def test_coordinators_set_interpreters_per_language_and_day(client_for, world, week):
-    projectweek_services.generate_schedule(campaign=world.campaign_a, actor=world.alice)
-    Interview.objects.filter(pk=Interview.objects.first().pk).update(interpreter="ti")
-    url = reverse("project_week_interpreters", args=[world.campaign_a.pk])
-
-    response = client_for(world.alice).post(url, {f"ti_{DAY.isoformat()}": "2"})
-    bad = client_for(world.alice).post(url, {f"ti_{DAY.isoformat()}": "-1"})
-
-    assert response.status_code == bad.status_code == 302
-    world.campaign_a.project_week.refresh_from_db()
-    assert world.campaign_a.project_week.interpreters == {"ti": {DAY.isoformat(): 2}}  # the bad post changed nothing
-    assert client_for(world.bob).post(url, {f"ti_{DAY.isoformat()}": "5"}).status_code == 404
-
-
 def test_the_live_check_says_what_blocks_a_time_before_the_move(client_for, world, published):
     url = reverse("interview_move_check", args=[published[1].pk])
 

@@ -58,7 +58,7 @@ def test_the_workbook_has_one_sheet_per_table(client_for, world, cohort):
 
     workbook = openpyxl.load_workbook(io.BytesIO(response.content))
     assert workbook.sheetnames == [table.title for table in tables]
-    assert len(workbook.sheetnames) == 13  # the last three: routes, temp work by agency, referrals
+    assert len(workbook.sheetnames) == 14  # the last four: routes, temp work by agency, referrals, interpreting
     funnel = [list(row) for row in workbook["From registration to work"].iter_rows(values_only=True)]
     assert funnel == [
         ["Stage", "People", "Share of those registered"],

@@ -279,7 +279,7 @@ def funder_files(client) -> dict[str, str]:
 def test_the_funder_never_gets_a_person_on_the_page_in_the_spreadsheets_or_in_the_pdf(client_for, world, cohort):
     files = funder_files(client_for(world.funder_viewer))
 
-    assert len(files) == 16  # the page, thirteen CSVs, the workbook and the PDF
+    assert len(files) == 17  # the page, fourteen CSVs, the workbook and the PDF
     for where, text in files.items():
         leaks = [name for name in [*cohort.names, SENTINEL_NATIONALITY] if name in text]
         assert leaks == [], where

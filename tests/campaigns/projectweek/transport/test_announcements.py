@@ -103,11 +103,30 @@ def test_saving_a_run_unchanged_tells_nobody(world, published, runs):
     assert told() == []
 
 
-def test_a_new_escort_alone_is_told_and_no_passenger(world, published, runs):
+def test_a_new_escort_and_the_one_replaced_are_told_and_no_passenger(world, published, runs):
     heidebloem_run, _kapellen_run = runs
     Message.objects.all().delete()
     values = {name: getattr(heidebloem_run, name) for name in FIELDS} | {"escort": world.bob}
 
     services.save_transport_run(campaign=world.campaign_a, values=values, actor=world.alice, run=heidebloem_run)
 
-    assert told() == [("escort", "Amal, Sara", world.bob.email)]
+    assert told() == [("escort", "Amal, Sara", world.bob.email), ("former_escort", "", world.alice.email)]
+    former = Message.objects.get(template="transport_pickup", recipient_address=world.alice.email)
+    assert former.context["successor"] == world.bob.get_full_name()
+
+
+def test_a_candidate_who_reads_arabic_hears_of_the_pick_up_in_arabic_and_of_losing_it_too(world, published, runs):
+    heidebloem_run, _kapellen_run = runs
+    sara = next(i.enrolment.candidate for i in published if i.enrolment.candidate.first_name == "Sara")
+    sara.preferred_language = "ar"
+    sara.save(update_fields=["preferred_language"])
+    values = {name: getattr(heidebloem_run, name) for name in FIELDS} | {"travel_minutes": 45}
+
+    services.save_transport_run(campaign=world.campaign_a, values=values, actor=world.alice, run=heidebloem_run)
+    heidebloem_run.refresh_from_db()  # what its people were told, as the page would load it
+    services.delete_transport_run(run=heidebloem_run, actor=world.alice)
+
+    to_sara = Message.objects.filter(template="transport_pickup", recipient_address=sara.email).order_by("pk")
+    moved, off = (channels.render(message) for message in to_sara.filter(language="ar"))
+    assert "اصطحاب" in moved.text and "اصطحاب" in off.subject  # the pick-up, and "no pick-up", in Arabic
+    assert "لا يوجد اصطحاب" in off.subject and "Heidebloem" in off.text

@@ -62,7 +62,7 @@ def test_the_coordinator_adds_a_run_and_sees_its_departure(client_for, world, pu
     data = {
         "day": DAY.isoformat(), "reception_centre": heidebloem.pk, "mode": "public", "places": 5, "vehicle": "",
         "escort": "", "escort_name": "Marleen", "pick_up_place": "", "travel_minutes": 40, "margin_minutes": 10,
-        "returns_at": "16:00",
+        "returns_at": "16:00", "confirmed": "1",
     }  # fmt: skip
     client = client_for(world.alice)
 

@@ -3,10 +3,15 @@ Kapellen; all three visit company A at 10:00 on DAY."""
 
 from datetime import time
 
+from django.utils import timezone
+
 from campaigns.models import ProjectWeek
-from campaigns.projectweek.transport.models import TransportMode, TransportRun
+from campaigns.projectweek.transport.models import StopPresence, TransportMode, TransportRun
+from candidates.models import CandidateLanguage, ConsentPurpose, ScreeningDecision
+from candidates.services import record_consent
 from jobroad.models import Organisation, OrganisationKind
-from tests.factories.campaigns import DAY
+from tests.factories import CandidateFactory
+from tests.factories.campaigns import DAY, matchable
 
 
 def centre(name: str, street: str) -> Organisation:
@@ -42,3 +47,35 @@ def run_of(campaign) -> TransportRun:
         ProjectWeek.objects.get_or_create(campaign=campaign)
         run = van_run(campaign, centre(f"Centre of {campaign.name}", "Heidestraat 3"))
     return run
+
+
+def freed_slot(world, published_interview):
+    """A published interview whose candidate was marked absent at their run's pick-up, and a reserve who fits its
+    slot (for the access walks): the interview's company receives candidates that day, the week is published, the
+    candidate lives at the run's centre, and the reserve speaks Dutch (no interpreter needed)."""
+    interview = published_interview
+    campaign = interview.participation.campaign
+    participation = interview.participation
+    participation.available_days = [interview.published_day.isoformat()]
+    participation.save(update_fields=["available_days"])
+    run = TransportRun.objects.filter(project_week__campaign=campaign, day=interview.published_day).first()
+    if run is None:
+        ProjectWeek.objects.get_or_create(campaign=campaign)
+        run = van_run(campaign, centre(f"Day centre of {campaign.name}", "Heidestraat 5"), day=interview.published_day)
+    ProjectWeek.objects.filter(campaign=campaign, published_at__isnull=True).update(published_at=timezone.now())
+    candidate = interview.enrolment.candidate
+    candidate.reception_centre = run.reception_centre
+    candidate.save(update_fields=["reception_centre"])
+    StopPresence.objects.get_or_create(
+        run=run,
+        enrolment=interview.enrolment,
+        participation=None,
+        defaults={"present": False, "marked_at": timezone.now()},
+    )
+    reserve = campaign.enrolments.filter(candidate__first_name="Reserve").first()
+    if reserve is None:
+        person = CandidateFactory(first_name="Reserve", registered_by=candidate.registered_by)
+        CandidateLanguage.objects.create(candidate=person, language="nl", level="B1")
+        reserve = matchable(world, person, campaign=campaign, decision=ScreeningDecision.RESERVE)
+        record_consent(candidate=person, purpose=ConsentPurpose.CONTACT, actor=world.alice, language="nl")
+    return run, interview, reserve

@@ -1,0 +1,133 @@
+"""A no-show's slot offered to a reserve (issue 23, item 4): who fits (reserves only, the matching engine's hard rules,
+free at that time), best first; the confirmation page says what is sent to whom; the offer places the reserve in the
+slot, publishes it and tells the reserve in their own language, their intermediary and HR."""
+
+import pytest
+from django.urls import reverse
+
+from campaigns.models import Interview, Proposal, ProposalStatus
+from campaigns.projectweek.transport.reserves import reserve_options
+from candidates.models import ConsentPurpose, Screening, ScreeningDecision
+from candidates.services import withdraw_consent
+from jobroad import channels
+from jobroad.models import Message
+from tests.language import ENGLISH
+
+from .day_world import day_runs, mark, reserve, rider
+
+
+@pytest.fixture
+def runs(world, published):
+    return day_runs(world, published)
+
+
+@pytest.fixture
+def sara_absent(client_for, world, published, runs):
+    """Sara was not at Heidebloem's pick-up; the escort marked it."""
+    heidebloem_run, _kapellen_run = runs
+    sara = rider(published, "Sara")
+    mark(client_for(world.coach_a), heidebloem_run, sara.enrolment_id, present=False)
+    return sara
+
+
+def offer_url(run, interview, enrolment):
+    return reverse("transport_reserve_offer", args=[run.pk, interview.pk, enrolment.pk])
+
+
+def test_only_reserves_who_fit_are_offered_best_fit_first(world, published):
+    sara = rider(published, "Sara")
+    strong, weak = reserve(world, "Hamid"), reserve(world, "Lina", phone="+32470111333")
+    Screening.objects.filter(enrolment=strong).update(motivation=5, learning_ability=5, experience=5, competences=5,
+                                                      communication=5)  # fmt: skip
+    Screening.objects.filter(enrolment=weak).update(motivation=1, learning_ability=1, experience=1, competences=1,
+                                                    communication=1)  # fmt: skip
+    reserve(world, "Omar", phone="+32470111444", decision=ScreeningDecision.NOT_NOW)  # not a reserve
+    blocked = reserve(world, "Nour", phone="+32470111555")
+    withdraw_consent(candidate=blocked.candidate, purpose=ConsentPurpose.SHARE_PROFILE, actor=world.alice)
+
+    options = reserve_options(sara)
+
+    assert [o.enrolment.candidate.first_name for o in options] == ["Hamid", "Lina"]
+    assert options[0].fit > options[1].fit
+
+
+def test_a_reserve_busy_at_that_time_is_not_offered(world, week, published):
+    participation, _proposals = week
+    sara, amal = rider(published, "Sara"), rider(published, "Amal")
+    hamid = reserve(world, "Hamid")
+    assert [o.enrolment for o in reserve_options(sara)] == [hamid]
+    participation.interviewers = 2
+    participation.save()
+    # Amal's interview becomes Hamid's, with the second interviewer at Sara's very time.
+    Proposal.objects.filter(pk=amal.proposal_id).update(enrolment=hamid)
+    Interview.objects.filter(pk=amal.pk).update(enrolment=hamid, starts_at=sara.starts_at, ends_at=sara.ends_at, seat=2)
+
+    assert reserve_options(sara) == []
+
+
+def test_the_confirmation_page_names_the_reserve_and_what_is_sent_and_changes_nothing(client_for, world, runs,
+                                                                                     sara_absent):  # fmt: skip
+    heidebloem_run, _kapellen_run = runs
+    hamid = reserve(world, "Hamid", language="ti")
+    Message.objects.all().delete()
+
+    page = (
+        client_for(world.coach_a).get(offer_url(heidebloem_run, sara_absent, hamid), headers=ENGLISH).content.decode()
+    )
+
+    assert "Offer the slot to Hamid R.?" in page
+    assert "An SMS to Hamid R., in Tigrinya." in page
+    assert "A message to 1 person of the organisation that registered them." in page
+    assert "A message to 1 HR person of Company A" in page
+    assert Interview.objects.get(pk=sara_absent.pk).published_day is not None and Message.objects.count() == 0
+
+
+def test_offering_the_slot_places_the_reserve_and_tells_them_in_their_language(client_for, world, runs, sara_absent):
+    heidebloem_run, _kapellen_run = runs
+    hamid = reserve(world, "Hamid", language="ar")
+    slot = (sara_absent.published_day, sara_absent.published_starts_at)
+
+    response = client_for(world.coach_a).post(offer_url(heidebloem_run, sara_absent, hamid), {"confirm": "1"})
+
+    placed = Interview.objects.get(enrolment=hamid)
+    sara = Interview.objects.get(pk=sara_absent.pk)
+    assert response.status_code == 302
+    assert (placed.published_day, placed.published_starts_at, placed.day, placed.starts_at) == (*slot, *slot)
+    assert placed.proposal.status == ProposalStatus.CONFIRMED and placed.moved_by == world.coach_a
+    assert (sara.day, sara.published_day) == (None, None)
+    sms = Message.objects.get(template="reserve_offer", recipient_address=hamid.candidate.phone)
+    assert (sms.channel, sms.language, sms.requested_language) == ("sms", "ar", "")
+    assert "مقابلة عمل" in channels.render(sms).text  # "job interview", in Arabic
+    told = sorted(m.recipient_address for m in Message.objects.filter(template="reserve_offer").exclude(pk=sms.pk))
+    assert told == sorted([world.intermediary_a.email, world.hr_a.email])
+
+
+def test_no_offer_for_a_passenger_who_was_not_marked_absent(client_for, world, published, runs):
+    heidebloem_run, _kapellen_run = runs
+    hamid = reserve(world, "Hamid")
+    client = client_for(world.coach_a)
+
+    response = client.post(offer_url(heidebloem_run, rider(published, "Sara"), hamid), {"confirm": "1"})
+
+    assert response.status_code == 404
+    assert not Interview.objects.filter(enrolment=hamid).exists()
+
+
+def test_another_campaigns_coordinator_cannot_offer_the_slot(client_for, world, runs, sara_absent):
+    heidebloem_run, _kapellen_run = runs
+    hamid = reserve(world, "Hamid")
+
+    response = client_for(world.bob).post(offer_url(heidebloem_run, sara_absent, hamid), {"confirm": "1"})
+
+    assert response.status_code == 404
+    assert not Interview.objects.filter(enrolment=hamid).exists()
+
+
+def test_a_candidate_who_is_no_reserve_cannot_be_given_the_slot(client_for, world, runs, sara_absent):
+    heidebloem_run, _kapellen_run = runs
+    omar = reserve(world, "Omar", decision=ScreeningDecision.NOT_NOW)
+
+    response = client_for(world.coach_a).post(offer_url(heidebloem_run, sara_absent, omar), {"confirm": "1"})
+
+    assert response.status_code == 404
+    assert not Interview.objects.filter(enrolment=omar).exists()
