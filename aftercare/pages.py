@@ -7,6 +7,7 @@ from jobroad.permissions import assignable_coaches
 
 from . import permissions, selectors
 from .forms import AssignCoachForm
+from .models import CandidateOutcome
 
 
 def on_candidate_list(*, user, candidates: list) -> dict:
@@ -15,6 +16,16 @@ def on_candidate_list(*, user, candidates: list) -> dict:
     for candidate in candidates:
         candidate.outcome = selectors.outcome_view(standings[candidate.pk])
     return {}
+
+
+def candidate_filters(*, user) -> dict:
+    """The candidate list's outcome filter: the outcomes, and each candidate's today (candidates.filters)."""
+
+    def outcomes_of(candidate_ids: list[int]) -> dict[int, str]:
+        standings = selectors.outcomes_on(candidate_ids, timezone.localdate())
+        return {pk: standing.outcome for pk, standing in standings.items() if standing is not None}
+
+    return {"outcome_choices": CandidateOutcome.choices, "outcomes_of": outcomes_of}
 
 
 def on_candidate_page(*, user, candidate) -> dict:

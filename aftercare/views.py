@@ -10,9 +10,10 @@ from candidates.permissions import visible_candidates
 from jobroad import audit
 from jobroad.models import AuditAction, AuditPlace
 from jobroad.permissions import assignable_coaches
+from jobroad.saved_filters import saved_filters
 from jobroad.views import paginate
 
-from . import permissions, selectors, services
+from . import filters, permissions, selectors, services
 from .forms import (
     CHANGE_FORMS,
     AssignCoachForm,
@@ -31,11 +32,11 @@ def placement_list(request):
     if not permissions.can_see_placements(request.user):
         raise Http404
     today = timezone.localdate()
-    status = request.GET.get("status", "")
+    found = filters.placements_filtered(request.user, request.GET)
     context = {
-        "page": paginate(request, selectors.placements_listed(request.user, status=status)),
-        "statuses": PlacementStatus.choices,
-        "status": status,
+        "page": paginate(request, found.qs),
+        "filter": found,
+        "saved_filters": saved_filters(request.user, "placement_list"),
         "offers": selectors.offers_to_place(request.user),
         "flagged": selectors.flagged_check_ins(request.user),
         "overdue": selectors.overdue_check_ins(request.user, today),

@@ -34,6 +34,11 @@ def on_candidate_list(*, user, candidates: list) -> dict:
     return {"openings": [(campaign, registration_problems(campaign=campaign, actor=user)) for campaign in campaigns]}
 
 
+def candidate_filters(*, user) -> dict:
+    """The candidate list's campaign filter offers the campaigns the user sees (candidates.filters)."""
+    return {"campaigns": visible_campaigns(user)}
+
+
 def on_candidate_page(*, user, candidate) -> dict:
     """The candidate's enrolments the user sees and, for who keeps the record, a drop-out per enrolment the user may
     change and a later campaign to enrol in."""

@@ -7,9 +7,10 @@ class CandidatesConfig(AppConfig):
     verbose_name = _("Candidates")
 
     def ready(self):
-        from jobroad import context_processors
+        from jobroad import context_processors, saved_filters
 
-        from . import permissions, privacy
+        from . import filters, permissions, privacy
 
         context_processors.register_menu_item("candidates", permissions.can_see_candidates)
         privacy.register()
+        saved_filters.register_list("candidate_list", filters.applied_filters)

@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,10 +13,11 @@ from jobroad.models import AuditAction, AuditPlace
 from jobroad.pages import page_additions
 from jobroad.pdf import pdf_response, render_pdf
 from jobroad.permissions import assignable_coaches
+from jobroad.saved_filters import saved_filters
 from jobroad.selectors import search_query
 from jobroad.views import paginate
 
-from . import permissions, selectors, services
+from . import filters, permissions, selectors, services
 from .choices import DOCUMENT_LANGUAGES
 from .forms import (
     CandidateForm,
@@ -36,10 +39,14 @@ from .models import (
 @login_required
 def candidate_list(request):
     query = search_query(request.GET)
-    page = paginate(request, selectors.candidates_found(request.user, query=query))
+    found = filters.candidates_filtered(request.user, request.GET, selectors.candidates_found(request.user))
+    page = paginate(request, found.qs)
     context = {
         "page": page,
         "query": query,
+        "filter": found,
+        "filter_query": urlencode(found.applied),
+        "saved_filters": saved_filters(request.user, "candidate_list"),
         "can_register": permissions.can_register_candidates(request.user),
         "print_form": ConsentFormLanguageForm(initial={"language": "nl"}),
         **page_additions("candidate_list", user=request.user, candidates=list(page)),

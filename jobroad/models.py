@@ -413,3 +413,23 @@ class AuditEntry(models.Model):
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} · {self.get_action_display()} · {self.candidate_id} · {self.place}"
+
+
+class SavedFilter(models.Model):
+    """A list's filter kept under a name by one person, to open again (``jobroad.saved_filters``). Only the query
+    string of the list's own filter fields, as its filter cleaned them, is kept: no other free text than a search."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_filters")
+    page = models.CharField(max_length=40)  # the list's URL name, e.g. "candidate_list"
+    name = models.CharField(_("name"), max_length=80)
+    query = models.CharField(max_length=500)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("saved filter")
+        verbose_name_plural = _("saved filters")
+        ordering = ["name", "pk"]
+        constraints = [models.UniqueConstraint(fields=["user", "page", "name"], name="saved_filter_name_once")]
+
+    def __str__(self):
+        return self.name

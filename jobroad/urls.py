@@ -2,7 +2,7 @@ from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
-from . import views
+from . import saved_filters, views
 
 # The admin logs in through allauth (rate limits and MFA), never around it.
 admin.site.login = secure_admin_login(admin.site.login)
@@ -24,6 +24,9 @@ urlpatterns = [
     path("messages/<int:pk>/cancel/", views.message_cancel, name="message_cancel"),
     path("messages/<int:pk>/resend/", views.message_resend, name="message_resend"),
     path("sms/twilio/status/", views.sms_status_callback, name="sms_status_callback"),
+    path("lists/saved/", saved_filters.saved_filter_create, name="saved_filter_create"),
+    path("lists/saved/<int:pk>/", saved_filters.saved_filter_open, name="saved_filter_open"),
+    path("lists/saved/<int:pk>/delete/", saved_filters.saved_filter_delete, name="saved_filter_delete"),
     path("mail/", views.mail_list, name="mail_list"),
     path("mail/<int:pk>/", views.mail_detail, name="mail_detail"),
     path("aftercare/", include("aftercare.urls")),

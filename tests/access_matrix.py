@@ -9,6 +9,7 @@ from jobroad.models import CapturedMail
 
 from .access_matrix_aftercare import AFTERCARE
 from .access_matrix_interpreters import INTERPRETERS
+from .access_matrix_lists import LISTS
 from .access_matrix_transport import TRANSPORT
 from .access_objects import (
     ambassador_vacancy,
@@ -408,6 +409,7 @@ MATRIX = [
     *AFTERCARE,  # tests/access_matrix_aftercare.py
     *TRANSPORT,  # tests/access_matrix_transport.py
     *INTERPRETERS,  # tests/access_matrix_interpreters.py
+    *LISTS,  # tests/access_matrix_lists.py
     Case(
         "candidate_enrol_again",
         frozenset({"admin", "alice", "intermediary_a"}),

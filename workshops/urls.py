@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import bulk, views
 
 urlpatterns = [
     path("campaign/<int:campaign_pk>/", views.workshop_list, name="workshop_list"),
@@ -13,5 +13,6 @@ urlpatterns = [
     path("sessions/<int:pk>/attendance/", views.session_attendance, name="session_attendance"),
     path("sessions/<int:pk>/headcount/", views.session_headcount, name="session_headcount"),
     path("sessions/<int:pk>/attendance-sheet.pdf", views.attendance_sheet, name="attendance_sheet"),
+    path("bulk/register/", bulk.bulk_register, name="session_bulk_register"),
     path("registrations/<int:pk>/cancel/", views.registration_cancel, name="registration_cancel"),
 ]

@@ -3,6 +3,7 @@ the coordinator's page and the coordinator's home use."""
 
 from django.db import transaction
 from django.db.models import QuerySet
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -30,7 +31,7 @@ def ask_question(*, proposal: Proposal, question: str, actor: User) -> ProposalQ
             "campaign": campaign.name,
             "company": str(proposal.vacancy.company),
             "vacancy": proposal.vacancy.title,
-            "link": f"/proposals/questions/{asked.pk}/",
+            "link": reverse("proposal_question", args=[asked.pk]),
         }
         for coordinator in campaign.coordinators.filter(is_active=True):
             schedule_message(key=f"proposal-question:{asked.pk}:{coordinator.pk}", template="proposal_question",
@@ -58,7 +59,7 @@ def answer_question(*, question: ProposalQuestion, answer: str, actor: User) -> 
             schedule_message(key=f"proposal-question-answered:{question.pk}", template="proposal_question_answered",
                              recipient=Recipient.for_user(asker), due_at=now,
                              context={"campaign": proposal.enrolment.campaign.name, "vacancy": proposal.vacancy.title,
-                                      "link": f"/proposals/#proposal-{proposal.pk}"},
+                                      "link": f"{reverse('proposal_list')}#proposal-{proposal.pk}"},
                              campaign=proposal.enrolment.campaign, created_by=actor)  # fmt: skip
     return question
 

@@ -213,6 +213,22 @@ def blockers_at(
     return tuple(board.blockers(option))
 
 
+def free_slots(
+    problem: Problem, appointments: Iterable[Appointment], request_id: int, near: Appointment | None = None
+) -> list[tuple[int, int]]:
+    """Every (day, start) a request could take next to the other appointments, each passing every rule the
+    validator checks; best first: the day of ``near`` (where it is now), then the least waiting after the guided
+    visit, then the earliest."""
+    index = Index(problem)
+    board = Board(index)
+    for appointment in appointments:
+        if appointment.request_id != request_id and (option := open_option(index, appointment)):
+            board.place(option)
+    free = [o for o in index.options.get(request_id, ()) if not board.blockers(o)]
+    free.sort(key=lambda o: (near is None or o.cd.day != near.day, o.start - o.cd.interviews_from, o.cd.day, o.start))
+    return [(o.cd.day, o.start) for o in free]
+
+
 def open_option(index: Index, appointment: Appointment) -> Option | None:
     """The open option an appointment takes; None when its slot is not open to its request."""
     return next(

@@ -25,7 +25,17 @@ from ..models import (
 from . import engine as scheduling
 from . import text as scheduling_text
 from .board import blockers_at
+from .board import free_slots as board_free_slots
 from .inputs import clock, minutes, schedule_input
+
+
+def _others(interview: Interview) -> list[scheduling.Appointment]:
+    """The campaign's other placed interviews, as appointments."""
+    placed = Interview.objects.filter(participation__campaign_id=interview.participation.campaign_id, day__isnull=False)
+    return [
+        scheduling.Appointment(i.proposal_id, i.day.toordinal(), minutes(i.starts_at))
+        for i in placed.exclude(pk=interview.pk)
+    ]
 
 
 def move_problems(interview: Interview, day: date, starts_at: time) -> list[str]:
@@ -34,14 +44,22 @@ def move_problems(interview: Interview, day: date, starts_at: time) -> list[str]
     data = schedule_input(interview.participation.campaign)
     if interview.proposal_id not in data.proposals:
         return [str(_("This proposal is no longer confirmed, so it has no interview to move."))]
-    others = [
-        scheduling.Appointment(i.proposal_id, i.day.toordinal(), minutes(i.starts_at))
-        for i in Interview.objects.filter(participation__campaign_id=interview.participation.campaign_id)
-        .filter(day__isnull=False)
-        .exclude(pk=interview.pk)
-    ]
-    blockers = blockers_at(data.problem, others, interview.proposal_id, day.toordinal(), minutes(starts_at))
+    blockers = blockers_at(data.problem, _others(interview), interview.proposal_id, day.toordinal(), minutes(starts_at))
     return [scheduling_text.explain(blocker) for blocker in blockers]
+
+
+def free_slots(interview: Interview, limit: int = 8) -> list[tuple[date, time]]:
+    """Where ``interview`` could move with the rest of the schedule as it stands, best first (its own day, then
+    the least waiting after the guided visit): every one passes the move's own check."""
+    data = schedule_input(interview.participation.campaign)
+    if interview.proposal_id not in data.proposals:
+        return []
+    now = None
+    if interview.day:
+        now = scheduling.Appointment(interview.proposal_id, interview.day.toordinal(), minutes(interview.starts_at))
+    slots = board_free_slots(data.problem, _others(interview), interview.proposal_id, near=now)
+    here = (now.day, now.start) if now else None
+    return [(date.fromordinal(day), clock(start)) for day, start in slots if (day, start) != here][:limit]
 
 
 @dataclass(frozen=True)

@@ -174,7 +174,7 @@ def interview_move(request, pk):
         else:
             messages.success(request, _("Interview moved. Publish the schedule to tell the people concerned."))
             return redirect("project_week", pk=campaign.pk)
-    context = {"campaign": campaign, "interview": interview, "form": form}
+    context = {"campaign": campaign, "interview": interview, "form": form, "free": selectors.free_slots(interview)}
     return render(request, "campaigns/interview_move.html", context, status=400 if form.errors else 200)
 
 

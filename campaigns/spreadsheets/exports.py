@@ -14,9 +14,12 @@ from jobroad.exports import Export
 from ..selectors import candidates_with_progress
 
 
-def candidates_export(user, *, query: str = "") -> Export:
-    """The candidate list (``?q=`` filters it as on the page), with the details a caseload needs."""
+def candidates_export(user, *, query: str = "", selected: list[int] | None = None) -> Export:
+    """The candidate list (``?q=`` filters it as on the page; ``selected`` ids, ticked on it, narrow it to them),
+    with the details a caseload needs."""
     candidates = candidates_with_progress(user, query=query).select_related("coach", "reception_centre")
+    if selected:
+        candidates = candidates.filter(pk__in=selected)
     candidates = candidates.prefetch_related(
         Prefetch("languages", queryset=CandidateLanguage.objects.order_by("language"))
     )

@@ -14,7 +14,8 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from campaigns.permissions import can_continue_import, can_import
-from candidates.permissions import can_export_candidates, can_register_candidates
+from candidates.permissions import can_export_candidates, can_register_candidates, visible_candidates
+from candidates.selection import selected_ids
 from companies.permissions import can_export_companies, can_import_vacancies, visible_companies
 from jobroad import audit, imports, imports_partial, permissions
 from jobroad.exports import CONTENT_TYPES, download, export_response
@@ -259,13 +260,16 @@ def candidate_export(request, file_format):
     who may not export gets a 404 before any password is asked."""
     if not can_export_candidates(request.user) or file_format not in CONTENT_TYPES:
         raise Http404
+    selected = selected_ids(request.GET)  # ticked on the list: each one the user sees, or a 404 before the password
+    if selected and visible_candidates(request.user).filter(pk__in=selected).count() != len(selected):
+        raise Http404
     return reauthenticated_candidate_export(request, file_format)
 
 
 @reauthentication_required
 def reauthenticated_candidate_export(request, file_format):
     query = search_query(request.GET)
-    export = exports.candidates_export(request.user, query=query)
+    export = exports.candidates_export(request.user, query=query, selected=selected_ids(request.GET))
     response = export_response(export, file_format)
     audit.record(actor=request.user, action=AuditAction.EXPORTED, candidates=export.candidates, place=AuditPlace.EXPORT)
     return response

@@ -51,7 +51,11 @@ def main_pages(world) -> dict[str, list[Visit]]:
     campaign, company, candidate = world.campaign_a.pk, world.company_a.pk, world.candidate_a.pk
     check_ins = {audience: check_in_a(world, audience).pk for audience in CheckInAudience.values}
     employer_check_in = check_ins[CheckInAudience.EMPLOYER]
-    candidates = [Visit("candidates", "/candidates/"), Visit("candidate", f"/candidates/{candidate}/")]
+    candidates = [
+        Visit("candidates", "/candidates/"),
+        Visit("candidates filtered", f"/candidates/?campaign={campaign}&status=active&language=ar"),
+        Visit("candidate", f"/candidates/{candidate}/"),
+    ]
 
     def aftercare(audience: str) -> list[Visit]:
         """The aftercare pages, with the form of the check-in that asks ``audience``."""

@@ -102,6 +102,7 @@ def test_a_question_reaches_the_coordinators_who_answer_and_hr_reads_the_answer(
     )
     home = client_for(world.alice).get(reverse("home"))
     assert f'href="{reverse("proposal_question", kwargs={"pk": question.pk})}"' in home.content.decode()
+    assert client_for(world.alice).get(told.first().context["link"]).status_code == 200  # the mail's link works
     assert next(item.waits_for_jobroad for item, _form in hr.get(reverse("proposal_list")).context["proposals"])
 
     url = reverse("proposal_question", kwargs={"pk": question.pk})
@@ -110,7 +111,8 @@ def test_a_question_reaches_the_coordinators_who_answer_and_hr_reads_the_answer(
     assert response.status_code == 302
     question.refresh_from_db()
     assert (question.answer, question.answered_by) == ("Ja, de bus vertrekt om 5u30.", world.alice)
-    assert Message.objects.filter(template="proposal_question_answered", recipient_user=world.hr_a).count() == 1
+    (answered,) = Message.objects.filter(template="proposal_question_answered", recipient_user=world.hr_a)
+    assert hr.get(answered.context["link"]).status_code == 200
     page = hr.get(reverse("proposal_list"))
     assert "Ja, de bus vertrekt om 5u30." in page.content.decode()
     assert next(item.pk for item, _form in page.context["proposals"]) == proposal.pk  # still to decide
