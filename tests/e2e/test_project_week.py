@@ -39,14 +39,14 @@ def test_generate_move_publish_print_and_evaluate(
 
     page.locator("[data-interview] a").last.click()
     page.wait_for_load_state()  # the live check's script listens from here on
-    page.locator("input[name=starts_at]").fill("11:00")
+    page.locator("[data-move-form] input[name=starts_at]").fill("11:00")
     expect(page.locator("[data-conflicts] li")).to_have_count(1)  # the live check, before submitting
     page.locator("[data-move-form] [type=submit]").click()
     expect(page.locator(".alert-danger, .alert-block")).to_be_visible()
     screenshot(page, "move-refused")
     participation.interviews_until = participation.interviews_until.replace(hour=13, minute=0)  # a fourth slot
     participation.save()
-    page.locator("input[name=starts_at]").fill("12:30")
+    page.locator("[data-move-form] input[name=starts_at]").fill("12:30")
     page.locator("[data-move-form] [type=submit]").click()
     expect(page.locator("[data-interview]").last).to_contain_text("12:30")
     screenshot(page, "board-moved")

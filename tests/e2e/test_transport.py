@@ -37,8 +37,8 @@ def test_moving_an_interview_tells_only_the_people_of_the_run_it_changes(page, l
 
     page.goto(f"{live_url}/campaigns/interviews/{sara.pk}/move/")
     page.wait_for_load_state()
-    page.locator("select[name=day]").select_option((DAY + timedelta(days=1)).isoformat())
-    page.locator("input[name=starts_at]").fill("11:00")
+    page.locator("[data-move-form] select[name=day]").select_option((DAY + timedelta(days=1)).isoformat())
+    page.locator("[data-move-form] input[name=starts_at]").fill("11:00")
     page.locator("[data-move-form] [type=submit]").click()
     expect(page.locator(".alert-success")).to_be_visible()
     page.locator("[data-publish]").click()
