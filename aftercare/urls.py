@@ -1,9 +1,11 @@
 from django.urls import path
 
-from . import referral_views, views
+from . import bulk, referral_views, views
 
 urlpatterns = [
     path("", views.placement_list, name="placement_list"),
+    path("placements/bulk/message/", bulk.placement_bulk_message, name="placement_bulk_message"),
+    path("placements/export.<str:file_format>", bulk.placement_export, name="placement_export"),
     path("offers/<int:pk>/place/", views.placement_from_offer, name="placement_from_offer"),
     path("placements/<int:pk>/", views.placement_detail, name="placement_detail"),
     path("placements/<int:pk>/<slug:action>/", views.placement_change, name="placement_change"),

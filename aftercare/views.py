@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 from candidates.permissions import visible_candidates
 from jobroad import audit
 from jobroad.models import AuditAction, AuditPlace
-from jobroad.permissions import assignable_coaches
+from jobroad.permissions import assignable_coaches, can_manage_messages
 from jobroad.saved_filters import saved_filters
 from jobroad.views import paginate
 
@@ -42,6 +42,7 @@ def placement_list(request):
         "overdue": selectors.overdue_check_ins(request.user, today),
         "referral_answers": selectors.referral_answers_to_take_up(request.user),
         "can_refer": permissions.can_refer(request.user),
+        "can_message": can_manage_messages(request.user),
     }
     return render(request, "aftercare/placement_list.html", context)
 

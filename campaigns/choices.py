@@ -11,6 +11,9 @@ class EvaluationWaiver(models.TextChoices):
     COMPANY_CANCELLED = "company_cancelled", _("The company cancelled the interview")
     CANDIDATE_WITHDREW = "candidate_withdrew", _("The candidate withdrew before the day")
     NOT_HELD = "not_held", _("The interview did not take place for another reason")
+    # Set by offering the slot to a reserve (campaigns.projectweek.transport.reserves): a decision a person made,
+    # so generating the schedule again does not plan the interview anew.
+    NO_SHOW = "no_show", _("The candidate did not come; a reserve took the slot")
 
 
 class Attendance(models.TextChoices):

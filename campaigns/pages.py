@@ -5,10 +5,11 @@ from django.db.models import prefetch_related_objects
 from django.utils import timezone
 
 from candidates.permissions import can_edit_candidate, can_register_candidates
+from jobroad import drafts
 
 from .forms import DropOutForm, EnrolAgainForm
 from .intake.selectors import enrolable_campaigns
-from .intake.services import registration_problems
+from .intake.services import REGISTRATION_DRAFT, registration_problems
 from .models import CampaignPhase, Enrolment
 from .permissions import changeable_enrolments, registrable_campaigns, visible_campaigns
 from .selectors import visible_enrolments
@@ -31,7 +32,10 @@ def on_candidate_list(*, user, candidates: list) -> dict:
         .prefetch_related("phase_plans")
         .order_by("-starts_on", "name")
     )
-    return {"openings": [(campaign, registration_problems(campaign=campaign, actor=user)) for campaign in campaigns]}
+    return {
+        "openings": [(campaign, registration_problems(campaign=campaign, actor=user)) for campaign in campaigns],
+        "drafted": drafts.drafted_keys(user, REGISTRATION_DRAFT),
+    }
 
 
 def candidate_filters(*, user) -> dict:

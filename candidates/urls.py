@@ -1,10 +1,11 @@
 from django.urls import path
 
-from . import views
+from . import bulk_message_views, views
 
 # Registering into a campaign and screening live under /candidates/ too: campaigns.intake.urls.
 urlpatterns = [
     path("", views.candidate_list, name="candidate_list"),
+    path("bulk/message/", bulk_message_views.candidate_bulk_message, name="candidate_bulk_message"),
     path("consent-form/", views.consent_form_blank, name="consent_form_blank"),
     path("<int:pk>/", views.candidate_detail, name="candidate_detail"),
     path("<int:pk>/edit/", views.candidate_edit, name="candidate_edit"),

@@ -12,7 +12,7 @@ from jobroad import audit, privacy
 from jobroad.models import AuditAction, AuditPlace
 from jobroad.pages import page_additions
 from jobroad.pdf import pdf_response, render_pdf
-from jobroad.permissions import assignable_coaches
+from jobroad.permissions import assignable_coaches, can_manage_messages
 from jobroad.saved_filters import saved_filters
 from jobroad.selectors import search_query
 from jobroad.views import paginate
@@ -48,6 +48,7 @@ def candidate_list(request):
         "filter_query": urlencode(found.applied),
         "saved_filters": saved_filters(request.user, "candidate_list"),
         "can_register": permissions.can_register_candidates(request.user),
+        "can_message": can_manage_messages(request.user),
         "print_form": ConsentFormLanguageForm(initial={"language": "nl"}),
         **page_additions("candidate_list", user=request.user, candidates=list(page)),
     }

@@ -13,13 +13,14 @@ class JobroadConfig(AppConfig):
     def ready(self):
         from django.contrib.auth.signals import user_logged_in
 
-        from . import channels, services
+        from . import channels, message_filters, saved_filters, services
         from .middleware import start_session_clock
 
         user_logged_in.connect(start_session_clock, dispatch_uid="jobroad_start_session_clock")
         post_migrate.connect(create_cache_table, sender=self, dispatch_uid="jobroad_create_cache_table")
         text.install()  # every form's text without invisible control characters (jobroad/text.py)
         channels.register_one_time_link("invitation", services.invitation_link)
+        saved_filters.register_list("message_list", message_filters.applied_filters)
 
 
 def create_cache_table(sender, using, **kwargs):

@@ -8,6 +8,7 @@ MESSAGE_KINDS = {
     "campaign_welcome": _("Welcome to the campaign"),
     "candidate_cannot_come": _("A candidate cannot come"),
     "candidate_no_show": _("A candidate did not come"),
+    "candidate_note": _("Message to candidates"),
     "checkin_at_risk": _("Aftercare: a placement at risk"),
     "checkin_due": _("Aftercare check-in due"),
     "checkin_employer": _("Aftercare check-in for the employer"),

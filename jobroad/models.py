@@ -12,6 +12,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .fields import EncryptedTextField
 from .message_kinds import kind_label
 from .phones import PhoneField
 
@@ -433,3 +434,21 @@ class SavedFilter(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class FormDraft(models.Model):
+    """A long form saved as one person goes ("save and continue"), to finish later (``jobroad.drafts``). Only its
+    owner opens it; it is encrypted at rest (it may hold a candidate's details before they are registered), kept a
+    few days after its last save, and deleted once the form is sent."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="form_drafts")
+    form = models.CharField(max_length=40)  # which form, e.g. "candidate_register"
+    key = models.CharField(max_length=40)  # which one of it, e.g. the campaign's id
+    data = EncryptedTextField()  # the fields as posted, JSON {name: [values]}
+    saved_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "form", "key"], name="form_draft_once")]
+
+    def __str__(self):
+        return f"{self.form} {self.key}"

@@ -40,8 +40,9 @@ COMPOSED = {
 }
 
 # Messages whose every word comes in the message's context, already in the reader's language (a candidate's
-# personal link: the page's own title and introduction, ``campaigns.personal_phrases``): whole in every language.
-WORDS_IN_CONTEXT = {"personal_page"}
+# personal link: the page's own title and introduction, ``campaigns.personal_phrases``; a coordinator's message to a
+# selection of candidates, ``phrasebook_notes``): whole in every language.
+WORDS_IN_CONTEXT = {"personal_page", "candidate_note"}
 
 # Languages whose phrases no native speaker has checked yet (all of them, until one has).
 AWAITING_CHECK = frozenset(language for language in PHRASES if language != "en")

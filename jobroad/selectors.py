@@ -1,8 +1,8 @@
-"""Reads of the core: who holds a role in an organisation, the outbox's filters."""
+"""Reads of the core: who holds a role in an organisation, a list's search (the outbox's filters: message_filters)."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
-from .models import Message, MessageStatus, User
+from .models import User
 
 
 def members(role: str, *organisations) -> QuerySet[User]:
@@ -16,17 +16,3 @@ def search_query(params) -> str:
     """The ``q`` a list is searched with: at most 100 characters, and never a NUL, which PostgreSQL refuses in
     any string (a 500 instead of "no results")."""
     return params.get("q", "").replace("\x00", "").strip()[:100]
-
-
-def messages_filtered(messages: QuerySet[Message], params) -> QuerySet[Message]:
-    """The outbox narrowed by the list's filters: ``status``, ``person`` (a user id) and ``q`` (name,
-    address or key)."""
-    if params.get("status") in MessageStatus.values:
-        messages = messages.filter(status=params["status"])
-    if params.get("person", "").isdecimal():  # isdigit() takes "²", which int() refuses
-        messages = messages.filter(recipient_user_id=params["person"])
-    if query := search_query(params):
-        messages = messages.filter(
-            Q(recipient_name__icontains=query) | Q(recipient_address__icontains=query) | Q(key__icontains=query)
-        )
-    return messages

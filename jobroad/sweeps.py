@@ -9,6 +9,7 @@ from datetime import timedelta
 from django.contrib.sessions.models import Session
 from django.utils import timezone
 
+from .drafts import delete_expired_drafts
 from .health import record_successful_sweep
 from .imports import delete_expired_imports
 from .models import Invitation
@@ -38,6 +39,7 @@ SWEEPS: list[Callable[[], int]] = [
     delete_expired_sessions,
     delete_stale_invitations,
     delete_expired_imports,
+    delete_expired_drafts,
 ]
 
 

@@ -2,7 +2,7 @@ from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
-from . import saved_filters, views
+from . import message_bulk, saved_filters, views
 
 # The admin logs in through allauth (rate limits and MFA), never around it.
 admin.site.login = secure_admin_login(admin.site.login)
@@ -20,6 +20,8 @@ urlpatterns = [
     path("messages/new/", views.message_create, name="message_create"),
     path("messages/languages/", views.message_languages, name="message_languages"),
     path("messages/failed/resend/", views.message_resend_failed, name="message_resend_failed"),
+    path("messages/bulk/cancel/", message_bulk.message_bulk_cancel, name="message_bulk_cancel"),
+    path("messages/bulk/resend/", message_bulk.message_bulk_resend, name="message_bulk_resend"),
     path("messages/<int:pk>/", views.message_detail, name="message_detail"),
     path("messages/<int:pk>/cancel/", views.message_cancel, name="message_cancel"),
     path("messages/<int:pk>/resend/", views.message_resend, name="message_resend"),

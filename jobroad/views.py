@@ -20,10 +20,11 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
 
-from . import channels, health, outbox, permissions, phrasebook, selectors, services, twilio_sms
+from . import channels, health, message_filters, outbox, permissions, phrasebook, services, twilio_sms
 from .adapters import PICKED_BEFORE_LOG_IN, in_own_language
 from .forms import AcceptInvitationForm, InvitationForm, MessageForm
 from .models import Channel, MessageStatus, OrganisationKind
+from .saved_filters import saved_filters
 from .sms import sms_cost
 
 logger = logging.getLogger(__name__)
@@ -177,20 +178,23 @@ def mail_detail(request, pk):
 def message_list(request):
     if not permissions.can_manage_messages(request.user):
         raise Http404
-    messages_ = selectors.messages_filtered(permissions.visible_messages(request.user), request.GET)
+    found = message_filters.messages_filtered(request.user, request.GET)
     person = None
     if request.GET.get("person", "").isdecimal():  # isdigit() takes "²", which int() refuses
         person = get_object_or_404(permissions.visible_people(request.user), pk=request.GET["person"])
-    status = request.GET.get("status", "")
+    applied = found.applied
+    # Failed messages under these filters, for "send them all again" (offered once the list shows failed ones).
+    failed = applied.get("status") == MessageStatus.FAILED
+    failed_shown = found.qs.filter(status=MessageStatus.FAILED).count() if failed else 0
     context = {
-        "page": paginate(request, messages_.select_related("recipient_user")),
-        "statuses": MessageStatus.choices,
-        "status": status,
-        "q": request.GET.get("q", ""),
+        "page": paginate(request, found.qs.select_related("recipient_user")),
+        "filter": found,
+        "applied": applied,
+        "filter_query": urlencode(applied),
+        "saved_filters": saved_filters(request.user, "message_list"),
         "person": person,
         "mail_captured": settings.EMAIL_BACKEND == "jobroad.mail.CapturingEmailBackend",
-        # Failed messages under these filters, for "send them all again" (offered once the list shows failed ones).
-        "failed_shown": messages_.filter(status=MessageStatus.FAILED).count() if status == MessageStatus.FAILED else 0,
+        "failed_shown": failed_shown,
     }
     return render(request, "jobroad/message_list.html", context)
 
@@ -209,8 +213,8 @@ def message_resend_failed(request):
     """Send every failed message the filters show again, once the coordinator has confirmed how many."""
     if not permissions.can_manage_messages(request.user):
         raise Http404
-    failed = selectors.messages_filtered(permissions.visible_messages(request.user), request.POST)
-    failed = failed.filter(status=MessageStatus.FAILED)
+    found = message_filters.messages_filtered(request.user, request.POST)
+    failed = found.qs.filter(status=MessageStatus.FAILED)
     expected = request.POST.get("count", "")
     if request.POST.get("confirm") != "yes" or expected != str(failed.count()):
         messages.error(request, _("Nothing was sent: confirm the number of messages to send again."))
@@ -220,8 +224,7 @@ def message_resend_failed(request):
             request, ngettext("%(count)d message is back in the queue.", "%(count)d messages are back in the queue.",
                               count) % {"count": count},
         )  # fmt: skip
-    query = {key: request.POST[key] for key in ("status", "person", "q") if request.POST.get(key)}
-    return redirect(f"{reverse('message_list')}?{urlencode(query)}")
+    return redirect(f"{reverse('message_list')}?{urlencode(found.applied)}")
 
 
 @login_required

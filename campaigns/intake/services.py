@@ -27,6 +27,9 @@ from ..lifecycle import PhaseRefused, is_allowed, phase_refusal, require_phase
 from ..models import ENROLLING_PHASES, Campaign, CampaignPhase, DropOutReason, Enrolment
 from ..selectors import project_week_start
 
+# A registration saved as one goes is a draft of this form (``jobroad.drafts``), one per person and campaign.
+REGISTRATION_DRAFT = "candidate_register"
+
 
 class RegistrationRefused(Exception):
     """The candidate cannot be registered into this campaign now; ``reasons`` say why in plain words."""

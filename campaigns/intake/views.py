@@ -3,8 +3,10 @@ calibration and one screening round."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import SuspiciousOperation
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -23,7 +25,7 @@ from candidates.models import (
 )
 from candidates.permissions import can_edit_candidate, visible_candidates
 from candidates.views import candidates_of, form_status
-from jobroad import audit
+from jobroad import audit, drafts
 from jobroad.models import AuditPlace
 from jobroad.permissions import assignable_coaches
 
@@ -43,6 +45,7 @@ from ..permissions import (
 from . import selectors as intake_selectors
 from . import services as intake_services
 from .forms import BulkDecisionForm
+from .services import REGISTRATION_DRAFT
 
 
 @login_required
@@ -53,6 +56,8 @@ def candidate_register(request, campaign_pk):
         return render(
             request, "candidates/candidate_register_closed.html", {"campaign": campaign, "problems": problems}
         )
+    if request.method == "POST" and ("save_section" in request.POST or "discard_draft" in request.POST):
+        return registration_draft(request, campaign)
     data = request.POST if request.method == "POST" else None
     form = CandidateForm(
         data,
@@ -62,6 +67,9 @@ def candidate_register(request, campaign_pk):
     )
     languages = LanguageFormSet(data, instance=Candidate(), prefix="languages")
     options = RegistrationOptionsForm(data)
+    draft = None if data else drafts.open_draft(request.user, REGISTRATION_DRAFT, campaign.pk)
+    if draft:
+        languages = fill_registration(drafts.draft_data(draft), form, options)
     notices = []
     if request.method == "POST" and all([form.is_valid(), languages.is_valid(), options.is_valid()]):
         try:
@@ -83,13 +91,61 @@ def candidate_register(request, campaign_pk):
                 messages.error(request, reason)
             return redirect("candidate_list")
         else:
+            drafts.discard_draft(request.user, REGISTRATION_DRAFT, campaign.pk)
             messages.success(
                 request, _("%(name)s is registered in %(campaign)s.") % {"name": candidate, "campaign": campaign}
             )
             return redirect("candidate_detail", pk=candidate.pk)
+    if data:  # a submit that did not register keeps what was typed, as "Save and continue" does
+        drafts.save_draft(request.user, REGISTRATION_DRAFT, campaign.pk, data, leave_out=NOT_DRAFTED)
+    step = request.GET.get("step", "") if draft else ""
     context = {"form": form, "languages": languages, "options": options, "campaign": campaign, "notices": notices,
-               "error_summary": error_summary(form, languages, options)}  # fmt: skip
+               "error_summary": error_summary(form, languages, options), "draft": draft,
+               "step": step if step in registration_steps() else "", "kept_days": drafts.KEPT_DAYS}  # fmt: skip
     return render(request, "candidates/candidate_form.html", context, status=form_status(request, context))
+
+
+# Not kept in a registration's draft: the buttons, and the confirmation that is given again on the final page.
+NOT_DRAFTED = ("save", "save_section", "discard_draft", "register_anyway")
+
+
+def registration_steps() -> list[str]:
+    return [slug for slug, _legend, _names in CandidateForm.GROUPS] + ["languages", "consent"]
+
+
+def registration_draft(request, campaign):
+    """ "Save and continue" keeps the form as typed, unchecked, and opens the next section; "Delete the draft"
+    starts again from an empty form."""
+    here = reverse("candidate_register", args=[campaign.pk])
+    if "discard_draft" in request.POST:
+        drafts.discard_draft(request.user, REGISTRATION_DRAFT, campaign.pk)
+        messages.success(request, _("The draft is deleted."))
+        return redirect(here)
+    if not drafts.save_draft(request.user, REGISTRATION_DRAFT, campaign.pk, request.POST, leave_out=NOT_DRAFTED):
+        raise SuspiciousOperation("A registration draft beyond any registration's size")
+    steps = registration_steps()
+    done = request.POST["save_section"]
+    step = steps[min(steps.index(done) + 1, len(steps) - 1)] if done in steps else steps[0]
+    messages.success(
+        request,
+        _(
+            "Saved. Only you can open this draft; it is kept %(days)s days. "
+            "Go on below, or later from the candidates page."
+        )
+        % {"days": drafts.KEPT_DAYS},
+    )
+    return redirect(f"{here}?step={step}#section-{step}")
+
+
+def fill_registration(data, form, options):
+    """Show a draft in the registration's forms; returns the languages formset with a row for each drafted one."""
+    drafts.fill_form(form, data)
+    drafts.fill_form(options, data)
+    options.initial.pop("register_anyway", None)
+    rows = drafts.formset_rows(data, "languages", ("language", "level"))
+    languages = LanguageFormSet(instance=Candidate(), prefix="languages", initial=rows)
+    languages.extra = max(languages.extra, len(rows) + 1)
+    return languages
 
 
 @login_required

@@ -195,7 +195,7 @@ class RunDay:
     day: date
     companies: list = field(default_factory=list)  # (participation, address, [interviews])
     groups: dict = field(default_factory=dict)  # reception centre name -> [(candidate, first visit time)]
-    interpreters: list = field(default_factory=list)  # (language, interviews that need one, [DaySheet])
+    interpreters: list = field(default_factory=list)  # (language code, interviews that need one, [DaySheet])
     transport: list = field(default_factory=list)  # the day's transport runs (RunView), and its problems in words
     transport_problems: list = field(default_factory=list)
     lunch: list = field(default_factory=list)  # LunchPlace per company
@@ -225,7 +225,7 @@ def run_days(campaign: Campaign) -> list[RunDay]:
             groups[str(candidate.reception_centre or "—")].append((candidate, visit))
         run.groups = {name: sorted(people, key=lambda p: (p[1], str(p[0]))) for name, people in sorted(groups.items())}
         run.interpreters = [
-            (interpreting.language_name, needed.get(interpreting.language, 0), interpreting.sheets)
+            (interpreting.language, needed.get(interpreting.language, 0), interpreting.sheets)
             for interpreting in interpreting
             if interpreting.day == day
         ]

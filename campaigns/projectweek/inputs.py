@@ -4,6 +4,7 @@ the interpreters booked."""
 from dataclasses import dataclass
 from datetime import date, time
 
+from ..choices import EvaluationWaiver
 from ..models import (
     Campaign,
     HrAnswer,
@@ -48,10 +49,12 @@ def interpreter_language(candidate) -> str:
 
 
 def schedulable_proposals(campaign: Campaign):
-    """Confirmed project-week proposals that HR did not turn down: each becomes one interview."""
+    """Confirmed project-week proposals that HR did not turn down, and whose slot was not given to a reserve: each
+    becomes one interview."""
     return (
         Proposal.objects.filter(enrolment__campaign=campaign, status=ProposalStatus.CONFIRMED, second_chance=False)
         .exclude(hr_answer=HrAnswer.NOT_INTERESTED)
+        .exclude(interview__evaluation_waived_because=EvaluationWaiver.NO_SHOW)
         .select_related("enrolment__candidate__reception_centre", "vacancy__company__organisation", "vacancy__site")
         .prefetch_related("enrolment__candidate__languages")
         .order_by("pk")

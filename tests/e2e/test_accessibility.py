@@ -200,10 +200,11 @@ def problems_on(page, base_url: str, visits: list[Visit]) -> list[str]:
 
 
 def send_empty(page, form: str) -> None:
-    """Submit the form as it is, past the browser's own checks, so the server answers with its error messages."""
+    """Submit the form as it is, past the browser's own checks, so the server answers with its error messages (with
+    its sending button, not a section's "Save and continue", which saves a draft unchecked)."""
     page.locator(form).first.evaluate("form => { form.noValidate = true; }")
     with page.expect_navigation():
-        page.locator(form).first.locator("[type=submit]").first.click()
+        page.locator(form).first.locator("[type=submit]:not([data-save-section])").first.click()
 
 
 @pytest.mark.parametrize("width", ["phone", "desktop"])

@@ -1,6 +1,7 @@
 """Daily work without friction (issue 25, items 1, 2 and 5), on a phone: importing the valid rows and getting the
-rejected ones back as a file; the registration form's error summary and folding sections; screening with the
-profile beside the rubric, "save and next" and a decision for a selection. axe checks every new page."""
+rejected ones back as a file; the registration form's error summary, folding sections and steps saved as one goes;
+screening with the profile beside the rubric, "save and next" and a decision for a selection. axe checks every new
+page."""
 
 from datetime import date
 
@@ -96,6 +97,42 @@ def test_a_failed_registration_shows_an_error_summary_that_leads_to_each_field(
     page.locator("[data-error-link='#id_last_name']").click()
 
     expect(page.locator("#id_last_name")).to_be_focused()
+
+
+def test_a_registration_saved_step_by_step_survives_leaving_the_page(phone_page, live_url, intake, screenshot):
+    page, world = phone_page, intake
+    log_in(page, live_url, world.intermediary_a.email)
+    page.goto(f"{live_url}/candidates/register/{world.campaign_a.pk}/")
+    page.locator("input[name=first_name]").fill("Samir")
+    page.locator("input[name=last_name]").fill("Khalil")
+    page.locator("select[name=gender]").select_option("man")
+
+    page.locator("[data-section=identity] [data-save-section]").click()
+
+    expect(page.locator("[data-section=legal]")).to_have_attribute("open", "")
+    expect(page.locator("[data-section=identity]")).not_to_have_attribute("open", "")
+    expect(page.locator("[data-draft]")).to_be_visible()
+    assert axe(page) == []
+    screenshot(page, "draft-next-step")
+    page.locator("select[name=residence_status]").select_option("recognised_refugee")
+    page.locator("[data-section=legal] [data-save-section]").click()
+    page.goto(f"{live_url}/candidates/")  # a phone call; later, from the list
+
+    page.locator("[data-draft-link]").click()
+
+    expect(page.locator("input[name=last_name]")).to_have_value("Khalil")
+    expect(page.locator("select[name=gender]")).to_have_value("man")
+    expect(page.locator("select[name=residence_status]")).to_have_value("recognised_refugee")
+    assert not Candidate.objects.filter(last_name="Khalil").exists()
+    page.locator("input[name=city]").fill("Heidedorp")
+    page.locator("input[name=postal_code]").fill("9100")
+    page.locator("select[name=preferred_language]").select_option("ar")
+    page.locator("select[name=education_level]").select_option("medium")
+    page.locator("button[name=save]").click()
+    expect(page.locator("h1")).to_contain_text("Samir")
+    assert Candidate.objects.filter(last_name="Khalil", campaigns=world.campaign_a).count() == 1
+    page.goto(f"{live_url}/candidates/")
+    expect(page.locator("[data-draft-link]")).to_have_count(0)
 
 
 @pytest.fixture

@@ -20,6 +20,7 @@ from jobroad.models import Role, User
 from jobroad.outbox import PlannedMessage, Recipient, cancel_event_messages, dispatch_soon, sync_event_messages
 from jobroad.selectors import members
 
+from ...choices import EvaluationWaiver
 from ...lifecycle import PhaseRefused, require_phase
 from ...matching.inputs import matching_input
 from ...matching.scoring import exclusions, score
@@ -139,7 +140,8 @@ def offer_preview(interview: Interview, reserve: Enrolment) -> OfferPreview:
 
 def offer_slot_to_reserve(*, run: TransportRun, interview: Interview, reserve: Enrolment, actor: User) -> Interview:
     """Give a no-show's published interview slot to a reserve: the no-show's interview leaves the schedule (its
-    reminders and evaluation requests are cancelled; generating again may plan it anew), the reserve gets a
+    reminders and evaluation requests are cancelled, it needs no evaluation, and generating again does not plan it
+    anew: the person who offered the slot decided), the reserve gets a
     confirmed proposal for the vacancy (HR hears of it as of any confirmed proposal) and an interview in that very
     slot, published at once, placed by hand so that generating again keeps it. The reserve is told by SMS or mail
     in their own language, and their intermediary and the company's HR hear who comes instead. Refused, in words,
@@ -160,7 +162,7 @@ def offer_slot_to_reserve(*, run: TransportRun, interview: Interview, reserve: E
         if option is None:
             raise OfferRefused(_("This reserve cannot take the slot (any more): they are busy then or do not fit."))
         day, starts_at, participation = interview.published_day, interview.published_starts_at, interview.participation
-        _free_slot(interview)
+        _free_slot(interview, actor)
         taken = set(
             Interview.objects.filter(participation=participation, day=day, starts_at=starts_at).values_list(
                 "seat", flat=True
@@ -185,12 +187,19 @@ def offer_slot_to_reserve(*, run: TransportRun, interview: Interview, reserve: E
     return placed
 
 
-def _free_slot(interview: Interview) -> None:
+def _free_slot(interview: Interview, actor: User) -> None:
     cancel_event_messages(event=f"interview:{interview.pk}")
     cancel_event_messages(event=f"evaluation:{interview.pk}")
     interview.day = interview.starts_at = interview.ends_at = interview.seat = None
     interview.published_day = interview.published_starts_at = None
-    interview.save(update_fields=["day", "starts_at", "ends_at", "seat", "published_day", "published_starts_at"])
+    interview.evaluation_waived_because = EvaluationWaiver.NO_SHOW
+    interview.evaluation_waived_by, interview.evaluation_waived_at = actor, timezone.now()
+    interview.save(
+        update_fields=[
+            "day", "starts_at", "ends_at", "seat", "published_day", "published_starts_at",
+            "evaluation_waived_because", "evaluation_waived_by", "evaluation_waived_at",
+        ]
+    )  # fmt: skip
 
 
 def _reserve_proposal(campaign: Campaign, option: ReserveOption, vacancy, actor: User) -> Proposal:

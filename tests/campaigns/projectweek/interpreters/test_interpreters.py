@@ -5,8 +5,10 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from campaigns.models import Interview, ProjectWeek
+from campaigns.projectweek import documents
 from campaigns.projectweek import services as projectweek_services
 from campaigns.projectweek.inputs import schedule_input
 from campaigns.projectweek.interpreters import selectors
@@ -105,6 +107,17 @@ def test_the_day_sheet_tells_the_interpreter_where_when_and_whom_by_first_name(c
     assert interview.published_starts_at.strftime("%H:%M") in text
     assert "Yonas" in text and yonas.last_name not in text
     assert str(interview.participation.company) in text
+
+
+def test_the_run_sheet_names_the_language_in_the_sheets_language_whatever_the_page(world, yonas):
+    book(world.campaign_a, interpreter("Hiwet", ["ti"]))
+    generate(world)
+    projectweek_services.publish_schedule(campaign=world.campaign_a, actor=world.alice)
+
+    with translation.override("en"):  # the coordinator's page is in English; the pack is printed in French
+        text = pdf_text(documents.pack_pdf(world.campaign_a, language="fr"))
+
+    assert "tigrigna" in text.lower() and "Tigrinya" not in text
 
 
 def test_a_booking_is_refused_in_words_and_nothing_is_saved(client_for, world, yonas):

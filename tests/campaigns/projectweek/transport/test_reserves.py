@@ -2,10 +2,13 @@
 free at that time), best first; the confirmation page says what is sent to whom; the offer places the reserve in the
 slot, publishes it and tells the reserve in their own language, their intermediary and HR."""
 
+from datetime import time
+
 import pytest
 from django.urls import reverse
 
 from campaigns.models import Interview, Proposal, ProposalStatus
+from campaigns.projectweek.services import generate_schedule
 from campaigns.projectweek.transport.reserves import reserve_options
 from candidates.models import ConsentPurpose, Screening, ScreeningDecision
 from candidates.services import withdraw_consent
@@ -100,6 +103,22 @@ def test_offering_the_slot_places_the_reserve_and_tells_them_in_their_language(c
     assert "مقابلة عمل" in channels.render(sms).text  # "job interview", in Arabic
     told = sorted(m.recipient_address for m in Message.objects.filter(template="reserve_offer").exclude(pk=sms.pk))
     assert told == sorted([world.intermediary_a.email, world.hr_a.email])
+
+
+def test_generating_again_keeps_the_reserve_in_the_slot_and_the_no_show_out(client_for, world, runs, sara_absent):
+    heidebloem_run, _kapellen_run = runs
+    hamid = reserve(world, "Hamid")
+    slot = (sara_absent.published_day, sara_absent.published_starts_at)
+    client_for(world.coach_a).post(offer_url(heidebloem_run, sara_absent, hamid), {"confirm": "1"})
+    heidebloem_run.project_week.campaign.participations.filter(company=world.company_a).update(
+        interviews_until=time(13)
+    )  # a free slot Sara would fit in
+
+    generate_schedule(campaign=world.campaign_a, actor=world.alice)
+
+    sara, placed = Interview.objects.get(pk=sara_absent.pk), Interview.objects.get(enrolment=hamid)
+    assert (sara.day, sara.evaluation_waived_because, sara.evaluation_waived_by) == (None, "no_show", world.coach_a)
+    assert (placed.day, placed.starts_at) == slot
 
 
 def test_no_offer_for_a_passenger_who_was_not_marked_absent(client_for, world, published, runs):
