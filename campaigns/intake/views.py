@@ -96,8 +96,6 @@ def candidate_register(request, campaign_pk):
                 request, _("%(name)s is registered in %(campaign)s.") % {"name": candidate, "campaign": campaign}
             )
             return redirect("candidate_detail", pk=candidate.pk)
-    if data:  # a submit that did not register keeps what was typed, as "Save and continue" does
-        drafts.save_draft(request.user, REGISTRATION_DRAFT, campaign.pk, data, leave_out=NOT_DRAFTED)
     step = request.GET.get("step", "") if draft else ""
     context = {"form": form, "languages": languages, "options": options, "campaign": campaign, "notices": notices,
                "error_summary": error_summary(form, languages, options), "draft": draft,

@@ -26,7 +26,7 @@ every number of levels, for one click of "run matching".
 """
 
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import numpy as np
 from ortools.graph.python import min_cost_flow
@@ -85,38 +85,43 @@ def chosen_levels(settings: Settings) -> int:
 
 
 def compare(problem: Problem) -> Comparison:
-    """Score once, then solve at the settings' fairness, greedily, and at every number of levels from 0 to m."""
+    """Score once, then solve at the settings' fairness, greedily, and at every number of levels from 0 to m. The
+    network is built once; levels past the most proposals any candidate can have give the same network, so they are
+    solved once; reasons in words are made for the chosen solution only (a level shows its fit and counts)."""
     grid = build(problem)
+    network = _network(problem, grid)
     m = max(problem.settings.max_interviews, 0)
     chosen = chosen_levels(problem.settings)
-    by_level = {}
-    for levels in range(m + 1):
+    eligible = grid.allowed.any(axis=1)
+    flows, levels = {}, []  # flows by the distinct number of levels
+    for count in range(m + 1):
+        key = network.distinct_levels(count) if network else 0
         try:
-            by_level[levels] = _solution(problem, "flow", grid, _flow(problem, grid, levels))
+            if key not in flows:
+                flows[key] = _flow(network, count)
         except _TooManyLevels:  # and more levels would not fit either: left out
             break
-    eligible = sorted(set(grid.candidate_ids[grid.allowed.any(axis=1)].tolist()))
-    levels = tuple(Level(levels, s.total_fit, _histogram(s, eligible, m)) for levels, s in sorted(by_level.items()))
-    solution = by_level[chosen] if chosen in by_level else _solve(problem, grid, chosen)
-    return Comparison(solution, greedy(problem, grid), levels)
-
-
-def _histogram(solution: Solution, eligible: list[int], m: int) -> tuple[int, ...]:
-    per_candidate = Counter(pair.candidate_id for pair in solution.proposals)
-    counts = Counter(per_candidate[cid] for cid in eligible)
-    return tuple(counts[n] for n in range(m + 1))
+        rows, cols = np.array(flows[key], dtype=np.int64).reshape(-1, 2).T
+        spread = Counter(np.bincount(rows, minlength=len(eligible))[eligible].tolist())
+        levels.append(Level(count, int(grid.fit[rows, cols].sum()), tuple(spread[n] for n in range(m + 1))))
+    if chosen < len(levels):
+        solution = _solution(problem, "flow", grid, flows[network.distinct_levels(chosen) if network else 0])
+    else:
+        solution = _solve(problem, grid, chosen, network)
+    return Comparison(solution, greedy(problem, grid), tuple(levels))
 
 
 class _TooManyLevels(Exception):
     """The fairness levels' rewards would not fit the flow solver's 64-bit costs."""
 
 
-def _solve(problem: Problem, grid: Grid, levels: int) -> Solution:
+def _solve(problem: Problem, grid: Grid, levels: int, network: "_Network | None" = None) -> Solution:
     """The optimum at ``levels`` fairness levels; with so many candidates that the levels' rewards would overflow
     the solver's costs, at as many levels as fit, and ``problems`` says so."""
+    network = _network(problem, grid) if network is None else network
     for fitting in range(levels, -1, -1):
         try:
-            chosen = _flow(problem, grid, fitting)
+            chosen = _flow(network, fitting)
         except _TooManyLevels:
             continue
         solution = _solution(problem, "flow", grid, chosen)
@@ -130,9 +135,98 @@ def _solve(problem: Problem, grid: Grid, levels: int) -> Solution:
     raise AssertionError("0 levels always fit")
 
 
-def _flow(problem: Problem, grid: Grid, levels: int) -> list[tuple[int, int]]:
-    """Min-cost flow: source → candidate → candidate x company → vacancy → sink, plus a free source → sink bypass
-    so that sending nothing more is always possible. Costs are negated gains. Built with arrays, in bulk.
+@dataclass(frozen=True)
+class _Network:
+    """The min-cost flow network of a problem but for its fairness levels, built once with arrays: the levels only
+    add source arcs and set the pins' weight, so ``compare`` solves one network at every number of levels.
+
+    Nodes: source, sink, a node per vacancy, per person (a candidate with a usable pair) and per candidate x
+    company with a usable pair. Arcs, in this order (the solver's ties depend on it): vacancy → sink (capacity),
+    source → person for each level, source → person for the rest, person → candidate x company (capacity 1, where
+    the company has more than one vacancy for the candidate), the pairs (into the vacancy), source → sink."""
+
+    m: int
+    taken: list[tuple[int, int]]  # (row, column) of the pins proposed before the flow, when all of them fit
+    rows: np.ndarray  # the pairs the flow chooses among
+    cols: np.ndarray
+    fits: np.ndarray
+    pinned: np.ndarray | None  # of these pairs, the pinned ones, when the flow weighs pins (not all of them fit)
+    before: np.ndarray  # per person: proposals taken before the flow
+    out: np.ndarray  # per person: the most proposals the flow may add
+    person_node: np.ndarray
+    first: tuple[np.ndarray, ...]  # tails, heads, capacities, costs of vacancy → sink
+    last: tuple[np.ndarray, ...]  # tails, heads, capacities of person → candidate x company, then of the pairs
+    bound: int  # the sum over persons of their m best fits: the total fit of any choice is at most this
+    nodes: int
+
+    def distinct_levels(self, levels: int) -> int:
+        """The levels that give the same network as ``levels``: none past the most proposals anyone can have."""
+        return min(levels, self.m, int((self.before + self.out).max())) if len(self.rows) else 0
+
+
+def _network(problem: Problem, grid: Grid) -> _Network | None:
+    """The network shared by every number of levels, None when there is nothing to choose."""
+    m = max(problem.settings.max_interviews, 0)
+    if not m or not grid.allowed.any():
+        return None
+    usable = grid.allowed & (grid.capacity > 0)
+    pinned = grid.pinned & usable
+    company = np.unique(grid.company, return_inverse=True)[1]  # company index of each vacancy
+    companies = int(company.max()) + 1
+    forced = _compatible_pins(grid, pinned, company, m)
+    people_count = len(grid.candidate_ids)
+    already = np.zeros(people_count, dtype=np.int64)  # proposals each candidate has before the flow
+    capacity, taken = grid.capacity, []
+    if forced is not None:  # every pin fits: they are proposed, and the flow shares out what is left
+        pin_rows, pin_cols = forced
+        if len(pin_rows):
+            already = np.bincount(pin_rows, minlength=people_count)
+            blocked = np.zeros((people_count, companies), dtype=bool)
+            blocked[pin_rows, company[pin_cols]] = True
+            capacity = capacity - np.bincount(pin_cols, minlength=len(capacity))
+            usable &= ~blocked[:, company] & (capacity > 0)
+            taken = list(zip(pin_rows.tolist(), pin_cols.tolist(), strict=True))
+    rows, cols = np.nonzero(usable)
+    if not len(rows):
+        return _Network(m, taken, rows, cols, rows, None, rows, rows, rows, (), (), 0, 0)
+    fits = grid.fit[rows, cols]
+    # candidate x company groups, numbered in the order of (row, company): a dense count instead of a sort
+    keys = rows * companies + company[cols]
+    size = np.bincount(keys, minlength=people_count * companies)
+    present = size > 0
+    group_of = (np.cumsum(present) - 1)[keys]
+    group_keys = np.flatnonzero(present)
+    group_size, group_row = size[group_keys], group_keys // companies
+    per_row = np.bincount(rows, minlength=people_count)
+    people = np.flatnonzero(per_row)
+    person_of = (np.cumsum(per_row > 0) - 1)[rows]
+    before = already[people]
+    out = np.minimum(m - before, np.bincount(group_row, minlength=people_count)[people])
+
+    vacancies = len(grid.vacancy_ids)
+    vacancy_node = 2 + np.arange(vacancies)
+    person_node = 2 + vacancies + np.arange(len(people))
+    group_node = 2 + vacancies + len(people) + np.arange(len(group_keys))
+    used = np.flatnonzero(np.bincount(cols, minlength=vacancies))
+    first = (vacancy_node[used], np.full(len(used), SINK), capacity[used], np.zeros(len(used), dtype=np.int64))
+    shared = group_size > 1  # one vacancy per company: a capacity-1 node in between
+    group_tails = person_node[(np.cumsum(per_row > 0) - 1)[group_row[shared]]]
+    pair_tails = np.where(shared[group_of], group_node[group_of], person_node[person_of])
+    last = (
+        np.concatenate([group_tails, pair_tails]),
+        np.concatenate([group_node[shared], vacancy_node[cols]]),
+        np.ones(len(group_tails) + len(rows), dtype=np.int64),
+    )
+    weigh_pins = forced is None and bool(pinned.any())
+    return _Network(
+        m, taken, rows, cols, fits, grid.pinned[rows, cols] if weigh_pins else None, before, out, person_node,
+        first, last, _bound(grid.fit, usable, m), int(group_node[-1]) + 1,
+    )  # fmt: skip
+
+
+def _flow(network: _Network | None, levels: int) -> list[tuple[int, int]]:
+    """The chosen (row, column) pairs at ``levels`` fairness levels: a min-cost flow on the network plus the source
+    arcs of the levels; costs are negated gains.
 
     Why the objective is lexicographic. Let H be the pins honoured, N_k the candidates with at least k proposals
     (k = 1 … L, the fairness levels), F the total fit of a feasible choice; the flow maximises gain = pin·H +
@@ -144,88 +238,53 @@ def _flow(problem: Problem, grid: Grid, levels: int) -> list[tuple[int, int]]:
     flow. Each candidate has L capacity-1 arcs from the source paying W_1 > W_2 > … > W_L and one
     arc for the rest paying nothing: a convex cost, so the k-th unit of a candidate's flow takes the k-th arc and
     the flow's optimum is exactly this objective's. With L = 0 (coverage_first off) only pins, then fit count."""
-    m = max(problem.settings.max_interviews, 0)
-    if not m or not grid.allowed.any():
+    if network is None:
         return []
-    usable = grid.allowed & (grid.capacity > 0)[None, :]
-    pinned = grid.pinned & usable
-    company = np.unique(grid.company, return_inverse=True)[1]  # company index of each vacancy
-    forced = _compatible_pins(grid, pinned, company, m)
-    already = np.zeros(len(grid.candidate_ids), dtype=np.int64)  # proposals each candidate has before the flow
-    capacity = grid.capacity
-    if forced is not None:  # every pin fits: they are proposed, and the flow shares out what is left
-        pin_rows, pin_cols = forced
-        already = np.bincount(pin_rows, minlength=len(already))
-        blocked = np.zeros((len(already), int(company.max()) + 1), dtype=bool)
-        blocked[pin_rows, company[pin_cols]] = True
-        capacity = capacity - np.bincount(pin_cols, minlength=len(capacity))
-        usable = usable & ~blocked[:, company] & (capacity > 0)[None, :]
-    rows, cols = np.nonzero(usable)
-    taken = list(zip(*forced, strict=True)) if forced is not None else []
-    taken = [(int(r), int(c)) for r, c in taken]
-    if not len(rows):
-        return taken
-    fits = grid.fit[rows, cols]
-    companies = company[cols]
-    group_keys = rows * (int(companies.max()) + 1) + companies
-    groups, group_of, group_size = np.unique(group_keys, return_inverse=True, return_counts=True)
-    group_row = groups // (int(companies.max()) + 1)
-    people, person_of = np.unique(rows, return_inverse=True)
-    before = already[people]
-    out = np.minimum(m - before, np.bincount(np.searchsorted(people, group_row), minlength=len(people)))
-
-    bound = _bound(rows, fits, m)
-    levels = min(levels, m)
-    could = [int((before + out >= k).sum()) for k in range(1, levels + 1)]  # E_k
+    if not len(network.rows):
+        return list(network.taken)
+    before, out, bound = network.before, network.out, network.bound
+    reach = before + out
+    levels = network.distinct_levels(levels)  # the same network as min(levels, m): no level arc past the most
+    could = [int((reach >= k).sum()) for k in range(1, levels + 1)]  # E_k
     gains = [0] * levels  # W_1 … W_L
     below = bound
     for k in range(levels, 0, -1):
         gains[k - 1] = below + 1
         below += gains[k - 1] * could[k - 1]
-    pin = below + 1 if forced is None and pinned.any() else 0
-
-    vacancy_node = 2 + np.arange(len(grid.vacancy_ids))
-    person_node = 2 + len(grid.vacancy_ids) + np.arange(len(people))
-    group_node = person_node[-1] + 1 + np.arange(len(groups))
-    nodes = int(group_node[-1]) + 1
-    if (max(pin, below) + 100) * (nodes + 1) >= COST_LIMIT:
+    pin = below + 1 if network.pinned is not None else 0
+    if (max(pin, below) + 100) * (network.nodes + 1) >= COST_LIMIT:
         raise _TooManyLevels
-    tails, heads, capacities, costs = [], [], [], []
-
-    def arcs(tail, head, capacity, cost):
-        n = next((np.size(a) for a in (tail, head, capacity, cost) if np.ndim(a)), 1)
-        tails.append(np.broadcast_to(np.asarray(tail, dtype=np.int64), n))
-        heads.append(np.broadcast_to(np.asarray(head, dtype=np.int64), n))
-        capacities.append(np.broadcast_to(np.asarray(capacity, dtype=np.int64), n))
-        costs.append(np.broadcast_to(np.asarray(cost, dtype=np.int64), n))
-
-    used = np.unique(cols)
-    arcs(vacancy_node[used], SINK, capacity[used], 0)
+    tails, heads, capacities, costs = ([part] for part in network.first)
     for k in range(1, levels + 1):  # the k-th proposal of a candidate who has k - 1 and may have k
-        at_level = (before < k) & (k <= before + out)
-        arcs(SOURCE, person_node[at_level], 1, -gains[k - 1])
-    rest = out - np.clip(np.minimum(levels, before + out) - before, 0, None)
-    arcs(SOURCE, person_node[rest > 0], rest[rest > 0], 0)
-    shared = group_size > 1  # one vacancy per company: a capacity-1 node in between
-    arcs(person_node[np.searchsorted(people, group_row[shared])], group_node[shared], 1, 0)
-    tail = np.where(shared[group_of], group_node[group_of], person_node[person_of])
-    first_pair = sum(len(t) for t in tails)
-    arcs(tail, vacancy_node[cols], 1, -(fits + pin * grid.pinned[rows, cols]))
+        nodes = network.person_node[(before < k) & (k <= reach)]
+        tails.append(np.full(len(nodes), SOURCE))
+        heads.append(nodes)
+        capacities.append(np.ones(len(nodes), dtype=np.int64))
+        costs.append(np.full(len(nodes), -gains[k - 1]))
+    rest = out - np.clip(np.minimum(levels, reach) - before, 0, None)
+    more = rest > 0
+    tails.append(np.full(int(more.sum()), SOURCE))
+    heads.append(network.person_node[more])
+    capacities.append(rest[more])
+    costs.append(np.zeros(int(more.sum()), dtype=np.int64))
+    first_pair = sum(len(t) for t in tails) + len(network.last[0]) - len(network.rows)
+    pair_costs = -network.fits if network.pinned is None else -(network.fits + pin * network.pinned)
     supply = int(out.sum())
-    arcs(SOURCE, SINK, supply, 0)
+    tails += [network.last[0], [SOURCE]]
+    heads += [network.last[1], [SINK]]
+    capacities += [network.last[2], [supply]]
+    costs += [np.zeros(len(network.last[0]) - len(network.rows), dtype=np.int64), pair_costs, [0]]
 
-    network = min_cost_flow.SimpleMinCostFlow()
-    network.add_arcs_with_capacity_and_unit_cost(
-        np.concatenate(tails), np.concatenate(heads), np.concatenate(capacities), np.concatenate(costs)
-    )
-    network.set_node_supply(SOURCE, supply)
-    network.set_node_supply(SINK, -supply)
-    status = network.solve()
-    if status != network.OPTIMAL:
+    solver = min_cost_flow.SimpleMinCostFlow()
+    arrays = (np.concatenate(part, dtype=np.int64) for part in (tails, heads, capacities, costs))
+    solver.add_arcs_with_capacity_and_unit_cost(*arrays)
+    solver.set_node_supply(SOURCE, supply)
+    solver.set_node_supply(SINK, -supply)
+    status = solver.solve()
+    if status != solver.OPTIMAL:
         raise RuntimeError(f"min-cost flow ended with status {status}")
-    flows = network.flows(np.arange(first_pair, first_pair + len(rows)))
-    chosen = flows > 0
-    return taken + list(zip(rows[chosen].tolist(), cols[chosen].tolist(), strict=True))
+    chosen = solver.flows(np.arange(first_pair, first_pair + len(network.rows))) > 0
+    return network.taken + list(zip(network.rows[chosen].tolist(), network.cols[chosen].tolist(), strict=True))
 
 
 def _compatible_pins(grid: Grid, pinned: np.ndarray, company: np.ndarray, m: int):
@@ -240,13 +299,13 @@ def _compatible_pins(grid: Grid, pinned: np.ndarray, company: np.ndarray, m: int
     return (rows, cols) if len(np.unique(keys)) == len(keys) else None
 
 
-def _bound(rows: np.ndarray, fits: np.ndarray, m: int) -> int:
-    """The sum over candidates of their m best fits (rows ascending, as np.nonzero gives them)."""
-    order = np.lexsort((-fits, rows))
-    ranked_rows, ranked_fits = rows[order], fits[order]
-    starts = np.searchsorted(ranked_rows, ranked_rows, side="left")
-    rank = np.arange(len(ranked_rows)) - starts
-    return int(ranked_fits[rank < m].sum())
+def _bound(fit: np.ndarray, usable: np.ndarray, m: int) -> int:
+    """The sum over candidates of their m best fits among their usable pairs (fits are 0-100: an unusable pair
+    counts as 0)."""
+    fits = np.where(usable, fit, 0)
+    if m >= fits.shape[1]:
+        return int(fits.sum())
+    return int(np.partition(fits, fits.shape[1] - m, axis=1)[:, fits.shape[1] - m :].sum())
 
 
 def greedy(problem: Problem, grid: Grid | None = None) -> Solution:
@@ -272,12 +331,12 @@ def greedy(problem: Problem, grid: Grid | None = None) -> Solution:
 
 def _solution(problem: Problem, method: str, grid: Grid, chosen: list[tuple[int, int]]) -> Solution:
     """The solution of the chosen (row, column) pairs: reasons in words for these pairs only."""
-    candidates = {c.id: c for c in problem.candidates}
-    vacancies = {v.id: v for v in problem.vacancies}
     c_ids, v_ids = grid.candidate_ids.tolist(), grid.vacancy_ids.tolist()
     keys = [(c_ids[row], v_ids[col]) for row, col in sorted(chosen)]
-    proposals = score_pairs(candidates, vacancies, keys, problem.settings)
-    covered = frozenset(pair.candidate_id for pair in proposals)
+    wanted = {cid for cid, _vid in keys}
+    candidates = {c.id: c for c in problem.candidates if c.id in wanted}
+    proposals = score_pairs(candidates, {v.id: v for v in problem.vacancies}, keys, problem.settings)
+    covered = frozenset(wanted)
     eligible = set(grid.candidate_ids[grid.allowed.any(axis=1)].tolist()) if grid.allowed.size else set()
     return Solution(
         method=method,
@@ -285,12 +344,14 @@ def _solution(problem: Problem, method: str, grid: Grid, chosen: list[tuple[int,
         total_fit=sum(pair.fit for pair in proposals),
         covered=covered,
         uncovered=tuple(sorted(eligible - covered)),
-        problems=pin_problems(problem, {(p.candidate_id, p.vacancy_id) for p in proposals}),
+        problems=pin_problems(problem, set(keys)) if problem.pinned else (),
     )
 
 
 def pin_problems(problem: Problem, proposed: set[tuple[int, int]]) -> tuple[str, ...]:
     """A plain-English note for every pin that is not among the proposed pairs, saying why."""
+    if problem.pinned <= proposed:
+        return ()
     candidates = {c.id: c for c in problem.candidates}
     vacancies = {v.id: v for v in problem.vacancies}
     honoured = sorted(key for key in problem.pinned if key in proposed)

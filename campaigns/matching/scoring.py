@@ -40,8 +40,8 @@ wishes          10      the company's sector is one the candidate wishes (``wish
 """
 
 from collections import Counter
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .problem import CandidateIn, Exclusion, Pair, Problem, Reason, Settings, VacancyIn
 
@@ -102,9 +102,9 @@ EXCLUSION_TEXT = {
 CONSTRAINTS = tuple(EXCLUSION_TEXT)  # the order exclusions are listed in
 
 
-@dataclass(frozen=True, slots=True)
-class _Profile:
-    """A candidate's fields in the shapes scoring looks them up in, built once per candidate."""
+class _Profile(NamedTuple):
+    """A candidate's fields in the shapes scoring looks them up in, built once per candidate (a named tuple: made
+    once per candidate a solution proposes, it is cheaper than a frozen dataclass)."""
 
     candidate: CandidateIn
     levels: dict[str, int]  # language → best CEFR rank
@@ -122,21 +122,18 @@ def _rank(level: str) -> int | None:
 def _profile(candidate: CandidateIn) -> _Profile:
     levels: dict[str, int] = {}
     for language, level in candidate.languages:
-        rank = _rank(level)
-        if rank is not None:
-            levels[language.lower()] = max(rank, levels.get(language.lower(), rank))
-    blocked = tuple(
-        code
-        for code, applies in (
-            ("no_legal_access", candidate.legal_access is not True),
-            ("no_consent", not candidate.consent_to_share),
-            ("not_selected", not candidate.selected),
-        )
-        if applies
-    )
+        if (rank := _rank(level)) is not None and rank > levels.get(language := language.lower(), -1):
+            levels[language] = rank
+    blocked = ()
+    if candidate.legal_access is not True:
+        blocked += ("no_legal_access",)
+    if not candidate.consent_to_share:
+        blocked += ("no_consent",)
+    if not candidate.selected:
+        blocked += ("not_selected",)
     groups: dict[str, str] = {}
     for code in sorted(candidate.occupations, reverse=True):  # the lowest code wins, whatever the set's order
-        groups.update({code[:3]: code, code[:2]: code})
+        groups[code[:3]] = groups[code[:2]] = code
     return _Profile(candidate, levels, dict(candidate.commute_minutes), groups, blocked)
 
 
@@ -268,8 +265,8 @@ def _score(profile: _Profile, vacancy: VacancyIn, settings: Settings) -> Pair:
         *_shifts(candidate, vacancy, weights.shifts),
         *_wishes(candidate, vacancy, weights.wishes),
     )
-    fit = min(max(sum(reason.points for reason in reasons), 0), 100)
-    return Pair(candidate.id, vacancy.id, fit, reasons)
+    fit = sum([reason.points for reason in reasons])
+    return Pair(candidate.id, vacancy.id, min(max(fit, 0), 100), reasons)
 
 
 def _exclusions(profile: _Profile, vacancy: VacancyIn, settings: Settings) -> tuple[str, ...]:

@@ -24,11 +24,17 @@ until ``interviews_until``, ``interviewers`` at a time; HR works in slots, so in
   longer both hold, the first placed (by request id) stays. They also stay on a guided visit that has become too
   small for them (it has begun, or a person chose it), which then takes nobody else; :func:`validate` reports it.
 
-**Objective**, lexicographic, one CP-SAT stage per level, each stage fixing the level before it: schedule as many
-requests as possible; in a re-plan, change as few published appointments as possible; the least waiting (minutes
-from the end of the visit to the interview) plus ``Settings.day_cost`` per day a candidate has to come; the
-shortest HR days (visit start to the end of the last interview). The model is boolean: one literal per request,
-company-day and slot, so a schedule is exact on the slot grid.
+**Objective**, lexicographic, each CP-SAT stage fixing the levels before it: schedule as many requests as
+possible; in a re-plan, change as few published appointments as possible; the least waiting (minutes from the end
+of the visit to the interview) plus ``Settings.day_cost`` per day a candidate has to come; the shortest HR days
+(visit start to the end of the last interview). The last two levels are one stage, weighted so that a minute of
+waiting outweighs the longest HR days there can be (one search and one proof rather than two; each level is still
+reported on its own). The model is boolean: one literal per request, company-day and slot, so a schedule is exact
+on the slot grid.
+
+**Waiting in two steps.** CP-SAT (or greedy) decides which company-day each request goes to; then
+:func:`~.queue.reorder` orders each session exactly, with everything else held (the module says what "exactly"
+covers), and the better of the two schedules is kept, so every stage and the greedy start are queued again.
 
 :func:`solve` reports ``optimal`` (every stage proven), ``feasible`` (a time limit stopped a stage) or
 ``infeasible`` (proven that not every request fits — the plan is partial — or a fixed published appointment
@@ -43,7 +49,8 @@ time limit stopped may differ between runs; proven optima have the same objectiv
 
 The package, every module of it free of Django: ``problem`` holds the dataclasses in and out (exposed here too),
 ``board`` the open slots of each request and the blockers (:func:`~.board.blockers_at`), ``checks`` what is
-checked before solving, this module the greedy baseline and the CP-SAT model, ``validation``
+checked before solving, ``queue`` the order within a session, this module the greedy baseline and the CP-SAT model,
+``validation``
 :func:`~.validation.validate` and :func:`~.validation.measures`.
 """
 
@@ -51,6 +58,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from time import perf_counter
+from typing import NamedTuple
 
 from ortools.sat.python import cp_model
 
@@ -69,6 +77,7 @@ from .problem import (
     Solution,
     Stage,
 )
+from .queue import reorder
 from .validation import measures
 
 __all__ = [
@@ -92,7 +101,8 @@ def greedy(problem: Problem) -> Solution:
     """Fixed appointments first (pinned, or published early; even on a visit that is full by now), then published
     ones where they still fit, then the most constrained request first, each in the earliest free slot — on a day
     the candidate already comes, if it can — of the least loaded session (company-day); the better (by the
-    lexicographic objective) of that and the same with the earliest day first."""
+    lexicographic objective) of that and the same with the earliest day first, each queued again within its
+    sessions (:func:`~.queue.reorder`)."""
     check_numbers(problem)
     return _greedy(Index(problem))
 
@@ -124,39 +134,10 @@ def _greedy(index: Index) -> Solution:
                     board.place(option)
                     load[option.cd] += 1
                     break
-        for solution in (
-            _solution(index, "greedy", "feasible", board.placed.values(), problems),
-            _requeued(index, list(board.placed.values()), problems),
-        ):
-            if solution is not None and (best is None or _rank(index, solution) < _rank(index, best)):
-                best = replace(solution, method="greedy", status="feasible")
+        solution = _solution(index, "greedy", "feasible", reorder(index, board.placed.values()), problems)
+        if best is None or _rank(index, solution) < _rank(index, best):
+            best = solution
     return best
-
-
-def _requeued(index: Index, chosen: list[Option], problems=()) -> Solution | None:
-    """The same requests on the same company-days, each moved to the earliest slot there that is free with
-    everything else where it is, earliest start first: the order within a session, on its own. Fixed appointments
-    and published ones kept where they were stay put. None when nothing moved."""
-    now = {o.request.id: o for o in chosen}
-    stay = set(index.fixed())
-    moved = False
-    for request_id in sorted(now, key=lambda r: (now[r].start, r)):
-        option = now[request_id]
-        if request_id in stay or option == index.kept(request_id):
-            continue
-        earlier = sorted(
-            (o for o in index.options[request_id] if o.cd == option.cd and o.start < option.start),
-            key=lambda o: o.start,
-        )
-        if not earlier:
-            continue
-        board = Board(index)
-        for other in now.values():
-            if other.request.id != request_id:
-                board.place(other)
-        if free := next((o for o in earlier if not board.blockers(o)), None):
-            now[request_id], moved = free, True
-    return _solution(index, "cp-sat", "", now.values(), problems) if moved else None
 
 
 def _rank(index: Index, solution: Solution) -> tuple[int, int, int, int]:
@@ -204,127 +185,178 @@ def solve(problem: Problem) -> Solution:
         return _solution(index, "cp-sat", status, [], lost)
     model = cp_model.CpModel()
     x = {o: model.new_bool_var(f"r{o.request.id}d{o.cd.day}s{o.start}") for o in options}
-    stages = _constraints(model, index, x, forced=list(held.placed.values()))
+    derived = {}  # every other variable -> the options any of which sets it: the hint follows from the schedule's
+    stages = _constraints(model, index, x, forced=list(held.placed.values()), derived=derived)
 
-    solver = cp_model.CpSolver()
-    solver.parameters.num_workers = problem.settings.workers
-    deadline = began + problem.settings.time_limit
-    reports, infeasible = [], False
-    for position, (name, expression, maximise, share) in enumerate(stages):
-        chosen = {(a.request_id, a.day, a.start) for a in best.appointments}
-        model.clear_hints()
-        for o, literal in x.items():
-            model.add_hint(literal, (o.request.id, o.cd.day, o.start) in chosen)
-        shares_left = sum(stage[3] for stage in stages[position:])
-        solver.parameters.max_time_in_seconds = max(0.05, (deadline - perf_counter()) * share / shares_left)
-        (model.maximize if maximise else model.minimize)(expression)
-        clock = _Clock()
-        status = solver.solve(model, clock)
-        solved = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
-        if solved:
-            chosen_now = [o for o, literal in x.items() if solver.boolean_value(literal)]
-            found = _solution(index, "cp-sat", "", chosen_now)
-            for candidate in (found, _requeued(index, chosen_now)):
-                if candidate is not None and _rank(index, candidate) < _rank(index, best):
-                    best, best_at = candidate, clock.last - began
-            infeasible |= name == "scheduled" and status == cp_model.OPTIMAL and len(found.dropped) > 0
-        value = _levels(index, best)[name]
-        reports.append(
-            Stage(
-                name,
-                proven=status == cp_model.OPTIMAL,
-                solved=solved,
-                value=value,
-                seconds_to_best=round(best_at, 3),
-                seconds=round(perf_counter() - began, 3),
-            )
-        )
-        if not solved:
-            break  # no solution in the time left: the best so far stands (the greedy start is always one)
-        model.add(expression >= value if maximise else expression <= value)
-    reports += [
-        Stage(name, False, False, _levels(index, best)[name], round(best_at, 3), round(perf_counter() - began, 3))
-        for name, *_ in stages[len(reports) :]
-    ]
+    run = _Run(index, model, x, derived, began, best, best_at)
+    reports, infeasible = run.stages(stages, problem.settings)
     proven = all(report.proven for report in reports)
     status = "infeasible" if infeasible or moved else "optimal" if proven else "feasible"
     problems = tuple(why for _request_id, why in lost)
-    return replace(best, method="cp-sat", status=status, problems=problems, stages=tuple(reports))
+    return replace(run.best, method="cp-sat", status=status, problems=problems, stages=tuple(reports))
 
 
-def _constraints(model: cp_model.CpModel, index: Index, x: dict, forced: list[Option]) -> list[tuple]:
+class _Run:
+    """The CP-SAT stages of one :func:`solve`, and the best schedule so far: greedy's, then each stage's result
+    queued again within its sessions, when it is better."""
+
+    def __init__(self, index: Index, model, x: dict, derived: dict, began: float, best: Solution, best_at: float):
+        self.index, self.model, self.x, self.derived, self.began = index, model, x, derived, began
+        self.best, self.best_at = best, best_at
+        self.solver = cp_model.CpSolver()
+
+    def stages(self, stages: list["_Objective"], settings: Settings) -> tuple[list[Stage], bool]:
+        """Each stage in turn, fixing its levels for the next; the reports per level, and whether the first stage
+        proved that not every request fits."""
+        self.solver.parameters.num_workers = settings.workers
+        deadline = self.began + settings.time_limit
+        reports, infeasible = [], False
+        for position, stage in enumerate(stages):
+            shares_left = sum(later.share for later in stages[position:])
+            seconds = max(0.05, (deadline - perf_counter()) * stage.share / shares_left)
+            status, whole = self.solve(stage, seconds)
+            solved = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+            infeasible |= stage.levels == ("scheduled",) and status == cp_model.OPTIMAL and not whole
+            levels = _levels(self.index, self.best)
+            for name, proven in zip(stage.levels, _proven(self.solver, status, stage, levels), strict=True):
+                reports.append(self.report(name, proven, solved, levels))
+            if not solved:
+                break  # no solution in the time left: the best so far stands (the greedy start is always one)
+            value = stage.value(levels)
+            self.model.add(stage.expression >= value if stage.maximise else stage.expression <= value)
+        levels = _levels(self.index, self.best)
+        names = [name for stage in stages for name in stage.levels]
+        return reports + [self.report(name, False, False, levels) for name in names[len(reports) :]], infeasible
+
+    def solve(self, stage: "_Objective", seconds: float) -> tuple:
+        """One stage from the best schedule so far; keeps its result, queued again, if better. CP-SAT's status, and
+        whether its schedule has every request."""
+        _hint(self.model, self.x, self.derived, self.best)
+        self.solver.parameters.max_time_in_seconds = seconds
+        (self.model.maximize if stage.maximise else self.model.minimize)(stage.expression)
+        clock = _Clock()
+        status = self.solver.solve(self.model, clock)
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            return status, False
+        chosen = [o for o, literal in self.x.items() if self.solver.boolean_value(literal)]
+        queued = _solution(self.index, "cp-sat", "", reorder(self.index, chosen))  # never worse than CP-SAT's own
+        if _rank(self.index, queued) < _rank(self.index, self.best):
+            self.best, self.best_at = queued, clock.last - self.began
+        return status, len(chosen) == len(self.index.requests)
+
+    def report(self, name: str, proven: bool, solved: bool, levels: dict[str, int]) -> Stage:
+        return Stage(name, proven, solved, levels[name], round(self.best_at, 3), round(perf_counter() - self.began, 3))
+
+
+class _Objective(NamedTuple):
+    """One CP-SAT stage: the levels it settles, in order, with the weight of each in its expression — a unit of
+    a level outweighs everything below it — and its share of the time limit."""
+
+    levels: tuple[str, ...]
+    weights: tuple[int, ...]
+    expression: cp_model.LinearExprT
+    maximise: bool
+    share: int
+
+    def value(self, levels: dict[str, int]) -> int:
+        return sum(weight * levels[name] for name, weight in zip(self.levels, self.weights, strict=True))
+
+
+def _proven(solver: cp_model.CpSolver, status, stage: _Objective, levels: dict[str, int]) -> list[bool]:
+    """Per level of a stage, whether the best schedule's value is proven best. All of them when the stage is
+    proven; else the first of a minimised pair when CP-SAT's bound already reaches its weight times that value:
+    the level below is less than one weight, so no schedule has a smaller first level."""
+    if status == cp_model.OPTIMAL:
+        return [True] * len(stage.levels)
+    first = (
+        status == cp_model.FEASIBLE
+        and len(stage.levels) == 2
+        and not stage.maximise
+        and solver.best_objective_bound >= stage.weights[0] * levels[stage.levels[0]]
+    )
+    return [first] + [False] * (len(stage.levels) - 1)
+
+
+def _hint(model: cp_model.CpModel, x: dict, derived: dict, solution: Solution) -> None:
+    """A complete hint: the schedule's options, and every other variable as the schedule sets it."""
+    chosen = {(a.request_id, a.day, a.start) for a in solution.appointments}
+    model.clear_hints()
+    for o, literal in x.items():
+        model.add_hint(literal, (o.request.id, o.cd.day, o.start) in chosen)
+    for variable, options in derived.items():
+        model.add_hint(variable, any((o.request.id, o.cd.day, o.start) in chosen for o in options))
+
+
+def _constraints(model: cp_model.CpModel, index: Index, x: dict, forced: list[Option], derived: dict) -> list[tuple]:
     """Post the rules; return the objective stages as (name, expression, maximise, share of the time limit).
-    ``forced``: the fixed appointments that stay where they are (``checks.hold_fixed``)."""
+    ``forced``: the fixed appointments that stay where they are (``checks.hold_fixed``); ``derived`` is filled
+    with each other variable and the options any of which sets it."""
     problem = index.problem
     per_request, per_day_choice, per_slot = defaultdict(list), defaultdict(list), defaultdict(list)
     for o, literal in x.items():
         per_request[o.request.id].append(literal)
-        per_day_choice[o.request.id, o.cd].append(literal)
-        per_slot[o.cd, o.start].append(literal)
+        per_day_choice[o.request.id, o.cd].append(o)
+        per_slot[o.cd, o.start].append(o)
     for literals in per_request.values():
         model.add_at_most_one(literals)
-    for (cd, _start), literals in per_slot.items():
-        model.add(sum(literals) <= cd.interviewers)
 
     # y: the request is scheduled on this company-day (so the candidate joins its visit)
     y = {}
-    for key, literals in per_day_choice.items():
+    for key, chosen in per_day_choice.items():
         y[key] = model.new_bool_var("")
-        model.add(y[key] == sum(literals))
+        model.add(y[key] == sum(x[o] for o in chosen))
+        derived[y[key]] = chosen
     _candidate_rules(model, index, x, y)
     _interpreter_rules(model, index, x)
 
     for option in forced:
         model.add(x[option] == 1)
-    _visit_rules(model, index, y, forced)
+    _visit_rules(model, index, y, forced, derived)
 
     present = {}
     for (request_id, cd), literal in y.items():
         key = (index.requests[request_id].candidate_id, cd.day)
         if key not in present:
             present[key] = model.new_bool_var("")
+            derived[present[key]] = []
         model.add_implication(literal, present[key])
-    hr_day = {}  # company-day -> from the visit's start to the end of its last interview; 0 without interviews
-    for (cd, start), literals in per_slot.items():
-        if cd not in hr_day:
-            hr_day[cd] = model.new_int_var(0, max(cd.interviews_until - cd.visit_start, 0), "")
-        for literal in literals:
-            model.add(hr_day[cd] >= start + cd.slot_minutes - cd.visit_start).only_enforce_if(literal)
-    _queue_bounds(model, x, hr_day)
+        derived[present[key]] += derived[literal]
+    span, longest = _session_rules(model, x, per_slot, derived)
 
     scheduled = sum(x.values())
     wait = sum((o.start - o.cd.visit_end) * literal for o, literal in x.items())
-    span = sum(hr_day.values())
-    stages = [("scheduled", scheduled, True, 4)]
+    stages = [_Objective(("scheduled",), (1,), scheduled, True, 4)]
     kept = [x[o] for r in index.published if (o := index.kept(r)) is not None]
     if index.published:
-        stages.append(("kept", sum(kept), True, 2))
-    stages.append(("wait", wait + problem.settings.day_cost * sum(present.values()), False, 3))
-    stages.append(("span", span, False, 1))
+        stages.append(_Objective(("kept",), (1,), sum(kept), True, 2))
+    # one stage for two levels: a minute of waiting outweighs the longest HR days there can be; one proof, not two
+    waiting = wait + problem.settings.day_cost * sum(present.values())
+    stages.append(_Objective(("wait", "span"), (longest + 1, 1), (longest + 1) * waiting + span, False, 4))
     return stages
 
 
-def _queue_bounds(model: cp_model.CpModel, x: dict, hr_day: dict) -> None:
-    """Redundant bounds that let CP-SAT prove the waiting and HR-span stages sooner. n interviews on a company-day
-    take at least ceil(n / interviewers) of its slots, the earliest ones at best: the HR day lasts at least until the
-    end of slot ceil(n / interviewers), and the waiting there is at least the queue's (convex in n: one tangent per
-    slot)."""
-    on_day = defaultdict(list)
-    for o, literal in x.items():
-        on_day[o.cd].append((o, literal))
-    for cd, chosen in on_day.items():
-        slots, per_slot = cd.slots(), cd.interviewers
-        count = sum(literal for _o, literal in chosen)
-        rounds = model.new_int_var(0, len(slots), "")
-        model.add(rounds * per_slot >= count)
-        length = model.new_int_var(0, max(cd.interviews_until - cd.visit_start, 0), "")
-        model.add_element(rounds, [0] + [start + cd.slot_minutes - cd.visit_start for start in slots], length)
-        model.add(hr_day[cd] >= length)
-        waiting = sum((o.start - cd.visit_end) * literal for o, literal in chosen)
-        queue, placed = 0, 0  # the least waiting of the first `placed` interviews
-        for start in slots:
-            model.add(waiting >= queue + (start - cd.visit_end) * (count - placed))
-            queue, placed = queue + (start - cd.visit_end) * per_slot, placed + per_slot
+def _session_rules(model: cp_model.CpModel, x: dict, per_slot: dict, derived: dict) -> tuple:
+    """The interviewers of each company-day, and its HR day (from the visit's start to the end of its last
+    interview; 0 without interviews): returns the HR days' sum and its largest value. The HR day is order-encoded,
+    which lets CP-SAT prove the waiting and HR-span stage soon: ``late`` says an interview starts at this open slot
+    of the day or later, so the HR day is a sum of the steps between slot ends, and at most ``interviewers * late``
+    interviews take a slot — n interviews hold ceil(n / interviewers) slots, the earliest at best, so the LP knows
+    the queue bound. (Also ``x <= late`` per option made the proofs slower: left out.)"""
+    starts = defaultdict(list)
+    for cd, start in per_slot:
+        starts[cd].append(start)
+    span = []
+    for cd, opened in starts.items():
+        before, late = cd.visit_start, None
+        for start in sorted(opened):
+            later = model.new_bool_var("")
+            derived[later] = [o for s in opened if s >= start for o in per_slot[cd, s]]
+            if late is not None:
+                model.add_implication(later, late)
+            model.add(sum(x[o] for o in per_slot[cd, start]) <= cd.interviewers * later)
+            span.append((start + cd.slot_minutes - before, later))
+            before, late = start + cd.slot_minutes, later
+    return sum(step * later for step, later in span), sum(step for step, _later in span)
 
 
 def _candidate_rules(model: cp_model.CpModel, index: Index, x: dict, y: dict) -> None:
@@ -365,7 +397,7 @@ def _pair_rules(model, index: Index, x: dict, y: dict, first: int, second: int) 
                             model.add_bool_or([x[a].Not(), x[b].Not()])
 
 
-def _visit_rules(model: cp_model.CpModel, index: Index, y: dict, forced: list[Option]) -> None:
+def _visit_rules(model: cp_model.CpModel, index: Index, y: dict, forced: list[Option], derived: dict) -> None:
     """No more candidates on a guided visit than it takes, each counted once. Fixed appointments already beyond
     it stay (``forced``): their visit then takes nobody else, and the model stays feasible."""
     joining = defaultdict(lambda: defaultdict(list))  # company-day -> candidate -> y of their requests there
@@ -385,6 +417,7 @@ def _visit_rules(model: cp_model.CpModel, index: Index, y: dict, forced: list[Op
                 joins.append(literals[0])
                 continue
             joins.append(model.new_bool_var(""))  # on the visit if any of their interviews there is scheduled
+            derived[joins[-1]] = [o for literal in literals for o in derived[literal]]
             for literal in literals:
                 model.add_implication(literal, joins[-1])
         model.add(sum(joins) <= limit)

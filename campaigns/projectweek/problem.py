@@ -112,10 +112,11 @@ class Drop:
 
 @dataclass(frozen=True)
 class Stage:
-    """One CP-SAT stage of ``engine.solve``: its level, whether its value is proven best or only the best found in
-    time (``proven`` False; ``solved`` False: no solution at all in time), the best schedule's value at that level,
-    and the seconds from the start of ``solve`` until the best schedule so far was found (by this stage or one
-    before it; the greedy start counts) and until the stage ended."""
+    """One level of ``engine.solve``'s CP-SAT stages (waiting and HR span are one stage, reported level by level):
+    whether its value is proven best or only the best found in time (``proven`` False; ``solved`` False: no
+    solution at all in time), the best schedule's value at that level, and the seconds from the start of ``solve``
+    until the best schedule so far was found (by this stage or one before it; the greedy start counts) and until
+    the stage ended."""
 
     name: str  # scheduled | kept | wait | span
     proven: bool

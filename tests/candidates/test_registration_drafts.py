@@ -76,17 +76,23 @@ def test_registering_ends_the_draft(client_for, world):
     assert "data-draft" not in client.get(register_url(world.campaign_a)).content.decode()
 
 
-def test_a_failed_submit_is_kept_but_not_its_confirmation(client_for, world):
+def test_a_draft_never_keeps_the_confirmation_to_register_anyway(client_for, world):
     client = client_for(world.intermediary_a)
 
-    response = client.post(
-        register_url(world.campaign_a), registration(world, city=None, register_anyway="on"), headers=ENGLISH
+    save_section(client, world, "languages", register_anyway="on")
+
+    assert "register_anyway" not in FormDraft.objects.get().data
+    page = client.get(register_url(world.campaign_a), headers=ENGLISH).content.decode()
+    assert 'value="Khalil"' in page
+
+
+def test_a_failed_submit_changes_nothing_stored(client_for, world):
+    response = client_for(world.intermediary_a).post(
+        register_url(world.campaign_a), registration(world, city=None), headers=ENGLISH
     )
 
     assert response.status_code == 400
-    page = client.get(register_url(world.campaign_a), headers=ENGLISH).content.decode()
-    assert 'value="Khalil"' in page
-    assert 'name="register_anyway" value="on"' not in page and 'value="True"' not in page
+    assert not FormDraft.objects.exists()
 
 
 def test_deleting_the_draft_starts_again(client_for, world):

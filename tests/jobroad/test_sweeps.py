@@ -38,6 +38,7 @@ def test_the_sweep_removes_expired_sessions_and_long_stale_invitations(world):
         "delete_expired_sessions": 1,
         "delete_stale_invitations": 1,
         "delete_expired_imports": 0,
+        "delete_expired_drafts": 0,
     }
     assert list(Session.objects.values_list("session_key", flat=True)) == [live.session_key]
     assert set(Invitation.objects.all()) == {recently_expired, open_invitation}

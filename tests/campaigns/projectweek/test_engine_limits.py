@@ -3,13 +3,15 @@ said in words before solving, and numbers it cannot work with refused clearly.""
 
 import math
 from dataclasses import replace
+from types import SimpleNamespace
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from ortools.sat.python import cp_model
 
 from bench.scheduling import instance
-from campaigns.projectweek.engine import Appointment, CandidateIn, Request, Settings, greedy, solve
+from campaigns.projectweek.engine import Appointment, CandidateIn, Request, Settings, _Objective, _proven, greedy, solve
 from campaigns.projectweek.validation import validate
 from tests.campaigns.projectweek.engine_instances import HOME, SITE_A, H, day, problem, weeks
 
@@ -58,6 +60,31 @@ def test_the_schedule_is_never_lexicographically_worse_than_its_greedy_start(wee
     assert ranked(week, solution)[:3] <= ranked(week, start)[:3]  # (dropped, changed, waiting)
     assert ranked(week, solution) <= ranked(week, start)
     assert validate(week, solution) == []
+
+
+def test_the_issue_s_45_by_15_week_is_proven_at_every_level_and_queued():
+    week = instance(45, 15, 3, time_limit=30.0)
+
+    solution = solve(week)
+
+    assert [(stage.name, stage.proven) for stage in solution.stages] == [
+        ("scheduled", True),
+        ("wait", True),
+        ("span", True),
+    ]
+    assert solution.stages[-1].seconds < 30  # stopped when proven, not at the limit
+    assert validate(week, solution) == []
+
+
+def test_waiting_is_proven_when_the_bound_of_the_weighted_stage_reaches_it():
+    # Waiting and HR span are one stage, weighted 1,000 : 1 (HR days sum to less than 1,000): a bound of 50,000 on
+    # 1,000 x waiting + span proves waiting 50 best even while the span of 300 is not proven.
+    stage = _Objective(("wait", "span"), (1000, 1), 0, False, 4)
+    levels = {"wait": 50, "span": 300}
+
+    assert _proven(SimpleNamespace(best_objective_bound=50_000), cp_model.FEASIBLE, stage, levels) == [True, False]
+    assert _proven(SimpleNamespace(best_objective_bound=49_999), cp_model.FEASIBLE, stage, levels) == [False, False]
+    assert _proven(SimpleNamespace(best_objective_bound=0), cp_model.OPTIMAL, stage, levels) == [True, True]
 
 
 def test_greedy_fills_the_least_loaded_session_first():
