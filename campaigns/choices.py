@@ -15,6 +15,11 @@ class EvaluationWaiver(models.TextChoices):
     # so generating the schedule again does not plan the interview anew.
     NO_SHOW = "no_show", _("The candidate did not come; a reserve took the slot")
 
+    @classmethod
+    def by_hand(cls) -> list[tuple[str, str]]:
+        """What a coordinator chooses from; "no show" only comes with the slot given to a reserve."""
+        return [(value, label) for value, label in cls.choices if value != cls.NO_SHOW]
+
 
 class Attendance(models.TextChoices):
     ATTENDED = "attended", _("Attended")

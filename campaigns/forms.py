@@ -298,7 +298,7 @@ class EvaluationForm(PlausibleDatesMixin, forms.Form):
 class EvaluationWaiverForm(forms.Form):
     """A coordinator's "no evaluation needed": the interview never took place, and why."""
 
-    because = forms.ChoiceField(label=_("Why is no evaluation needed?"), choices=EvaluationWaiver.choices,
+    because = forms.ChoiceField(label=_("Why is no evaluation needed?"), choices=EvaluationWaiver.by_hand,
                                 widget=forms.RadioSelect)  # fmt: skip
 
 

@@ -88,7 +88,7 @@ def waive_evaluation(*, interview: Interview, because: str, actor: User) -> Inte
     """A coordinator marks a published interview as needing no evaluation: it never took place. Aftercare can then
     start without one (``lifecycle``); HR is no longer asked. An interview already evaluated keeps its evaluation."""
     require_phase(interview.participation.campaign, "evaluate_interview", EvaluationPhaseRefused)
-    if because not in EvaluationWaiver.values:
+    if because not in dict(EvaluationWaiver.by_hand()):
         raise EvaluationRefused(_("Choose why no evaluation is needed."))
     with transaction.atomic():
         interview = Interview.objects.select_for_update().get(pk=interview.pk)

@@ -48,6 +48,7 @@ def test_aftercare_waits_for_every_interview_to_be_evaluated_or_waived(world, pu
         ("unpublished", "not in the published schedule"),
         ("evaluated", "already evaluated"),
         ("no reason", "Choose why"),
+        ("no show by hand", "Choose why"),  # only giving the slot to a reserve says that: it keeps generation off
         ("closed", "closed"),
     ],
 )
@@ -60,6 +61,8 @@ def test_a_waiver_is_refused_in_words(world, published, time_machine, english, s
         evaluations.evaluate_interview(interview=interview, attendance="no_show", actor=world.hr_a)
     elif situation == "no reason":
         because = "because"
+    elif situation == "no show by hand":
+        because = EvaluationWaiver.NO_SHOW
     else:
         set_phase(world.campaign_a, CampaignPhase.CLOSED)
 
