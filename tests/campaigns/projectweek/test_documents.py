@@ -58,6 +58,18 @@ def test_the_schedule_shows_what_was_published_not_an_unpublished_move(client_fo
     assert interview.published_starts_at.strftime("%H:%M") in text and "14:00" not in text
 
 
+def test_the_schedule_asks_for_papers_and_the_sheet_not_food_as_lunch_is_counted(client_for, world, published):
+    interview = published[0]
+    candidate = interview.enrolment.candidate
+    candidate.preferred_language = "en"
+    candidate.save()
+
+    text = pdf(client_for(world.alice).get(reverse("candidate_schedule", args=[interview.enrolment_id])))
+
+    assert "Your identity document or residence card" in text and "This sheet" in text
+    assert "to eat" not in text
+
+
 def test_the_company_day_sheet_has_times_and_blind_profiles_only(client_for, world, published):
     participation = published[0].participation
     url = reverse("company_day_sheet", args=[participation.pk])
