@@ -88,6 +88,7 @@ urlpatterns = [
     path("interviews/", projectweek_views.interview_list, name="interview_list"),
     path("interviews/<int:pk>/move/", projectweek_views.interview_move, name="interview_move"),
     path("interviews/<int:pk>/move/check/", projectweek_views.interview_move_check, name="interview_move_check"),
+    path("interviews/<int:pk>/plan-again/", projectweek_views.interview_plan_again, name="interview_plan_again"),
     path("interviews/<int:pk>/evaluation/", projectweek_views.interview_evaluation, name="interview_evaluation"),
     path(
         "interviews/<int:pk>/evaluation/not-needed/",

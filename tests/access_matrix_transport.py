@@ -4,7 +4,7 @@ test_day.py: none of the matrix's roles escorts these runs)."""
 
 from .access_objects import published_interview_a
 from .access_roles import Case
-from .campaigns.projectweek.transport.world import freed_slot, run_of
+from .campaigns.projectweek.transport.world import freed_slot, given_to_reserve, run_of
 
 
 def _freed(world) -> dict:
@@ -35,4 +35,11 @@ TRANSPORT = [
     Case("transport_run_mark", OWNERS_A, lambda w: {"pk": run_of(w.campaign_a).pk}, method="post", allowed_status=400),
     Case("transport_reserves", OWNERS_A, _freed),
     Case("transport_reserve_offer", OWNERS_A, _offer),
+    Case(
+        "interview_plan_again",
+        OWNERS_A,
+        lambda w: {"pk": given_to_reserve(published_interview_a(w)).pk},
+        method="post",
+        allowed_status=302,
+    ),
 ]

@@ -1,8 +1,8 @@
-"""Foreign posts of the day itself (issue 23, item 4: an escort's marks, a reserve offered a freed slot), kept apart
-so tests/foreign_posts_table.py stays under the module limit."""
+"""Foreign posts of the day itself (issue 23, item 4: an escort's marks, a reserve offered a freed slot, a no-show
+planned again), kept apart so tests/foreign_posts_table.py stays under the module limit."""
 
 from .access_objects import published_interview_a, published_interview_b
-from .campaigns.projectweek.transport.world import freed_slot
+from .campaigns.projectweek.transport.world import freed_slot, given_to_reserve
 from .foreign_posts_table import B_SIDE, NOBODY, ForeignPost
 
 
@@ -40,4 +40,5 @@ DAY_POSTS = [
         lambda w: {"confirm": "1"},
         label="a reserve of another campaign",
     ),
+    ForeignPost("interview_plan_again", B_SIDE, lambda w: {"pk": given_to_reserve(published_interview_b(w)).pk}),
 ]

@@ -35,6 +35,7 @@ from ..models import Interview, Participation
 from ..views import managed_campaign
 from . import documents, evaluations, inputs, selectors, services
 from . import text as scheduling_text
+from .transport.reserves import OfferRefused, given_to_reserves, plan_again
 
 
 @login_required
@@ -58,6 +59,7 @@ def project_week(request, pk):
         "plan_refusal": lifecycle.phase_refusal(campaign, "plan_schedule"),
         "publish_refusal": lifecycle.phase_refusal(campaign, "publish_schedule"),
         "regeneration": selectors.regeneration(campaign),
+        "given_to_reserves": given_to_reserves(campaign),
     }
     return render(request, "campaigns/project_week.html", context)
 
@@ -176,6 +178,21 @@ def interview_move(request, pk):
             return redirect("project_week", pk=campaign.pk)
     context = {"campaign": campaign, "interview": interview, "form": form, "free": selectors.free_slots(interview)}
     return render(request, "campaigns/interview_move.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+@require_POST
+def interview_plan_again(request, pk):
+    """A no-show whose slot went to a reserve comes back into the plan: the coordinator's undo of that decision."""
+    interview = managed_interview(request, pk)
+    try:
+        plan_again(interview=interview, actor=request.user)
+    except OfferRefused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, _("%(name)s is planned again at the next generation; nobody is told before you "
+                                    "publish.") % {"name": interview.enrolment.candidate})  # fmt: skip
+    return redirect("project_week", pk=interview.participation.campaign_id)
 
 
 @login_required

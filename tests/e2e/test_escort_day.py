@@ -1,7 +1,8 @@
 """Browser flow of the day itself (issue 23, item 4), on a phone: the escort of Heidebloem's van logs in, marks Amal
 present at the pick-up with the connection gone (the mark waits in the phone and leaves when the connection returns)
 and Sara absent; HR of company A hears Sara is not coming; the escort offers Sara's interview to Hamid, a reserve who
-reads Tigrinya, after a confirmation page; Hamid's SMS is in the outbox, in Tigrinya."""
+reads Tigrinya, after a confirmation page; Hamid's SMS is in the outbox, in Tigrinya. Later the coordinator finds Sara
+among the slots given to a reserve and plans her again."""
 
 from playwright.sync_api import expect
 
@@ -10,8 +11,9 @@ from campaigns.projectweek.transport.models import StopPresence
 from jobroad import channels
 from jobroad.models import Message
 from tests.campaigns.projectweek.transport.day_world import day_runs, reserve, rider
+from tests.campaigns.projectweek.transport.world import given_to_reserve
 
-from .conftest import axe, log_in
+from .conftest import axe, log_in, log_in_as_coordinator
 
 
 def test_a_no_show_at_the_pick_up_and_the_slot_offered_to_a_reserve_in_their_language(
@@ -58,3 +60,19 @@ def test_a_no_show_at_the_pick_up_and_the_slot_offered_to_a_reserve_in_their_lan
     text = channels.render(sms).text
     assert "ቃለ-መሕትት ስራሕ" in text  # "job interview", in Tigrinya
     assert Message.objects.filter(template="reserve_offer", recipient_address=world.intermediary_a.email).exists()
+
+
+def test_the_coordinator_plans_a_no_show_again_from_the_board(page, live_url, world, published, screenshot):
+    sara = given_to_reserve(rider(published, "Sara"))
+    log_in_as_coordinator(page, live_url, world.alice)
+    page.goto(f"{live_url}/campaigns/{world.campaign_a.pk}/project-week/")
+    given = page.locator(f"[data-given-to-reserve='{sara.pk}']")
+    expect(given).to_contain_text("Sara")
+    assert axe(page) == []
+    screenshot(page, "given-to-a-reserve")
+
+    given.locator("[data-plan-again]").click()
+
+    expect(page.locator(".alert-success")).to_be_visible()
+    expect(page.locator("[data-given-to-reserves]")).to_have_count(0)
+    assert Interview.objects.get(pk=sara.pk).evaluation_waived_because == ""

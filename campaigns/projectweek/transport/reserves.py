@@ -187,6 +187,29 @@ def offer_slot_to_reserve(*, run: TransportRun, interview: Interview, reserve: E
     return placed
 
 
+def given_to_reserves(campaign: Campaign):
+    """The interviews of no-shows whose slot went to a reserve: off the schedule until a coordinator plans one again."""
+    return Interview.objects.filter(
+        participation__campaign=campaign, evaluation_waived_because=EvaluationWaiver.NO_SHOW, day__isnull=True
+    ).select_related("enrolment__candidate", "participation__company")
+
+
+def plan_again(*, interview: Interview, actor: User) -> Interview:
+    """Undo the "no show" of a slot given to a reserve: the next generation plans the interview anew (nothing is
+    sent until the schedule is published, which asks first)."""
+    require_phase(interview.participation.campaign, "plan_schedule", OfferPhaseRefused)
+    with transaction.atomic():
+        updated = (
+            given_to_reserves(interview.participation.campaign)
+            .filter(pk=interview.pk)
+            .update(evaluation_waived_because="", evaluation_waived_by=None, evaluation_waived_at=None)
+        )
+    if not updated:
+        raise OfferRefused(_("This interview is not one whose slot went to a reserve (any more)."))
+    interview.refresh_from_db()
+    return interview
+
+
 def _free_slot(interview: Interview, actor: User) -> None:
     cancel_event_messages(event=f"interview:{interview.pk}")
     cancel_event_messages(event=f"evaluation:{interview.pk}")

@@ -121,6 +121,29 @@ def test_generating_again_keeps_the_reserve_in_the_slot_and_the_no_show_out(clie
     assert (placed.day, placed.starts_at) == slot
 
 
+def test_the_coordinator_can_plan_the_no_show_again_and_generation_then_does(client_for, world, runs, sara_absent):
+    heidebloem_run, _kapellen_run = runs
+    hamid = reserve(world, "Hamid")
+    client_for(world.coach_a).post(offer_url(heidebloem_run, sara_absent, hamid), {"confirm": "1"})
+    client = client_for(world.alice)
+    world.campaign_a.participations.filter(company=world.company_a).update(interviews_until=time(13))
+    board = client.get(reverse("project_week", args=[world.campaign_a.pk]), headers=ENGLISH).content.decode()
+    assert f'data-given-to-reserve="{sara_absent.pk}"' in board
+
+    response = client.post(reverse("interview_plan_again", args=[sara_absent.pk]))
+    generate_schedule(campaign=world.campaign_a, actor=world.alice)
+
+    sara = Interview.objects.get(pk=sara_absent.pk)
+    assert response.status_code == 302 and sara.evaluation_waived_because == ""
+    assert sara.day is not None and Interview.objects.get(enrolment=hamid).day is not None
+
+
+def test_only_a_slot_given_to_a_reserve_is_planned_again(client_for, world, published, english):
+    response = client_for(world.alice).post(reverse("interview_plan_again", args=[published[0].pk]), follow=True)
+
+    assert "not one whose slot went to a reserve" in response.content.decode()
+
+
 def test_no_offer_for_a_passenger_who_was_not_marked_absent(client_for, world, published, runs):
     heidebloem_run, _kapellen_run = runs
     hamid = reserve(world, "Hamid")

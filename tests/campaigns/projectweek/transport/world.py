@@ -5,7 +5,7 @@ from datetime import time
 
 from django.utils import timezone
 
-from campaigns.models import ProjectWeek
+from campaigns.models import EvaluationWaiver, Interview, ProjectWeek
 from campaigns.projectweek.transport.models import StopPresence, TransportMode, TransportRun
 from candidates.models import CandidateLanguage, ConsentPurpose, ScreeningDecision
 from candidates.services import record_consent
@@ -79,3 +79,13 @@ def freed_slot(world, published_interview):
         reserve = matchable(world, person, campaign=campaign, decision=ScreeningDecision.RESERVE)
         record_consent(candidate=person, purpose=ConsentPurpose.CONTACT, actor=world.alice, language="nl")
     return run, interview, reserve
+
+
+def given_to_reserve(interview):
+    """The interview as a slot given to a reserve leaves it: off the schedule, waived as a no-show."""
+    Interview.objects.filter(pk=interview.pk).update(
+        day=None, starts_at=None, ends_at=None, seat=None, published_day=None, published_starts_at=None,
+        evaluation_waived_because=EvaluationWaiver.NO_SHOW,
+    )  # fmt: skip
+    interview.refresh_from_db()
+    return interview
