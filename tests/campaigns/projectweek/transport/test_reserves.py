@@ -138,8 +138,10 @@ def test_the_coordinator_can_plan_the_no_show_again_and_generation_then_does(cli
     assert sara.day is not None and Interview.objects.get(enrolment=hamid).day is not None
 
 
-def test_only_a_slot_given_to_a_reserve_is_planned_again(client_for, world, published, english):
-    response = client_for(world.alice).post(reverse("interview_plan_again", args=[published[0].pk]), follow=True)
+def test_only_a_slot_given_to_a_reserve_is_planned_again(client_for, world, published):
+    url = reverse("interview_plan_again", args=[published[0].pk])
+
+    response = client_for(world.alice).post(url, follow=True, headers=ENGLISH)
 
     assert "not one whose slot went to a reserve" in response.content.decode()
 
